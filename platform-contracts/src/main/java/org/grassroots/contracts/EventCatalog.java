@@ -1,0 +1,125 @@
+package org.grassroots.contracts;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.grassroots.contracts.cases.CaseAccepted;
+import org.grassroots.contracts.cases.CaseCancelled;
+import org.grassroots.contracts.cases.CaseClaimed;
+import org.grassroots.contracts.cases.CaseClosed;
+import org.grassroots.contracts.cases.CaseDepartmentReportedIn;
+import org.grassroots.contracts.cases.CaseDispatched;
+import org.grassroots.contracts.cases.CaseEscalated;
+import org.grassroots.contracts.cases.CaseExtended;
+import org.grassroots.contracts.cases.CaseOverdue;
+import org.grassroots.contracts.cases.CaseParked;
+import org.grassroots.contracts.cases.CaseReopened;
+import org.grassroots.contracts.cases.CaseReported;
+import org.grassroots.contracts.cases.CaseResolved;
+import org.grassroots.contracts.cases.CaseReturned;
+import org.grassroots.contracts.cases.CaseSlaWarning;
+import org.grassroots.contracts.cases.CaseSupervised;
+import org.grassroots.contracts.cases.CaseVerified;
+import org.grassroots.contracts.cases.CaseWhistled;
+
+/**
+ * The registry of every event type on the platform: the CloudEvents {@code type} string of each
+ * record and the topic it is published on.
+ *
+ * <p>Type strings read {@code org.grassroots.<aggregate>.<what-happened>}, past tense in kebab
+ * case, e.g. {@code org.grassroots.case.dispatched} or {@code org.grassroots.case.sla-warning}.
+ * They are part of the contract: once published a type string never changes.
+ *
+ * <p>Lookups by an unregistered class or type string throw {@link IllegalArgumentException}; a
+ * consumer that must skip event types newer than itself asks {@link #find(String)} first.
+ */
+public final class EventCatalog {
+
+    private static final Map<String, Class<? extends IntegrationEvent>> CLASS_BY_TYPE = new LinkedHashMap<>();
+    private static final Map<Class<?>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
+    private static final Map<Class<?>, String> TOPIC_BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        caseEvent("reported", CaseReported.class);
+        caseEvent("accepted", CaseAccepted.class);
+        caseEvent("cancelled", CaseCancelled.class);
+        caseEvent("dispatched", CaseDispatched.class);
+        caseEvent("claimed", CaseClaimed.class);
+        caseEvent("returned", CaseReturned.class);
+        caseEvent("resolved", CaseResolved.class);
+        caseEvent("verified", CaseVerified.class);
+        caseEvent("closed", CaseClosed.class);
+        caseEvent("reopened", CaseReopened.class);
+        caseEvent("escalated", CaseEscalated.class);
+        caseEvent("whistled", CaseWhistled.class);
+        caseEvent("department-reported-in", CaseDepartmentReportedIn.class);
+        caseEvent("extended", CaseExtended.class);
+        caseEvent("parked", CaseParked.class);
+        caseEvent("supervised", CaseSupervised.class);
+        caseEvent("sla-warning", CaseSlaWarning.class);
+        caseEvent("overdue", CaseOverdue.class);
+    }
+
+    private static final Set<String> TYPES = Collections.unmodifiableSet(CLASS_BY_TYPE.keySet());
+
+    private EventCatalog() {
+    }
+
+    /** The type string of an event record, e.g. {@code org.grassroots.case.reported}. */
+    public static String typeOf(Class<? extends IntegrationEvent> eventClass) {
+        String type = TYPE_BY_CLASS.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException("not a registered event class: " + nameOf(eventClass));
+        }
+        return type;
+    }
+
+    /**
+     * The record class of a type string.
+     *
+     * @throws IllegalArgumentException when the type is not registered
+     */
+    public static Class<? extends IntegrationEvent> classOf(String type) {
+        return find(type).orElseThrow(() -> new IllegalArgumentException("unknown event type: " + type));
+    }
+
+    /** The record class of a type string, or empty when this version of the contracts does not know it. */
+    public static Optional<Class<? extends IntegrationEvent>> find(String type) {
+        return Optional.ofNullable(type == null ? null : CLASS_BY_TYPE.get(type));
+    }
+
+    /** The topic an event record is published on. */
+    public static String topicOf(Class<?> eventClass) {
+        String topic = TOPIC_BY_CLASS.get(eventClass);
+        if (topic == null) {
+            throw new IllegalArgumentException("not a registered event class: " + nameOf(eventClass));
+        }
+        return topic;
+    }
+
+    /** Every registered type string, in registration order. */
+    public static Set<String> types() {
+        return TYPES;
+    }
+
+    private static void caseEvent(String name, Class<? extends IntegrationEvent> eventClass) {
+        register("org.grassroots.case." + name, eventClass, Topics.CASE_EVENTS);
+    }
+
+    private static void register(String type, Class<? extends IntegrationEvent> eventClass, String topic) {
+        if (CLASS_BY_TYPE.putIfAbsent(type, eventClass) != null) {
+            throw new IllegalStateException("event type registered twice: " + type);
+        }
+        if (TYPE_BY_CLASS.putIfAbsent(eventClass, type) != null) {
+            throw new IllegalStateException("event class registered twice: " + eventClass.getName());
+        }
+        TOPIC_BY_CLASS.put(eventClass, topic);
+    }
+
+    private static String nameOf(Class<?> eventClass) {
+        return eventClass == null ? "null" : eventClass.getName();
+    }
+}

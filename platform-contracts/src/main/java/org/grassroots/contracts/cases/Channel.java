@@ -1,0 +1,11 @@
+package org.grassroots.contracts.cases;
+
+/** How a case came in. */
+public enum Channel {
+    RESIDENT_APP,
+    GRID_WORKER,
+    /** Part-time grid workers, such as couriers and delivery riders who report what they see. */
+    PART_TIME_WORKER,
+    HOTLINE_12345,
+    WISH_WALL
+}

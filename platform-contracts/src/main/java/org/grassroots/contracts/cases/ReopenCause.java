@@ -1,0 +1,7 @@
+package org.grassroots.contracts.cases;
+
+/** Why a resolved case was sent back for rework (发回重办). */
+public enum ReopenCause {
+    VERIFICATION_FAILED,
+    RESIDENT_DISSATISFIED
+}
