@@ -1,0 +1,56 @@
+package org.grassroots.gateway.routing;
+
+import java.time.Duration;
+
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Applies {@link CircuitBreakerProperties} to the breakers (and the bulkheads in front of them) that
+ * the routes' {@code CircuitBreaker} filters create. Without this they run on Resilience4j's
+ * defaults: a one-second time limit and 25 calls in flight per service.
+ */
+@Configuration(proxyBeanMethods = false)
+class CircuitBreakerConfiguration {
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> serviceCircuitBreakers(CircuitBreakerProperties settings) {
+        TimeLimiterConfig timeLimit = TimeLimiterConfig.custom()
+                .timeoutDuration(settings.timeout())
+                .build();
+        CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                // A full bulkhead is the gateway shedding load, not the service failing: counting it
+                // would let one burst of traffic cut a healthy service off.
+                .ignoreExceptions(BulkheadFullException.class)
+                .build();
+        return factory -> factory.configureDefault(service -> new Resilience4JConfigBuilder(service)
+                .timeLimiterConfig(timeLimit)
+                .circuitBreakerConfig(breaker)
+                .build());
+    }
+
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> serviceBulkheads(CircuitBreakerProperties settings) {
+        BulkheadConfig bulkhead = BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxConcurrentCalls())
+                // When full, answer at once through the fallback rather than queue callers.
+                .maxWaitDuration(Duration.ZERO)
+                .build();
+        return provider -> provider.configureDefault(service -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(bulkhead)
+                .build());
+    }
+}

@@ -1,0 +1,276 @@
+package org.grassroots.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.grassroots.gateway.StandInService.ReceivedRequest;
+import org.grassroots.gateway.correlation.CorrelationId;
+import org.grassroots.testsupport.TestTokenIssuer;
+import org.grassroots.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The gateway in front of five stand-in services, one per real service, checking tokens signed by
+ * the test issuer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingIT {
+
+    private static final StandInService ORG_SERVICE = StandInService.start("org-service");
+    private static final StandInService GRID_SERVICE = StandInService.start("grid-service");
+    private static final StandInService CASE_SERVICE = StandInService.start("case-service");
+    private static final StandInService VOLUNTEER_SERVICE = StandInService.start("volunteer-service");
+    // Answers after a short pause, so that many calls to it are in flight at once.
+    private static final StandInService EVALUATION_SERVICE =
+            StandInService.startAnsweringAfter("evaluation-service", Duration.ofMillis(300));
+    private static final List<StandInService> SERVICES =
+            List.of(ORG_SERVICE, GRID_SERVICE, CASE_SERVICE, VOLUNTEER_SERVICE, EVALUATION_SERVICE);
+
+    @DynamicPropertySource
+    static void pointTheGatewayAtTheStandIns(DynamicPropertyRegistry registry) {
+        registry.add("ORG_SERVICE_URL", ORG_SERVICE::url);
+        registry.add("GRID_SERVICE_URL", GRID_SERVICE::url);
+        registry.add("CASE_SERVICE_URL", CASE_SERVICE::url);
+        registry.add("VOLUNTEER_SERVICE_URL", VOLUNTEER_SERVICE::url);
+        registry.add("EVALUATION_SERVICE_URL", EVALUATION_SERVICE::url);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokenIssuer::issuer);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokenIssuer::jwkSetUri);
+    }
+
+    @AfterAll
+    static void stopTheStandIns() {
+        SERVICES.forEach(StandInService::close);
+    }
+
+    @Autowired
+    private WebTestClient gateway;
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        SERVICES.forEach(StandInService::forget);
+    }
+
+    @Test
+    void givenAValidToken_whenACaseIsRead_thenCaseServiceGetsTheTokenAndACorrelationId() {
+        String bearer = TestTokens.user("resident-1").roles("resident").bearer();
+
+        String correlationId = gateway.get().uri("/api/cases/42")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("case-service")
+                .returnResult().getResponseHeaders().getFirst(CorrelationId.HEADER);
+
+        ReceivedRequest received = onlyRequestTo(CASE_SERVICE);
+        assertThat(received.pathAndQuery()).isEqualTo("/api/cases/42");
+        assertThat(received.header(HttpHeaders.AUTHORIZATION)).isEqualTo(bearer);
+        assertThat(correlationId).isNotBlank();
+        assertThat(received.header(CorrelationId.HEADER)).isEqualTo(correlationId);
+    }
+
+    @Test
+    void givenACorrelationId_whenAGridIsLocated_thenItIsPassedOnAndReturnedUnchanged() {
+        gateway.get().uri("/api/grids/locate?lon=118.78&lat=32.04")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("grid-worker-3").roles("grid_worker").bearer())
+                .header(CorrelationId.HEADER, "hotline-12345-7f3a")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(CorrelationId.HEADER, "hotline-12345-7f3a");
+
+        assertThat(onlyRequestTo(GRID_SERVICE).header(CorrelationId.HEADER)).isEqualTo("hotline-12345-7f3a");
+    }
+
+    @Test
+    void givenNoToken_whenACaseIsReported_thenTheGatewayAnswers401ProblemAndNoServiceIsCalled() {
+        WebTestClient.ResponseSpec response = gateway.post().uri("/api/cases")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"category\":\"noise\"}")
+                .exchange();
+
+        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        assertThat(allReceived()).isEmpty();
+    }
+
+    @Test
+    void givenAnExpiredToken_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
+        WebTestClient.ResponseSpec response = gateway.get().uri("/api/cases/42")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").expired().bearer())
+                .exchange();
+
+        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        assertThat(allReceived()).isEmpty();
+    }
+
+    @Test
+    void givenATokenSignedByAStrangerKey_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
+        WebTestClient.ResponseSpec response = gateway.get().uri("/api/cases/42")
+                .header(HttpHeaders.AUTHORIZATION,
+                        TestTokens.user("resident-1").roles("resident").signedByStrangerKey().bearer())
+                .exchange();
+
+        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42");
+        assertThat(allReceived()).isEmpty();
+    }
+
+    @Test
+    void givenAValidToken_whenAnActuatorEndpointThatIsNotPublicIsAsked_thenTheGatewayAnswers403Problem() {
+        WebTestClient.ResponseSpec response = gateway.get().uri("/actuator/env")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("admin-1").roles("platform_admin").bearer())
+                .exchange();
+
+        expectProblem(response, 403, "forbidden", "Forbidden", "/actuator/env");
+    }
+
+    @Test
+    void givenAValidToken_whenAFallbackIsAskedDirectly_thenTheGatewayAnswers403Problem() {
+        WebTestClient.ResponseSpec response = gateway.get().uri("/fallback/case-service")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").bearer())
+                .exchange();
+
+        expectProblem(response, 403, "forbidden", "Forbidden", "/fallback/case-service");
+    }
+
+    @Test
+    void givenAValidToken_whenAnApiPathNoServiceOwnsIsAsked_thenTheGatewayAnswers404Problem() {
+        WebTestClient.ResponseSpec response = gateway.get().uri("/api/weather")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").bearer())
+                .exchange();
+
+        expectProblem(response, 404, "not-found", "Not Found", "/api/weather");
+        assertThat(allReceived()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1} reaches {2}")
+    @CsvSource({
+            "GET,  /api/orgs/district-1/children,              org-service",
+            "GET,  /api/members/m-7,                           org-service",
+            "GET,  /api/departments,                           org-service",
+            "GET,  /api/partners/p-3,                          org-service",
+            "GET,  /api/grids/locate?lon=118.78&lat=32.04,     grid-service",
+            "GET,  /api/households/h-9,                        grid-service",
+            "POST, /api/cases,                                 case-service",
+            "POST, /api/cases/c-42/dispatch,                   case-service",
+            "GET,  /api/categories,                            case-service",
+            "GET,  /api/points/ledger,                         volunteer-service",
+            "POST, /api/timebank/deposits,                     volunteer-service",
+            "GET,  /api/activities/a-1,                        volunteer-service",
+            "POST, /api/registrations,                         volunteer-service",
+            "GET,  /api/wishes,                                volunteer-service",
+            "POST, /api/ratings,                               evaluation-service",
+            "GET,  /api/stats/communities,                     evaluation-service",
+            "GET,  /api/rectifications,                        evaluation-service",
+            "GET,  /api/evaluations/property-companies,        evaluation-service"
+    })
+    void givenAnApiPath_whenCalled_thenItReachesTheServiceThatOwnsIt(String method, String pathAndQuery, String owner) {
+        gateway.method(HttpMethod.valueOf(method)).uri(pathAndQuery)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("community-staff-1").roles("community_staff").bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo(owner);
+
+        StandInService ownerService = SERVICES.stream().filter(service -> service.name().equals(owner)).findFirst().orElseThrow();
+        ReceivedRequest received = onlyRequestTo(ownerService);
+        assertThat(received.method()).isEqualTo(method);
+        assertThat(received.pathAndQuery()).isEqualTo(pathAndQuery);
+    }
+
+    @Test
+    void givenManyCallersAtOnce_whenTheyAllReadStatistics_thenNoneIsTurnedAway() {
+        int callers = 60;
+        String bearer = TestTokens.user("street-staff-2").roles("street_staff").bearer();
+        ConnectionProvider connections = ConnectionProvider.create("callers", callers);
+        try {
+            WebClient client = WebClient.builder()
+                    .baseUrl("http://localhost:" + port)
+                    .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
+                    .build();
+
+            List<Integer> statuses = Flux.range(0, callers)
+                    .flatMap(caller -> client.get().uri("/api/stats/communities")
+                            .header(HttpHeaders.AUTHORIZATION, bearer)
+                            .exchangeToMono(response -> response.releaseBody()
+                                    .thenReturn(response.statusCode().value())), callers)
+                    .collectList()
+                    .block(Duration.ofSeconds(20));
+
+            assertThat(statuses).hasSize(callers).containsOnly(200);
+            assertThat(EVALUATION_SERVICE.received()).hasSize(callers);
+        }
+        finally {
+            connections.dispose();
+        }
+    }
+
+    @Test
+    void givenNoToken_whenTheProbesAreAsked_thenLivenessAndReadinessAreUp() {
+        Stream.of("/actuator/health/liveness", "/actuator/health/readiness").forEach(probe -> gateway.get().uri(probe)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP"));
+    }
+
+    @Test
+    void givenNoToken_whenPrometheusScrapes_thenTheGatewayAnswersWithMetrics() {
+        gateway.get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
+    }
+
+    private static WebTestClient.ResponseSpec expectProblem(WebTestClient.ResponseSpec response, int status,
+            String type, String title, String instance) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(CorrelationId.HEADER)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:" + type)
+                .jsonPath("$.title").isEqualTo(title)
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.detail").isNotEmpty()
+                .jsonPath("$.instance").isEqualTo(instance);
+        return response;
+    }
+
+    private static ReceivedRequest onlyRequestTo(StandInService owner) {
+        assertThat(owner.received()).hasSize(1);
+        assertThat(SERVICES.stream().filter(service -> service != owner).flatMap(service -> service.received().stream()))
+                .as("requests reaching services other than %s", owner.name())
+                .isEmpty();
+        return owner.received().get(0);
+    }
+
+    private static List<ReceivedRequest> allReceived() {
+        return SERVICES.stream().flatMap(service -> service.received().stream()).toList();
+    }
+}

@@ -1,0 +1,122 @@
+package org.grassroots.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Plays one downstream service for the gateway's tests: records every request it receives and
+ * answers 200 with a small JSON body naming itself, after an optional delay.
+ */
+final class StandInService implements AutoCloseable {
+
+    /** What the service saw of one request. */
+    record ReceivedRequest(String method, String pathAndQuery, Headers headers) {
+
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+
+    private final String name;
+    private final Duration delay;
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newCachedThreadPool();
+    private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+
+    private StandInService(String name, Duration delay) {
+        this.name = name;
+        this.delay = delay;
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::answer);
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    static StandInService start(String name) {
+        return new StandInService(name, Duration.ZERO);
+    }
+
+    static StandInService startAnsweringAfter(String name, Duration delay) {
+        return new StandInService(name, delay);
+    }
+
+    /** A URL where nothing listens: a service that is down. */
+    static String unusedUrl() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + probe.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<ReceivedRequest> received() {
+        return List.copyOf(received);
+    }
+
+    void forget() {
+        received.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+            Headers headers = new Headers();
+            headers.putAll(exchange.getRequestHeaders());
+            received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
+            pause();
+            byte[] json = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, json.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(json);
+            }
+        }
+    }
+
+    private void pause() {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        }
+        catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
