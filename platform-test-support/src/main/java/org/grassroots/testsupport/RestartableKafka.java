@@ -3,22 +3,24 @@ package org.grassroots.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * A Kafka broker of its own for outage tests: stop it, let the service work without Kafka,
- * restart it, and check that nothing was lost.
+ * restart it, and check that nothing was lost and nothing arrived twice.
  *
- * <p>The bootstrap address stays the same across restarts, so a running service reconnects by
- * itself. A restart brings up a fresh broker with the platform's topics recreated empty: records
- * sent before the stop are gone, which is what an outbox test wants (what matters is what is
- * published after the restart). Open a {@link TopicProbe} after {@link #restart()}.
+ * <p>Like a broker restart in production, an outage loses no data: what was written before
+ * {@link #stop()} is still there after {@link #restart()}, and the broker still knows its
+ * idempotent producers, so a producer's retries across the outage are not duplicated. Embedded,
+ * the broker is a real Kafka process started from the jars on the test classpath, shut down
+ * cleanly and started again on the same log directory; with containers, the container is paused.
+ * The bootstrap address is the same throughout, so a running service reconnects by itself.
  *
  * <pre>{@code
  * try (RestartableKafka kafka = RestartableKafka.start()) {
@@ -34,40 +36,50 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 public final class RestartableKafka implements AutoCloseable {
 
-    /**
-     * The listener clients use. {@link EmbeddedKafkaKraftBroker#kafkaPorts(int...)} is ignored in
-     * KRaft mode (the test kit binds its own listeners to random ports), so a third listener on
-     * the fixed port is added. Setting {@code listeners} replaces the kit's default, so its own
-     * {@code EXTERNAL} (inter-broker) and {@code CONTROLLER} listeners are restated with port 0,
-     * which the kit serves from sockets it bound in advance.
-     */
-    private static final String FIXED_LISTENER = "FIXED";
-
     private static final int KAFKA_CONTAINER_PORT = 9092;
 
-    private final int port;
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "restartable-kafka-shutdown");
 
-    private final boolean embedded;
+    private final KafkaProcess broker;
 
-    private final Thread shutdownHook = new Thread(this::stopQuietly, "restartable-kafka-shutdown");
+    private final KafkaContainer container;
 
-    private volatile String bootstrapServers;
+    private final String bootstrapServers;
 
-    private EmbeddedKafkaKraftBroker embeddedBroker;
+    private boolean running = true;
 
-    private KafkaContainer container;
-
-    private RestartableKafka(int port, boolean embedded) {
-        this.port = port;
-        this.embedded = embedded;
+    private RestartableKafka(KafkaProcess broker, KafkaContainer container, String bootstrapServers) {
+        this.broker = broker;
+        this.container = container;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /** Starts a broker on a free port that it keeps for its whole life. */
     public static RestartableKafka start() {
-        RestartableKafka kafka = new RestartableKafka(freePort(), InfrastructureMode.chosen() == InfrastructureMode.EMBEDDED);
-        kafka.startBroker();
+        RestartableKafka kafka = InfrastructureMode.chosen() == InfrastructureMode.EMBEDDED
+                ? startProcess() : startContainer();
         Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
         return kafka;
+    }
+
+    private static RestartableKafka startProcess() {
+        try {
+            KafkaProcess broker = new KafkaProcess(Files.createTempDirectory("grassroots-kafka-"), freePort(), freePort());
+            broker.format();
+            broker.start();
+            KafkaBrokers.createTopics(broker.bootstrapServers());
+            return new RestartableKafka(broker, null, broker.bootstrapServers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RestartableKafka startContainer() {
+        KafkaContainer container = KafkaBrokers.newContainer();
+        container.setPortBindings(List.of(freePort() + ":" + KAFKA_CONTAINER_PORT));
+        container.start();
+        KafkaBrokers.createTopics(container.getBootstrapServers());
+        return new RestartableKafka(null, container, container.getBootstrapServers());
     }
 
     /** The same address before and after every restart. */
@@ -75,32 +87,40 @@ public final class RestartableKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Stops the broker; clients see it as unreachable until {@link #restart()}. */
+    /** Takes the broker away until {@link #restart()}; its data stays. */
     public synchronized void stop() {
-        if (embeddedBroker != null) {
-            embeddedBroker.destroy();
-            embeddedBroker = null;
+        if (!running) {
+            return;
         }
-        if (container != null) {
-            container.stop();
-            container = null;
+        if (broker != null) {
+            broker.stop();
+        } else {
+            container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
         }
+        running = false;
     }
 
-    /** Starts a fresh broker on the same address, stopping the running one first if needed. */
+    /** Brings the broker back, with everything it had. */
     public synchronized void restart() {
-        stop();
-        startBroker();
+        if (running) {
+            return;
+        }
+        if (broker != null) {
+            broker.start();
+        } else {
+            container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        }
+        running = true;
     }
 
-    /** Whether a broker is up: false between {@link #stop()} and {@link #restart()}. */
     public synchronized boolean isRunning() {
-        return embeddedBroker != null || container != null;
+        return running;
     }
 
     @Override
-    public void close() {
-        stop();
+    public synchronized void close() {
+        closeQuietly();
+        running = false;
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         }
@@ -109,28 +129,13 @@ public final class RestartableKafka implements AutoCloseable {
         }
     }
 
-    private synchronized void startBroker() {
-        if (embedded) {
-            embeddedBroker = KafkaBrokers.startEmbedded(Map.of(
-                    "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,"
-                            + FIXED_LISTENER + "://127.0.0.1:" + port,
-                    "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,"
-                            + FIXED_LISTENER + ":PLAINTEXT"));
-            bootstrapServers = "127.0.0.1:" + port;
-        }
-        else {
-            container = KafkaBrokers.newContainer();
-            // A fixed host port: a new container would otherwise get a new mapped port.
-            container.setPortBindings(List.of(port + ":" + KAFKA_CONTAINER_PORT));
-            container.start();
-            bootstrapServers = container.getBootstrapServers();
-            KafkaBrokers.createTopics(bootstrapServers);
-        }
-    }
-
-    private void stopQuietly() {
+    private void closeQuietly() {
         try {
-            stop();
+            if (broker != null) {
+                broker.stop();
+            } else {
+                container.stop();
+            }
         }
         catch (RuntimeException ex) {
             // The JVM is exiting; nothing useful to do with the failure.

@@ -31,6 +31,10 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = PlatformInfrastructureInitializer.class)
 public @interface ServiceIntegrationTest {
 
+    /** The application to start, when the test does not sit in its package. */
+    @AliasFor(annotation = SpringBootTest.class)
+    Class<?>[] classes() default {};
+
     /** Extra {@code key=value} properties; they win over the infrastructure's. */
     @AliasFor(annotation = SpringBootTest.class)
     String[] properties() default {};

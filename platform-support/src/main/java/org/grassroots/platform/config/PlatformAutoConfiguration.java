@@ -1,0 +1,120 @@
+package org.grassroots.platform.config;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.grassroots.contracts.EventCodec;
+import org.grassroots.platform.consumer.IdempotentConsumer;
+import org.grassroots.platform.correlation.CorrelationIdFilter;
+import org.grassroots.platform.health.MongoPingHealthIndicator;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.outbox.OutboxMessages;
+import org.grassroots.platform.outbox.OutboxProperties;
+import org.grassroots.platform.outbox.OutboxRelay;
+import org.grassroots.platform.problem.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Wires what every service shares: the event codec, the outbox, idempotent consumption, errors, correlation. */
+@AutoConfiguration(after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class},
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+    /** The one clock: code asks it for the time, so tests can fix it. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventCodec eventCodec() {
+        return new EventCodec();
+    }
+
+    @Bean
+    OutboxMessages outboxMessages(EventCodec codec, @Value("${spring.application.name}") String application) {
+        return new OutboxMessages(codec, "/grassroots/" + application);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, OutboxProperties properties,
+            MeterRegistry meters, @Value("${spring.application.name}") String application) {
+        return new OutboxRelay(mongo, outboxProducer(kafka, application), properties, meters);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay) {
+        return new AggregateStore(mongo, messages, relay);
+    }
+
+    /** Named like Spring Boot's so that it takes its place in the readiness group ({@code mongo}). */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo) {
+        return new IdempotentConsumer(mongo);
+    }
+
+    /**
+     * The relay's own producer: idempotent and acknowledged by all in-sync replicas, so a retry
+     * never duplicates or reorders an aggregate's events; short blocking so an outage is noticed
+     * quickly and retried by the relay rather than inside the client.
+     */
+    private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, String application) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(config);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    static class Web {
+
+        @Bean
+        ProblemDetailsAdvice problemDetailsAdvice() {
+            return new ProblemDetailsAdvice();
+        }
+
+        /** First of all filters, so that even a 401 from the security filters carries the id. */
+        @Bean
+        FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+            FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
+}

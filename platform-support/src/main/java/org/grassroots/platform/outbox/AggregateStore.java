@@ -1,0 +1,130 @@
+package org.grassroots.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.platform.problem.AlreadyExistsException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.problem.VersionConflictException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * Saves an aggregate's document together with the events the change produced, in one
+ * single-document write: the events go into the document's {@code outbox} array, and
+ * {@link OutboxRelay} publishes them afterwards. No multi-document transaction is needed, so this
+ * works on a plain MongoDB and on the embedded store alike.
+ *
+ * <p>The document class must map a {@code version} field: the aggregate's version after the change.
+ * An update only applies if the stored version is still the one the caller read, so of two
+ * people acting on the same aggregate at once, one wins and the other gets a conflict.
+ */
+public class AggregateStore {
+
+    public static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+    private final OutboxMessages messages;
+    private final OutboxRelay relay;
+
+    public AggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.messages = messages;
+        this.relay = relay;
+    }
+
+    /** Stores a new aggregate and the events of its creation. */
+    public void insert(Object aggregate, List<? extends IntegrationEvent> events) {
+        String collection = mongo.getCollectionName(aggregate.getClass());
+        Document state = toDocument(aggregate);
+        state.put(OutboxMessage.FIELD, outboxDocuments(events));
+        try {
+            mongo.getCollection(collection).insertOne(state);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new AlreadyExistsException(describe(aggregate), String.valueOf(state.get("_id")));
+            }
+            throw e;
+        }
+        published(collection, events);
+    }
+
+    /**
+     * Replaces the aggregate's state if it is still at {@code expectedVersion}, and appends the
+     * events. Fields the new state no longer has are removed; pending events stay untouched.
+     */
+    public void update(Object aggregate, long expectedVersion, List<? extends IntegrationEvent> events) {
+        String collection = mongo.getCollectionName(aggregate.getClass());
+        Document state = toDocument(aggregate);
+        Object id = state.remove("_id");
+        state.remove(OutboxMessage.FIELD);
+
+        Document unset = new Document();
+        for (String field : persistentFields(aggregate.getClass())) {
+            if (!state.containsKey(field) && !"_id".equals(field)) {
+                unset.put(field, "");
+            }
+        }
+        Document update = new Document("$set", state);
+        if (!unset.isEmpty()) {
+            update.append("$unset", unset);
+        }
+        if (!events.isEmpty()) {
+            update.append("$push", new Document(OutboxMessage.FIELD, new Document("$each", outboxDocuments(events))));
+        }
+        Bson current = Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion));
+        UpdateResult result = mongo.getCollection(collection).updateOne(current, update);
+        if (result.getMatchedCount() == 0) {
+            boolean exists = mongo.getCollection(collection).countDocuments(Filters.eq("_id", id)) > 0;
+            if (exists) {
+                throw new VersionConflictException(describe(aggregate), String.valueOf(id), expectedVersion);
+            }
+            throw new NotFoundException(describe(aggregate), String.valueOf(id));
+        }
+        published(collection, events);
+    }
+
+    private void published(String collection, List<? extends IntegrationEvent> events) {
+        relay.watch(collection);
+        if (!events.isEmpty()) {
+            relay.wakeUp();
+        }
+    }
+
+    private Document toDocument(Object aggregate) {
+        Document state = new Document();
+        mongo.getConverter().write(aggregate, state);
+        if (!state.containsKey(VERSION)) {
+            throw new IllegalArgumentException(aggregate.getClass().getName() + " must map a 'version' field");
+        }
+        return state;
+    }
+
+    private List<Document> outboxDocuments(List<? extends IntegrationEvent> events) {
+        List<Document> documents = new ArrayList<>(events.size());
+        messages.wrap(events).forEach(message -> documents.add(OutboxMessages.toDocument(message)));
+        return documents;
+    }
+
+    private List<String> persistentFields(Class<?> type) {
+        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type);
+        List<String> fields = new ArrayList<>();
+        for (MongoPersistentProperty property : entity) {
+            fields.add(property.getFieldName());
+        }
+        return fields;
+    }
+
+    private static String describe(Object aggregate) {
+        return aggregate.getClass().getSimpleName().replace("Document", "");
+    }
+}

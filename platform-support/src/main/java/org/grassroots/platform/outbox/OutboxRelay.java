@@ -1,0 +1,311 @@
+package org.grassroots.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.grassroots.contracts.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Publishes the events waiting in aggregates' outboxes to Kafka, then removes them.
+ *
+ * <p>A write wakes the relay at once, so events normally leave within milliseconds; a slow poll
+ * finds whatever a crash or another instance left. Each document's outbox is claimed with a short
+ * lease so that two instances never publish the same aggregate at once, and its events are sent
+ * in order with an idempotent producer: per aggregate they arrive in the order they were
+ * written. Only the events Kafka acknowledged are removed. While Kafka is unreachable the events
+ * stay where they are and the relay backs off; writes go on being accepted.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String LEASE = "outboxLease";
+    private static final Bson PENDING = Filters.exists(OutboxMessage.FIELD + ".eventId");
+
+    private final MongoTemplate mongo;
+    private final Producer<String, byte[]> producer;
+    private final OutboxProperties properties;
+    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Counter published;
+    private final Timer lag;
+
+    private volatile boolean running;
+    private volatile boolean signalled;
+    private Thread worker;
+    private Duration backoff = Duration.ZERO;
+    private boolean outage;
+
+    public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, OutboxProperties properties,
+            MeterRegistry meters) {
+        this.mongo = mongo;
+        this.producer = producer;
+        this.properties = properties;
+        properties.collections().forEach(this::watch);
+        this.published = Counter.builder("grassroots.outbox.published")
+                .description("Events the outbox relay published to Kafka").register(meters);
+        this.lag = Timer.builder("grassroots.outbox.lag")
+                .description("Time from an event's occurrence to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+    }
+
+    /** Adds a collection to the ones the relay scans. */
+    public void watch(String collection) {
+        collections.add(collection);
+    }
+
+    /** Tells the relay there is something to publish now. */
+    public void wakeUp() {
+        signalled = true;
+        lock.lock();
+        try {
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Publishes what is pending, once; returns the number of events published. */
+    public int relayOnce() {
+        int count = 0;
+        for (String collection : collections) {
+            count += relay(collection);
+        }
+        return count;
+    }
+
+    private int relay(String name) {
+        MongoCollection<Document> collection = mongo.getCollection(name);
+        ensureIndex(name, collection);
+        Instant now = Instant.now();
+        List<Object> candidates = new ArrayList<>();
+        collection.find(Filters.and(PENDING, leaseFree(now)))
+                .projection(Projections.include("_id"))
+                .limit(properties.batchSize())
+                .forEach(document -> candidates.add(document.get("_id")));
+
+        Map<Object, List<Send>> sends = new LinkedHashMap<>();
+        Date leaseUntil = Date.from(now.plus(properties.lease()));
+        for (Object id : candidates) {
+            Document claimed = collection.findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", id), leaseFree(now)),
+                    Updates.set(LEASE, leaseUntil),
+                    new FindOneAndUpdateOptions().projection(Projections.include(OutboxMessage.FIELD))
+                            .returnDocument(ReturnDocument.AFTER));
+            if (claimed == null) {
+                continue;
+            }
+            List<Send> documentSends = new ArrayList<>();
+            boolean refused = false;
+            for (Document pending : claimed.getList(OutboxMessage.FIELD, Document.class, List.of())) {
+                OutboxMessage message = OutboxMessages.fromDocument(pending);
+                Future<RecordMetadata> result = send(message);
+                documentSends.add(new Send(message, result));
+                if (result.isDone() && failed(result)) {
+                    refused = true;
+                    break;
+                }
+            }
+            sends.put(id, documentSends);
+            if (refused) {
+                // Kafka is unreachable: every further send would wait out max.block.ms in vain.
+                break;
+            }
+        }
+
+        int count = 0;
+        RuntimeException failure = null;
+        for (Map.Entry<Object, List<Send>> entry : sends.entrySet()) {
+            List<String> acknowledged = new ArrayList<>();
+            for (Send send : entry.getValue()) {
+                try {
+                    send.result().get(properties.lease().toMillis(), TimeUnit.MILLISECONDS);
+                    acknowledged.add(send.message().eventId());
+                    lag.record(Duration.between(send.message().time(), Instant.now()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("Interrupted while publishing", e);
+                    break;
+                } catch (ExecutionException | TimeoutException e) {
+                    // Later events of this aggregate must not overtake this one: stop here, retry later.
+                    failure = new IllegalStateException("Kafka did not acknowledge event "
+                            + send.message().eventId() + ": " + rootMessage(e), e);
+                    break;
+                }
+            }
+            collection.updateOne(Filters.eq("_id", entry.getKey()), Updates.combine(
+                    Updates.pull(OutboxMessage.FIELD, Filters.in("eventId", acknowledged)),
+                    Updates.unset(LEASE)));
+            count += acknowledged.size();
+        }
+        published.increment(count);
+        if (failure != null) {
+            throw failure;
+        }
+        return count;
+    }
+
+    private Future<RecordMetadata> send(OutboxMessage message) {
+        try {
+            return producer.send(record(message));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static boolean failed(Future<RecordMetadata> result) {
+        try {
+            result.get();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    private static Bson leaseFree(Instant now) {
+        return Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, Date.from(now)));
+    }
+
+    private void ensureIndex(String name, MongoCollection<Document> collection) {
+        if (indexed.add(name)) {
+            // Sparse: only documents with pending events are indexed, so the scan stays cheap.
+            collection.createIndex(Indexes.ascending(OutboxMessage.FIELD + ".eventId"),
+                    new IndexOptions().sparse(true).name("outbox_pending"));
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(OutboxMessage message) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), null,
+                message.time().toEpochMilli(), message.subject(), message.payload().getBytes(StandardCharsets.UTF_8));
+        EventEnvelope envelope = new EventEnvelope(message.eventId(), message.type(), message.source(), message.time(),
+                message.subject(), message.correlationId());
+        envelope.toHeaders().forEach((name, value) ->
+                record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return record;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int count = relayOnce();
+                if (outage) {
+                    log.info("Kafka is reachable again; the outbox relay resumed");
+                    outage = false;
+                }
+                backoff = Duration.ZERO;
+                if (count == 0) {
+                    await(properties.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                backoff = backoff.isZero() ? Duration.ofMillis(200)
+                        : min(backoff.multipliedBy(2), properties.maxBackoff());
+                if (!outage) {
+                    log.warn("Outbox relay cannot publish, events stay pending and are retried: {}", rootMessage(e));
+                    outage = true;
+                }
+                await(backoff);
+            }
+        }
+    }
+
+    private void await(Duration duration) {
+        lock.lock();
+        try {
+            if (!signalled && running) {
+                wake.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            signalled = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(properties.lease().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Send(OutboxMessage message, Future<RecordMetadata> result) {
+    }
+}

@@ -1,0 +1,18 @@
+package org.grassroots.platform.security;
+
+/** The realm roles Keycloak issues for the {@code grassroots} realm. */
+public final class Roles {
+
+    public static final String RESIDENT = "resident";
+    public static final String GRID_WORKER = "grid_worker";
+    public static final String PARTY_MEMBER = "party_member";
+    public static final String VOLUNTEER = "volunteer";
+    public static final String COMMUNITY_STAFF = "community_staff";
+    public static final String STREET_STAFF = "street_staff";
+    public static final String DEPARTMENT_STAFF = "department_staff";
+    public static final String DISTRICT_ADMIN = "district_admin";
+    public static final String PLATFORM_ADMIN = "platform_admin";
+
+    private Roles() {
+    }
+}

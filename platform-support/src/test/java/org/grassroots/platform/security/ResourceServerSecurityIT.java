@@ -1,0 +1,113 @@
+package org.grassroots.platform.security;
+
+import java.time.Duration;
+
+import org.grassroots.platform.testapp.PlatformSupportTestApplication;
+import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.grassroots.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Each service checks the token itself: signature, issuer, expiry, then roles. */
+@ServiceIntegrationTest(classes = PlatformSupportTestApplication.class)
+class ResourceServerSecurityIT {
+
+    static final String FUQIAN = "/qjp/qjp-wangying/qjp-wangying-fuqian";
+
+    @LocalServerPort
+    int port;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void noTokenIs401ProblemDetails() {
+        client.get().uri("/api/test/me")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Correlation-Id")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:unauthorized")
+                .jsonPath("$.title").isEqualTo("A valid bearer token is required")
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.detail").isEqualTo("This needs a bearer token");
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).signedByStrangerKey().bearer());
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).expired().bearer());
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).issuer("http://elsewhere/realms/grassroots").bearer());
+    }
+
+    @Test
+    void theWrongRoleIs403() {
+        client.get().uri("/api/test/admin")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:forbidden");
+    }
+
+    @Test
+    void theRightRoleIsLetThrough() {
+        client.get().uri("/api/test/admin")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("admin").roles(Roles.PLATFORM_ADMIN).bearer())
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void theClaimsBecomeTheCaller() {
+        client.get().uri("/api/test/me")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("dept-housing-1").username("dept-housing1")
+                        .roles(Roles.DEPARTMENT_STAFF).orgPath("/qjp").departmentId("dept-housing")
+                        .expiresIn(Duration.ofMinutes(1)).bearer())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.userId").isEqualTo("dept-housing-1")
+                .jsonPath("$.username").isEqualTo("dept-housing1")
+                .jsonPath("$.roles[0]").isEqualTo("department_staff")
+                .jsonPath("$.orgPath").isEqualTo("/qjp")
+                .jsonPath("$.departmentId").isEqualTo("dept-housing");
+    }
+
+    @Test
+    void healthIsOpenWithoutAToken() {
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    private void expectUnauthorized(String bearer) {
+        client.get().uri("/api/test/me")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:unauthorized")
+                .jsonPath("$.detail").isEqualTo("The bearer token is invalid, expired or not issued for Grassroots");
+    }
+}
