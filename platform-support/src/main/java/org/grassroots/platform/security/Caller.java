@@ -10,9 +10,10 @@ import org.grassroots.platform.problem.ForbiddenException;
  * Who is calling, as the token says: the subject, the realm roles and the two claims that scope
  * what the caller may see. Services ask it questions instead of reading claims themselves.
  *
- * <p>Scope rules: a platform administrator sees everything; anyone with an {@code org_path} sees
- * what lies at or under that path; department staff see the work of their own department;
- * residents see what they own.
+ * <p>Scope rules: a platform administrator sees everything; grid workers, community and street
+ * staff and district administrators see what lies at or under their {@code org_path}; department
+ * staff see the work of their own department; residents, party members and volunteers see what
+ * they own (their {@code org_path} says where they live, not what they may see).
  */
 public record Caller(String userId, String username, Set<String> roles, String orgPath, String departmentId) {
 
@@ -34,13 +35,17 @@ public record Caller(String userId, String username, Set<String> roles, String o
         return hasRole(Roles.PLATFORM_ADMIN);
     }
 
-    /** True when {@code path} is the caller's own org path or lies beneath it. */
+    /** Roles whose org path is an area of responsibility. */
+    private static final Set<String> AREA_ROLES = Set.of(
+            Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN);
+
+    /** True for staff whose area ({@code org_path}) is {@code path} or holds it. */
     public boolean maySeeOrgPath(String path) {
         if (isPlatformAdmin()) {
             return true;
         }
         String target = normalise(path);
-        if (orgPath == null || target == null) {
+        if (orgPath == null || target == null || roles.stream().noneMatch(AREA_ROLES::contains)) {
             return false;
         }
         return target.equals(orgPath) || target.startsWith(orgPath + "/");

@@ -39,6 +39,13 @@ class CallerTest {
     }
 
     @Test
+    void aResidentsOrgPathSaysWhereTheyLiveNotWhatTheyMaySee() {
+        Caller resident = new Caller("r1", "resident1", Set.of(Roles.RESIDENT, Roles.PARTY_MEMBER), FUQIAN, null);
+
+        assertThat(resident.maySeeOrgPath(FUQIAN)).isFalse();
+    }
+
+    @Test
     void aPlatformAdministratorSeesEverything() {
         Caller admin = new Caller("a1", "admin", Set.of(Roles.PLATFORM_ADMIN), null, null);
 

@@ -1,0 +1,43 @@
+package org.grassroots.caseservice.cases;
+
+import java.time.Instant;
+
+import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.Channel;
+import org.grassroots.contracts.cases.HandlingLevel;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How a case is stored; the outbox array beside these fields belongs to the platform's relay. */
+@Document("cases")
+record CaseDocument(
+        @Id String id,
+        @Indexed(unique = true) String number,
+        String categoryCode,
+        String description,
+        Double lon,
+        Double lat,
+        String locationDescription,
+        Channel channel,
+        @Indexed String reporterId,
+        @Indexed String orgPath,
+        HandlingLevel level,
+        CaseStatus status,
+        Instant reportedAt,
+        long version) {
+
+    static CaseDocument of(Case aCase) {
+        return new CaseDocument(aCase.id(), aCase.number(), aCase.categoryCode(), aCase.description(),
+                aCase.location() == null ? null : aCase.location().lon(),
+                aCase.location() == null ? null : aCase.location().lat(),
+                aCase.locationDescription(), aCase.channel(), aCase.reporterId(), aCase.orgPath(), aCase.level(),
+                aCase.status(), aCase.reportedAt(), aCase.version());
+    }
+
+    Case toCase() {
+        return new Case(id, number, categoryCode, description,
+                lon == null || lat == null ? null : new org.grassroots.contracts.cases.GeoPoint(lon, lat),
+                locationDescription, channel, reporterId, orgPath, level, status, reportedAt, version);
+    }
+}

@@ -1,0 +1,41 @@
+package org.grassroots.caseservice.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Case numbers people can read out on the phone: {@code GR-20261121-000042}, counted per day in
+ * China Standard Time. One atomic increment per number, safe with several instances.
+ */
+@Component
+class CaseNumbers {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    CaseNumbers(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    String next() {
+        String day = LocalDate.now(clock.withZone(CHINA)).format(DAY);
+        Document counter = mongo.getCollection("case_numbers").findOneAndUpdate(
+                new Document("_id", day), Updates.inc("next", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return "GR-%s-%06d".formatted(day, counter.get("next", Number.class).longValue());
+    }
+}

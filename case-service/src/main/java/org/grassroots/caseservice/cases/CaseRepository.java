@@ -1,0 +1,30 @@
+package org.grassroots.caseservice.cases;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Loads and stores cases; storing a change also stores its events for the outbox relay. */
+@Repository
+class CaseRepository {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    CaseRepository(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    void add(Case aCase, List<? extends CaseEvent> events) {
+        store.insert(CaseDocument.of(aCase), events);
+    }
+
+    Optional<Case> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(CaseDocument::toCase);
+    }
+}
