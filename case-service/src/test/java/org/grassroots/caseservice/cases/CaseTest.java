@@ -1,0 +1,56 @@
+package org.grassroots.caseservice.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.grassroots.contracts.cases.CaseReported;
+import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.Channel;
+import org.grassroots.contracts.cases.GeoPoint;
+import org.grassroots.contracts.cases.HandlingLevel;
+import org.junit.jupiter.api.Test;
+
+class CaseTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T02:15:00Z");
+    static final Case.NewReport RUBBISH = new Case.NewReport("EXPOSED_RUBBISH", "垃圾堆积",
+            new GeoPoint(119.0213, 33.6012), "健康东路与淮海南路路口", Channel.RESIDENT_APP, "resident-1",
+            "/qjp/qjp-wangying/qjp-wangying-fuqian");
+
+    @Test
+    void aNewReportStartsAtTheGridLevelInReportedAtVersionOne() {
+        Case.Reported reported = Case.report(RUBBISH, "case-1", "GR-20261121-000001", NOW);
+
+        assertThat(reported.aCase().status()).isEqualTo(CaseStatus.REPORTED);
+        assertThat(reported.aCase().level()).isEqualTo(HandlingLevel.GRID);
+        assertThat(reported.aCase().version()).isEqualTo(1);
+    }
+
+    @Test
+    void reportingProducesCaseReportedWithTheCommunityAndStreetOfItsOrgPath() {
+        CaseReported event = Case.report(RUBBISH, "case-1", "GR-20261121-000001", NOW).event();
+
+        assertThat(event.caseId()).isEqualTo("case-1");
+        assertThat(event.aggregateVersion()).isEqualTo(1);
+        assertThat(event.occurredAt()).isEqualTo(NOW);
+        assertThat(event.facts().communityId()).isEqualTo("qjp-wangying-fuqian");
+        assertThat(event.facts().streetId()).isEqualTo("qjp-wangying");
+        assertThat(event.facts().location()).isEqualTo(new GeoPoint(119.0213, 33.6012));
+    }
+
+    @Test
+    void theEventCarriesNothingAboutTheReporter() {
+        CaseReported event = Case.report(RUBBISH, "case-1", "GR-20261121-000001", NOW).event();
+
+        assertThat(event.toString()).doesNotContain("resident-1");
+    }
+
+    @Test
+    void onlyTheReporterIsTheReporter() {
+        Case aCase = Case.report(RUBBISH, "case-1", "GR-20261121-000001", NOW).aCase();
+
+        assertThat(aCase.isReportedBy("resident-1")).isTrue();
+        assertThat(aCase.isReportedBy("resident-2")).isFalse();
+    }
+}
