@@ -1,0 +1,73 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The local platform's MongoDB: mongo-java-server (wire-compatible) over an H2 MVStore file, so
+ * what the services store survives a restart of {@code ./grassroots}.
+ *
+ * <p>Run with the JDK's source launcher on the classpath of {@code deploy/local/mongo/pom.xml}:
+ * <pre>java -cp &lt;classpath&gt; deploy/local/LocalMongo.java --port 27017 --file data/mongo.mv.db</pre>
+ *
+ * <p>Options: {@code --port} (default 27017), {@code --file} (required), {@code --host}
+ * (default 127.0.0.1: nothing outside this machine should reach a development store).
+ *
+ * <p>Durability: MVStore commits changes in the background about once a second; on SIGTERM or
+ * Ctrl-C the shutdown hook stops accepting connections and closes the store, which writes the last
+ * changes and leaves the file consistent. A SIGKILL loses at most the last second of writes.
+ */
+public class LocalMongo {
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 27017;
+        String file = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--file" -> file = args[++i];
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        if (file == null) {
+            usage("--file is required");
+        }
+        Path path = Path.of(file).toAbsolutePath();
+        Files.createDirectories(path.getParent());
+
+        MVStore store = new MVStore.Builder()
+                .fileName(path.toString())
+                .autoCommitDelay(1000) // the most a crash can lose, in ms
+                .open();
+        MongoServer server = new MongoServer(new H2Backend(store));
+        server.bind(host, port);
+        System.out.printf("LocalMongo listening on %s:%d, data in %s%n", host, port, path);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("LocalMongo shutting down, closing " + path);
+            try {
+                server.shutdown(); // closes client connections and the backend
+            } finally {
+                if (!store.isClosed()) {
+                    store.close(); // commits what is pending: the file stays consistent
+                }
+                System.out.println("LocalMongo stopped");
+                stopped.countDown();
+            }
+        }, "local-mongo-shutdown"));
+        stopped.await();
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: LocalMongo --file <mvstore file> [--port 27017] [--host 127.0.0.1]");
+        System.exit(2);
+    }
+}
