@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 public class LocalMongo {
 
     public static void main(String[] args) throws Exception {
+        quietLogging();
         String host = "127.0.0.1";
         int port = 27017;
         String file = null;
@@ -41,10 +42,8 @@ public class LocalMongo {
         Path path = Path.of(file).toAbsolutePath();
         Files.createDirectories(path.getParent());
 
-        MVStore store = new MVStore.Builder()
-                .fileName(path.toString())
-                .autoCommitDelay(1000) // the most a crash can lose, in ms
-                .open();
+        MVStore store = new MVStore.Builder().fileName(path.toString()).open();
+        store.setAutoCommitDelay(1000); // the most a crash can lose, in ms
         MongoServer server = new MongoServer(new H2Backend(store));
         server.bind(host, port);
         System.out.printf("LocalMongo listening on %s:%d, data in %s%n", host, port, path);
@@ -63,6 +62,16 @@ public class LocalMongo {
             }
         }, "local-mongo-shutdown"));
         stopped.await();
+    }
+
+    /**
+     * slf4j-simple reads these once, when the first logger is made: set them before that. Every
+     * health probe of the launcher is a connection; "client connected" lines would drown the log.
+     */
+    private static void quietLogging() {
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+        System.setProperty("org.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire", "warn");
     }
 
     private static void usage(String problem) {
