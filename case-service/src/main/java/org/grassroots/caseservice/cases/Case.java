@@ -3,6 +3,7 @@ package org.grassroots.caseservice.cases;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.grassroots.caseservice.categories.Category;
 import org.grassroots.contracts.cases.CaseFacts;
 import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.contracts.cases.CaseStatus;
@@ -19,6 +20,7 @@ public final class Case {
     private final String id;
     private final String number;
     private final String categoryCode;
+    private final String categoryName;
     private final String description;
     private final GeoPoint location;
     private final String locationDescription;
@@ -30,12 +32,13 @@ public final class Case {
     private final Instant reportedAt;
     private final long version;
 
-    Case(String id, String number, String categoryCode, String description, GeoPoint location,
+    Case(String id, String number, String categoryCode, String categoryName, String description, GeoPoint location,
             String locationDescription, Channel channel, String reporterId, String orgPath, HandlingLevel level,
             CaseStatus status, Instant reportedAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.number = Objects.requireNonNull(number, "number");
         this.categoryCode = Objects.requireNonNull(categoryCode, "categoryCode");
+        this.categoryName = categoryName;
         this.description = Objects.requireNonNull(description, "description");
         this.location = location;
         this.locationDescription = locationDescription;
@@ -48,17 +51,23 @@ public final class Case {
         this.version = version;
     }
 
-    /** A new report (上报) enters the platform: the case starts at version 1 in {@code REPORTED}. */
-    public static Reported report(NewReport report, String id, String number, Instant now) {
-        Case reported = new Case(id, number, report.categoryCode(), report.description(), report.location(),
-                report.locationDescription(), report.channel(), report.reporterId(), report.orgPath(),
-                HandlingLevel.GRID, CaseStatus.REPORTED, now, 1);
+    /**
+     * A new report (上报) enters the platform: the case starts at version 1 in {@code REPORTED}, at
+     * the handling level its category starts at.
+     */
+    public static Reported report(NewReport report, Category category, String id, String number, Instant now) {
+        if (!category.code().equals(report.categoryCode())) {
+            throw new IllegalArgumentException("Report of " + report.categoryCode() + " filed under " + category.code());
+        }
+        Case reported = new Case(id, number, category.code(), category.name(), report.description(),
+                report.location(), report.locationDescription(), report.channel(), report.reporterId(),
+                report.orgPath(), category.startingLevel(), CaseStatus.REPORTED, now, 1);
         return new Reported(reported, new CaseReported(id, 1, reported.orgPath, now, reported.facts(), null));
     }
 
     /** What events say about the case: no personal data of the reporter. */
     public CaseFacts facts() {
-        return new CaseFacts(id, number, categoryCode, null, level, status, false, channel, location,
+        return new CaseFacts(id, number, categoryCode, categoryName, level, status, false, channel, location,
                 locationDescription, null, OrgPaths.community(orgPath), OrgPaths.street(orgPath), null, null);
     }
 
@@ -76,6 +85,10 @@ public final class Case {
 
     public String categoryCode() {
         return categoryCode;
+    }
+
+    public String categoryName() {
+        return categoryName;
     }
 
     public String description() {

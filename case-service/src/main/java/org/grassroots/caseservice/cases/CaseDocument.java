@@ -15,6 +15,7 @@ record CaseDocument(
         @Id String id,
         @Indexed(unique = true) String number,
         String categoryCode,
+        String categoryName,
         String description,
         Double lon,
         Double lat,
@@ -28,7 +29,8 @@ record CaseDocument(
         long version) {
 
     static CaseDocument of(Case aCase) {
-        return new CaseDocument(aCase.id(), aCase.number(), aCase.categoryCode(), aCase.description(),
+        return new CaseDocument(aCase.id(), aCase.number(), aCase.categoryCode(), aCase.categoryName(),
+                aCase.description(),
                 aCase.location() == null ? null : aCase.location().lon(),
                 aCase.location() == null ? null : aCase.location().lat(),
                 aCase.locationDescription(), aCase.channel(), aCase.reporterId(), aCase.orgPath(), aCase.level(),
@@ -36,7 +38,7 @@ record CaseDocument(
     }
 
     Case toCase() {
-        return new Case(id, number, categoryCode, description,
+        return new Case(id, number, categoryCode, categoryName, description,
                 lon == null || lat == null ? null : new org.grassroots.contracts.cases.GeoPoint(lon, lat),
                 locationDescription, channel, reporterId, orgPath, level, status, reportedAt, version);
     }

@@ -12,6 +12,7 @@ import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
+import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
@@ -79,6 +80,8 @@ class ReportCaseIT {
             assertThat(event.orgPath()).isEqualTo(FUQIAN);
             assertThat(event.facts().communityId()).isEqualTo("qjp-wangying-fuqian");
             assertThat(event.facts().channel()).isEqualTo(Channel.RESIDENT_APP);
+            assertThat(event.facts().categoryName()).isEqualTo("暴露垃圾");
+            assertThat(event.facts().level()).isEqualTo(HandlingLevel.GRID);
             assertThat(new String(record.value())).doesNotContain("resident-1");
         }
     }
@@ -126,6 +129,19 @@ class ReportCaseIT {
                 .jsonPath("$.errors[?(@.field == 'categoryCode')]").exists()
                 .jsonPath("$.errors[?(@.field == 'description')]").exists()
                 .jsonPath("$.errors[?(@.field == 'point')]").exists();
+    }
+
+    @Test
+    void aCategoryOutsideTheCatalogueIsRefused() {
+        client.post().uri("/api/cases")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(RUBBISH.replace("EXPOSED_RUBBISH", "FLYING_SAUCER"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("categoryCode")
+                .jsonPath("$.errors[0].reason").isEqualTo("is not in the category catalogue (GET /api/categories)");
     }
 
     @Test

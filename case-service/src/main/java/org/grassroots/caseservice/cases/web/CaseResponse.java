@@ -13,6 +13,7 @@ record CaseResponse(
         String number,
         CaseStatus status,
         String categoryCode,
+        String categoryName,
         String description,
         GeoPoint point,
         String locationDescription,
@@ -23,7 +24,8 @@ record CaseResponse(
         long version) {
 
     static CaseResponse of(Case aCase) {
-        return new CaseResponse(aCase.id(), aCase.number(), aCase.status(), aCase.categoryCode(), aCase.description(),
+        return new CaseResponse(aCase.id(), aCase.number(), aCase.status(), aCase.categoryCode(),
+                aCase.categoryName(), aCase.description(),
                 aCase.location(), aCase.locationDescription(), aCase.channel(), aCase.level(), aCase.orgPath(),
                 aCase.reportedAt(), aCase.version());
     }
