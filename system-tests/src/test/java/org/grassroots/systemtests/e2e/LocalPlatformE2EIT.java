@@ -58,6 +58,18 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(2)
+    void resident1ReadsTheCategoryWithItsTimeLimits() {
+        gateway.get().uri("/api/categories/EXPOSED_RUBBISH")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident1"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("暴露垃圾")
+                .jsonPath("$.limits.resolve").exists();
+    }
+
+    @Test
+    @Order(3)
     void resident1ReportsExposedRubbish() {
         Map<?, ?> created = gateway.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident1"))
@@ -79,7 +91,7 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void resident1SeesTheCaseAndResident2DoesNot() {
         gateway.get().uri("/api/cases/" + caseId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident1"))
@@ -93,7 +105,7 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theCommunityDispatcherSeesTheCase() {
         gateway.get().uri("/api/cases/" + caseId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("dispatcher1"))
@@ -102,7 +114,7 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anOutsideConsumerSeesCaseReportedOnCaseEvents() {
         try (TopicProbe probe = TopicProbe.listen(platform.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             ConsumerRecord<String, byte[]> record =
@@ -114,7 +126,7 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theCaseIsCountedForItsCommunity() {
         String dispatcher = platform.token("dispatcher1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway.get().uri("/api/stats/filed-cases")
