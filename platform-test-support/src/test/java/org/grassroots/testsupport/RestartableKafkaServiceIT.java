@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,11 +51,15 @@ class RestartableKafkaServiceIT {
 
         kafka.stop();
         // send() itself may block while the producer has no metadata, as it would in an outbox
-        // relay's thread, so it runs beside the test; the pause lets it meet the outage.
+        // relay's thread, so it runs beside the test; the latch says it was issued during the outage.
+        CountDownLatch issued = new CountDownLatch(1);
         CompletableFuture<SendResult<String, String>> sentDuringOutage = CompletableFuture
-                .supplyAsync(() -> kafkaTemplate.send("case-events", caseId, "during"))
+                .supplyAsync(() -> {
+                    issued.countDown();
+                    return kafkaTemplate.send("case-events", caseId, "during");
+                })
                 .thenCompose(sending -> sending);
-        Thread.sleep(500);
+        assertThat(issued.await(10, TimeUnit.SECONDS)).isTrue();
         kafka.restart();
 
         sentDuringOutage.get(60, TimeUnit.SECONDS);
