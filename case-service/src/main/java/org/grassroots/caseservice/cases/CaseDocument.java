@@ -1,7 +1,9 @@
 package org.grassroots.caseservice.cases;
 
 import java.time.Instant;
+import java.util.List;
 
+import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.HandlingLevel;
@@ -9,7 +11,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How a case is stored; the outbox array beside these fields belongs to the platform's relay. */
+/**
+ * How a case is stored; the outbox array beside these fields belongs to the platform's relay.
+ */
 @Document("cases")
 record CaseDocument(
         @Id String id,
@@ -26,7 +30,9 @@ record CaseDocument(
         HandlingLevel level,
         CaseStatus status,
         Instant reportedAt,
-        long version) {
+        long version,
+        Assignee assignee,
+        List<CaseHistoryEntry> history) {
 
     static CaseDocument of(Case aCase) {
         return new CaseDocument(aCase.id(), aCase.number(), aCase.categoryCode(), aCase.categoryName(),
@@ -34,12 +40,14 @@ record CaseDocument(
                 aCase.location() == null ? null : aCase.location().lon(),
                 aCase.location() == null ? null : aCase.location().lat(),
                 aCase.locationDescription(), aCase.channel(), aCase.reporterId(), aCase.orgPath(), aCase.level(),
-                aCase.status(), aCase.reportedAt(), aCase.version());
+                aCase.status(), aCase.reportedAt(), aCase.version(), aCase.assignee(),
+                aCase.history());
     }
 
     Case toCase() {
         return new Case(id, number, categoryCode, categoryName, description,
                 lon == null || lat == null ? null : new org.grassroots.contracts.cases.GeoPoint(lon, lat),
-                locationDescription, channel, reporterId, orgPath, level, status, reportedAt, version);
+                locationDescription, channel, reporterId, orgPath, level, status, reportedAt, version, assignee,
+                history);
     }
 }

@@ -24,6 +24,11 @@ class CaseRepository {
         store.insert(CaseDocument.of(aCase), events);
     }
 
+    /** Stores the change only if nobody changed the case since it was read at {@code readVersion}. */
+    void update(Case aCase, long readVersion, List<? extends CaseEvent> events) {
+        store.update(CaseDocument.of(aCase), readVersion, events);
+    }
+
     Optional<Case> find(String id) {
         return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(CaseDocument::toCase);
     }

@@ -1,9 +1,18 @@
 package org.grassroots.caseservice.cases.web;
 
 import java.net.URI;
+import java.util.List;
 
 import org.grassroots.caseservice.cases.Case;
 import org.grassroots.caseservice.cases.CaseService;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.AcceptCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.CancelCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ClaimCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.DispatchCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ParkCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ResolveCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ReturnCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.VerifyCaseRequest;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.platform.security.Caller;
@@ -44,5 +53,57 @@ class CaseController {
     @GetMapping("/{id}")
     CaseResponse get(@PathVariable String id, Caller caller) {
         return CaseResponse.of(cases.get(id, caller));
+    }
+
+    @GetMapping("/{id}/history")
+    List<CaseHistoryResponse> history(@PathVariable String id, Caller caller) {
+        return cases.history(id, caller).stream().map(CaseHistoryResponse::of).toList();
+    }
+
+    // The workflow commands (POST /api/cases/{id}/{command}); who may run each is the service's rule.
+
+    @PostMapping("/{id}/accept")
+    CaseResponse accept(@PathVariable String id, @Valid @RequestBody(required = false) AcceptCaseRequest request,
+            Caller caller) {
+        AcceptCaseRequest body = request != null ? request : new AcceptCaseRequest(null, null);
+        return CaseResponse.of(cases.accept(id, body.version(), body.note(), caller));
+    }
+
+    @PostMapping("/{id}/cancel")
+    CaseResponse cancel(@PathVariable String id, @Valid @RequestBody CancelCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.cancel(id, request.version(), request.reason().strip(), caller));
+    }
+
+    @PostMapping("/{id}/dispatch")
+    CaseResponse dispatch(@PathVariable String id, @Valid @RequestBody DispatchCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.dispatch(id, request.version(), request.assignee().toAssignee(), request.note(),
+                caller));
+    }
+
+    @PostMapping("/{id}/claim")
+    CaseResponse claim(@PathVariable String id, @Valid @RequestBody(required = false) ClaimCaseRequest request,
+            Caller caller) {
+        return CaseResponse.of(cases.claim(id, request != null ? request.version() : null, caller));
+    }
+
+    @PostMapping("/{id}/return")
+    CaseResponse returnCase(@PathVariable String id, @Valid @RequestBody ReturnCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.returnToDispatcher(id, request.version(), request.reason().strip(), caller));
+    }
+
+    @PostMapping("/{id}/resolve")
+    CaseResponse resolve(@PathVariable String id, @Valid @RequestBody ResolveCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.resolve(id, request.version(), request.note().strip(),
+                request.attachments() == null ? List.of() : request.attachments(), caller));
+    }
+
+    @PostMapping("/{id}/verify")
+    CaseResponse verify(@PathVariable String id, @Valid @RequestBody VerifyCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.verify(id, request.version(), request.passed(), request.note(), caller));
+    }
+
+    @PostMapping("/{id}/park")
+    CaseResponse park(@PathVariable String id, @Valid @RequestBody ParkCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.park(id, request.version(), request.reason().strip(), caller));
     }
 }

@@ -3,6 +3,7 @@ package org.grassroots.caseservice.cases.web;
 import java.time.Instant;
 
 import org.grassroots.caseservice.cases.Case;
+import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
@@ -21,12 +22,13 @@ record CaseResponse(
         HandlingLevel level,
         String orgPath,
         Instant reportedAt,
+        Assignee assignee,
         long version) {
 
     static CaseResponse of(Case aCase) {
         return new CaseResponse(aCase.id(), aCase.number(), aCase.status(), aCase.categoryCode(),
                 aCase.categoryName(), aCase.description(),
                 aCase.location(), aCase.locationDescription(), aCase.channel(), aCase.level(), aCase.orgPath(),
-                aCase.reportedAt(), aCase.version());
+                aCase.reportedAt(), aCase.assignee(), aCase.version());
     }
 }

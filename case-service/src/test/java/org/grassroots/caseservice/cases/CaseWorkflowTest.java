@@ -1,0 +1,240 @@
+package org.grassroots.caseservice.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AssigneeKind;
+import org.grassroots.contracts.cases.CaseAccepted;
+import org.grassroots.contracts.cases.CaseClaimed;
+import org.grassroots.contracts.cases.CaseClosed;
+import org.grassroots.contracts.cases.CaseDispatched;
+import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseReopened;
+import org.grassroots.contracts.cases.CaseReturned;
+import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.CaseVerified;
+import org.grassroots.contracts.cases.Channel;
+import org.grassroots.contracts.cases.GeoPoint;
+import org.grassroots.contracts.cases.HandlingLevel;
+import org.grassroots.contracts.cases.ReopenCause;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.InvalidStateException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The case workflow as a table: every state against every command. */
+class CaseWorkflowTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T02:15:00Z");
+    static final String CHENGNAN = "/qjp/qjp-pulou/qjp-pulou-chengnan";
+    static final Assignee HOUSING = new Assignee(AssigneeKind.DEPARTMENT, "dept-housing", "区住建局");
+    static final long VERSION = 7;
+
+    /** Rows are the state a case is in, columns the command; "-" means the command is refused. */
+    static final String TABLE = """
+                        ACCEPT    CANCEL     DISPATCH    CLAIM    RETURN    RESOLVE   PASS_VERIFICATION  FAIL_VERIFICATION  PARK
+            REPORTED    ACCEPTED  CANCELLED  -           -        -         -         -                  -                  -
+            ACCEPTED    -         CANCELLED  DISPATCHED  -        -         -         -                  -                  PARKED
+            DISPATCHED  -         -          -           CLAIMED  RETURNED  -         -                  -                  -
+            CLAIMED     -         -          -           -        RETURNED  RESOLVED  -                  -                  -
+            RESOLVED    -         -          -           -        -         -         CLOSED             REOPENED           -
+            CLOSED      -         -          -           -        -         -         -                  -                  -
+            CANCELLED   -         -          -           -        -         -         -                  -                  -
+            RETURNED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED
+            REOPENED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED
+            PARKED      -         -          -           -        -         -         -                  -                  -
+            """;
+
+    static Stream<Arguments> everyStateAgainstEveryCommand() {
+        List<String> lines = TABLE.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<CaseCommand> commands = Arrays.stream(lines.get(0).split("\\s+")).map(CaseCommand::valueOf).toList();
+        List<Arguments> pairs = new ArrayList<>();
+        for (String row : lines.subList(1, lines.size())) {
+            String[] cells = row.split("\\s+");
+            CaseStatus state = CaseStatus.valueOf(cells[0]);
+            for (int column = 0; column < commands.size(); column++) {
+                String target = cells[column + 1];
+                pairs.add(Arguments.of(state, commands.get(column), "-".equals(target) ? null : CaseStatus.valueOf(target)));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @Test
+    void theTableCoversEveryStateAndEveryCommand() {
+        assertThat(everyStateAgainstEveryCommand()).hasSize(CaseStatus.values().length * CaseCommand.values().length);
+    }
+
+    @ParameterizedTest(name = "{1} on a {0} case → {2}")
+    @MethodSource("everyStateAgainstEveryCommand")
+    void aCommandLeadsToItsTargetStateOrIsRefusedWithAReason(CaseStatus state, CaseCommand command,
+            CaseStatus expected) {
+        Case aCase = caseIn(state);
+
+        if (expected != null) {
+            List<CaseEvent> events = run(command, aCase);
+
+            assertThat(aCase.status()).isEqualTo(expected);
+            assertThat(events).isNotEmpty().allSatisfy(event -> assertThat(event.facts().status()).isEqualTo(expected));
+            assertThat(aCase.history()).last().satisfies(entry -> {
+                assertThat(entry.action()).isEqualTo(command.name());
+                assertThat(entry.from()).isEqualTo(state);
+                assertThat(entry.to()).isEqualTo(expected);
+            });
+        } else {
+            assertThatThrownBy(() -> run(command, aCase))
+                    .isInstanceOf(InvalidStateException.class)
+                    .hasMessageStartingWith("A case in state " + state + " cannot be ");
+            assertThat(aCase.status()).isEqualTo(state);
+            assertThat(aCase.version()).isEqualTo(VERSION);
+            assertThat(aCase.history()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusalSaysInWordsWhatIsWrongAndWhatWouldBeAllowed() {
+        assertThatThrownBy(() -> caseIn(CaseStatus.CLOSED).dispatch(HOUSING, "dispatcher-1", null, NOW))
+                .isInstanceOf(InvalidStateException.class)
+                .hasMessage("A case in state CLOSED cannot be dispatched; only a case that is ACCEPTED or RETURNED"
+                        + " or REOPENED can");
+    }
+
+    @Test
+    void eachCommandAdvancesTheVersionByOneAndItsEventCarriesTheNewVersion() {
+        Case aCase = caseIn(CaseStatus.REPORTED);
+
+        CaseAccepted accepted = aCase.accept("dispatcher-1", null, NOW);
+
+        assertThat(aCase.version()).isEqualTo(VERSION + 1);
+        assertThat(accepted.aggregateVersion()).isEqualTo(VERSION + 1);
+        assertThat(accepted.acceptedBy()).isEqualTo("dispatcher-1");
+        assertThat(aCase.history()).singleElement()
+                .isEqualTo(new CaseHistoryEntry(VERSION + 1, "ACCEPT", CaseStatus.REPORTED, CaseStatus.ACCEPTED,
+                        "dispatcher-1", NOW, null));
+    }
+
+    @Test
+    void dispatchingNamesTheAssigneeInTheEventAndInItsFacts() {
+        Case aCase = caseIn(CaseStatus.ACCEPTED);
+
+        CaseDispatched dispatched = aCase.dispatch(HOUSING, "dispatcher-1", "三天内清运", NOW);
+
+        assertThat(dispatched.assignee()).isEqualTo(HOUSING);
+        assertThat(dispatched.facts().assignee()).isEqualTo(HOUSING);
+        assertThat(dispatched.note()).isEqualTo("三天内清运");
+        assertThat(aCase.assignee()).isEqualTo(HOUSING);
+    }
+
+    @Test
+    void claimingKeepsTheAssigneeInTheFacts() {
+        CaseClaimed claimed = caseIn(CaseStatus.DISPATCHED).claim("housing-1", NOW);
+
+        assertThat(claimed.assignee()).isEqualTo(HOUSING);
+        assertThat(claimed.facts().assignee()).isEqualTo(HOUSING);
+        assertThat(claimed.claimedBy()).isEqualTo("housing-1");
+    }
+
+    @Test
+    void returningSaysWhoItCameFromAndLeavesItUnassigned() {
+        Case aCase = caseIn(CaseStatus.CLAIMED);
+
+        CaseReturned returned = aCase.returnToDispatcher("housing-1", "属城管职责", NOW);
+
+        assertThat(returned.returnedFrom()).isEqualTo(HOUSING);
+        assertThat(returned.facts().assignee()).isNull();
+        assertThat(aCase.assignee()).isNull();
+        assertThat(aCase.history()).last().extracting(CaseHistoryEntry::note).isEqualTo("属城管职责");
+    }
+
+    @Test
+    void aPassedCheckIsVerifiedThenClosedEachWithItsOwnVersion() {
+        Case aCase = caseIn(CaseStatus.RESOLVED);
+
+        List<CaseEvent> events = aCase.verify(true, "grid-worker-1", "现场已清理", NOW);
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(CaseVerified.class, verified -> {
+            assertThat(verified.passed()).isTrue();
+            assertThat(verified.aggregateVersion()).isEqualTo(VERSION + 1);
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(CaseClosed.class, closed -> {
+            assertThat(closed.aggregateVersion()).isEqualTo(VERSION + 2);
+            assertThat(closed.handlingTime()).isEqualTo(Duration.ofHours(1));
+        });
+        assertThat(aCase.version()).isEqualTo(VERSION + 2);
+    }
+
+    @Test
+    void aFailedCheckReopensTheCaseForRework() {
+        Case aCase = caseIn(CaseStatus.RESOLVED);
+
+        List<CaseEvent> events = aCase.verify(false, "grid-worker-1", "垃圾仍在", NOW);
+
+        assertThat(events.get(1)).isInstanceOfSatisfying(CaseReopened.class, reopened -> {
+            assertThat(reopened.cause()).isEqualTo(ReopenCause.VERIFICATION_FAILED);
+            assertThat(reopened.reason()).isEqualTo("垃圾仍在");
+        });
+        assertThat(aCase.status()).isEqualTo(CaseStatus.REOPENED);
+    }
+
+    @Test
+    void cancellingReturningAndParkingNeedAReasonAndAFailedCheckNeedsANote() {
+        assertThatThrownBy(() -> caseIn(CaseStatus.REPORTED).cancel("dispatcher-1", " ", NOW))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> caseIn(CaseStatus.CLAIMED).returnToDispatcher("housing-1", null, NOW))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> caseIn(CaseStatus.ACCEPTED).park("dispatcher-1", "", NOW))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> caseIn(CaseStatus.RESOLVED).verify(false, "grid-worker-1", null, NOW))
+                .isInstanceOf(InvalidFieldException.class);
+    }
+
+    @Test
+    void noEventOfTheWholePathNamesTheReporter() {
+        Case aCase = caseIn(CaseStatus.REPORTED);
+        List<CaseEvent> events = new ArrayList<>();
+        events.add(aCase.accept("dispatcher-1", null, NOW));
+        events.add(aCase.dispatch(HOUSING, "dispatcher-1", null, NOW));
+        events.add(aCase.claim("housing-1", NOW));
+        events.add(aCase.resolve("housing-1", "已清运", List.of("photos/after-1.jpg"), NOW));
+        events.addAll(aCase.verify(true, "grid-worker-1", null, NOW));
+
+        assertThat(events).extracting(CaseEvent::toString).noneMatch(text -> text.contains("resident-1"));
+        assertThat(events).extracting(event -> event.facts().status()).last().isEqualTo(CaseStatus.CLOSED);
+    }
+
+    private static List<CaseEvent> run(CaseCommand command, Case aCase) {
+        return switch (command) {
+            case ACCEPT -> List.of(aCase.accept("dispatcher-1", null, NOW));
+            case CANCEL -> List.of(aCase.cancel("dispatcher-1", "重复上报", NOW));
+            case DISPATCH -> List.of(aCase.dispatch(HOUSING, "dispatcher-1", null, NOW));
+            case CLAIM -> List.of(aCase.claim("housing-1", NOW));
+            case RETURN -> List.of(aCase.returnToDispatcher("housing-1", "不属本部门职责", NOW));
+            case RESOLVE -> List.of(aCase.resolve("housing-1", "已清运", List.of(), NOW));
+            case PASS_VERIFICATION -> aCase.verify(true, "grid-worker-1", null, NOW);
+            case FAIL_VERIFICATION -> aCase.verify(false, "grid-worker-1", "垃圾仍在", NOW);
+            case PARK -> List.of(aCase.park("dispatcher-1", "需列入旧改计划", NOW));
+        };
+    }
+
+    /** A case at version 7 in {@code state}, held by dept-housing wherever a case has an assignee. */
+    static Case caseIn(CaseStatus state) {
+        boolean assigned = switch (state) {
+            case DISPATCHED, CLAIMED, RESOLVED, CLOSED, REOPENED -> true;
+            default -> false;
+        };
+        return new Case("case-1", "GR-20261121-000001", "EXPOSED_RUBBISH", "暴露垃圾", "垃圾堆积",
+                new GeoPoint(119.0213, 33.6012), "浦楼路口", Channel.RESIDENT_APP, "resident-1", CHENGNAN,
+                HandlingLevel.COMMUNITY, state, NOW.minusSeconds(3600), VERSION, assigned ? HOUSING : null, List.of());
+    }
+}
