@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +61,7 @@ class LocalPlatformE2EIT {
     @Order(2)
     void resident1ReadsTheCategoryWithItsTimeLimits() {
         gateway.get().uri("/api/categories/EXPOSED_RUBBISH")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident1"))
+                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -72,7 +73,7 @@ class LocalPlatformE2EIT {
     @Order(3)
     void resident1ReportsExposedRubbish() {
         Map<?, ?> created = gateway.post().uri("/api/cases")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident1"))
+                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"categoryCode": "EXPOSED_RUBBISH",
@@ -94,12 +95,12 @@ class LocalPlatformE2EIT {
     @Order(4)
     void resident1SeesTheCaseAndResident2DoesNot() {
         gateway.get().uri("/api/cases/" + caseId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident1"))
+                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.number").exists();
         gateway.get().uri("/api/cases/" + caseId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("resident2"))
+                .header(HttpHeaders.AUTHORIZATION, bearer("resident2"))
                 .exchange()
                 .expectStatus().isNotFound();
     }
@@ -108,31 +109,86 @@ class LocalPlatformE2EIT {
     @Order(5)
     void theCommunityDispatcherSeesTheCase() {
         gateway.get().uri("/api/cases/" + caseId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + platform.token("dispatcher1"))
+                .header(HttpHeaders.AUTHORIZATION, bearer("dispatcher1"))
                 .exchange()
                 .expectStatus().isOk();
     }
 
     @Test
     @Order(6)
-    void anOutsideConsumerSeesCaseReportedOnCaseEvents() {
-        try (TopicProbe probe = TopicProbe.listen(platform.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
-            ConsumerRecord<String, byte[]> record =
-                    probe.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
-
-            assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("org.grassroots.case.reported");
-            assertThat(new String(record.value())).contains(CHENGNAN).doesNotContain("resident1");
-        }
+    void theDispatcherAcceptsAndDispatchesItToUrbanManagement() {
+        String dispatcher = bearer("dispatcher1");
+        command(dispatcher, "accept", "{}").expectStatus().isOk();
+        command(dispatcher, "dispatch", """
+                {"assignee": {"kind": "DEPARTMENT", "id": "dept-urban", "displayName": "城管局"},
+                 "note": "请城管局清运"}
+                """)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("DISPATCHED");
     }
 
     @Test
     @Order(7)
+    void urbanManagementClaimsAndResolvesIt() {
+        String department = bearer("dept-urban1");
+        command(department, "claim", "{}").expectStatus().isOk();
+        command(department, "resolve", """
+                {"note": "已清运，垃圾桶旁已清理干净"}
+                """)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
+    }
+
+    @Test
+    @Order(8)
+    void theDispatcherChecksOnSiteAndTheCaseCloses() {
+        command(bearer("dispatcher1"), "verify", """
+                {"passed": true, "note": "现场核查已清理"}
+                """)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+        gateway.get().uri("/api/cases/" + caseId + "/history")
+                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    @Order(9)
+    void anOutsideConsumerSeesEveryStepOnCaseEventsInOrder() {
+        try (TopicProbe probe = TopicProbe.listen(platform.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
+            List<ConsumerRecord<String, byte[]>> records =
+                    probe.awaitRecords(r -> caseId.equals(r.key()), 7, Duration.ofSeconds(30));
+
+            assertThat(records).extracting(r -> TopicProbe.header(r, CloudEventHeaders.TYPE)).containsExactly(
+                    "org.grassroots.case.reported", "org.grassroots.case.accepted", "org.grassroots.case.dispatched",
+                    "org.grassroots.case.claimed", "org.grassroots.case.resolved", "org.grassroots.case.verified",
+                    "org.grassroots.case.closed");
+            assertThat(records).allSatisfy(r -> assertThat(new String(r.value())).contains(CHENGNAN)
+                    .doesNotContain("resident1"));
+        }
+    }
+
+    @Test
+    @Order(10)
     void theCaseIsCountedForItsCommunity() {
-        String dispatcher = platform.token("dispatcher1");
+        String dispatcher = bearer("dispatcher1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway.get().uri("/api/stats/filed-cases")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + dispatcher)
+                .header(HttpHeaders.AUTHORIZATION, dispatcher)
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.communityId == '" + CHENGNAN + "')].filed").isEqualTo(1));
+    }
+
+    private static String bearer(String user) {
+        return "Bearer " + platform.token(user);
+    }
+
+    private static RestTestClient.ResponseSpec command(String bearer, String command, String body) {
+        return gateway.post().uri("/api/cases/" + caseId + "/" + command)
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
     }
 }
