@@ -3,6 +3,7 @@ package org.grassroots.caseservice.cases;
 import java.time.Instant;
 import java.util.List;
 
+import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
@@ -32,7 +33,9 @@ record CaseDocument(
         Instant reportedAt,
         long version,
         Assignee assignee,
-        List<CaseHistoryEntry> history) {
+        List<CaseHistoryEntry> history,
+        boolean emergency,
+        List<StageClock> sla) {
 
     static CaseDocument of(Case aCase) {
         return new CaseDocument(aCase.id(), aCase.number(), aCase.categoryCode(), aCase.categoryName(),
@@ -41,13 +44,14 @@ record CaseDocument(
                 aCase.location() == null ? null : aCase.location().lat(),
                 aCase.locationDescription(), aCase.channel(), aCase.reporterId(), aCase.orgPath(), aCase.level(),
                 aCase.status(), aCase.reportedAt(), aCase.version(), aCase.assignee(),
-                aCase.history());
+                aCase.history(), aCase.isEmergency(), aCase.clocks());
     }
 
-    Case toCase() {
+    /** The case, counting its time limits on {@code calendar}. A case stored before time limits has no clocks. */
+    Case toCase(WorkingCalendar calendar) {
         return new Case(id, number, categoryCode, categoryName, description,
                 lon == null || lat == null ? null : new org.grassroots.contracts.cases.GeoPoint(lon, lat),
                 locationDescription, channel, reporterId, orgPath, level, status, reportedAt, version, assignee,
-                history);
+                history, emergency, sla, calendar);
     }
 }

@@ -3,6 +3,7 @@ package org.grassroots.caseservice.cases;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,10 +15,12 @@ class CaseRepository {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final WorkingCalendar calendar;
 
-    CaseRepository(MongoTemplate mongo, AggregateStore store) {
+    CaseRepository(MongoTemplate mongo, AggregateStore store, WorkingCalendar calendar) {
         this.mongo = mongo;
         this.store = store;
+        this.calendar = calendar;
     }
 
     void add(Case aCase, List<? extends CaseEvent> events) {
@@ -30,6 +33,6 @@ class CaseRepository {
     }
 
     Optional<Case> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(CaseDocument::toCase);
+        return Optional.ofNullable(mongo.findById(id, CaseDocument.class)).map(document -> document.toCase(calendar));
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 
 import org.grassroots.caseservice.categories.Category;
 import org.grassroots.caseservice.categories.CategoryCatalogue;
+import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.platform.problem.ForbiddenException;
@@ -26,19 +27,22 @@ public class CaseService {
     private final CaseNumbers numbers;
     private final CategoryCatalogue categories;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
-    CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, Clock clock) {
+    CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, Clock clock,
+            WorkingCalendar calendar) {
         this.cases = cases;
         this.numbers = numbers;
         this.categories = categories;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
-    /** Files a report under an active category of the catalogue. */
+    /** Files a report under an active category of the catalogue, with its time limits counted on the working calendar. */
     public Case report(Case.NewReport report) {
         Category category = activeCategory(report.categoryCode());
         Case.Reported reported = Case.report(report, category, UUID.randomUUID().toString(), numbers.next(),
-                clock.instant());
+                clock.instant(), calendar);
         cases.add(reported.aCase(), List.of(reported.event()));
         return reported.aCase();
     }

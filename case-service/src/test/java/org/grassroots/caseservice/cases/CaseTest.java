@@ -9,6 +9,7 @@ import org.grassroots.caseservice.categories.Category;
 import org.grassroots.caseservice.categories.CategoryDefinition;
 import org.grassroots.caseservice.categories.CategoryKind;
 import org.grassroots.caseservice.categories.CategoryLimits;
+import org.grassroots.caseservice.sla.ChinaCalendar2026;
 import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
@@ -24,11 +25,12 @@ class CaseTest {
             CategoryLimits.parse("2h", "1d", "1d", "limits"), null, List.of()));
     static final Case.NewReport RUBBISH = new Case.NewReport("EXPOSED_RUBBISH", "垃圾堆积",
             new GeoPoint(119.0213, 33.6012), "健康东路与淮海南路路口", Channel.RESIDENT_APP, "resident-1",
-            "/qjp/qjp-wangying/qjp-wangying-fuqian");
+            "/qjp/qjp-wangying/qjp-wangying-fuqian", false);
 
     @Test
     void aNewReportStartsAtItsCategorysLevelInReportedAtVersionOne() {
-        Case.Reported reported = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW);
+        Case.Reported reported = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
+                ChinaCalendar2026.calendar());
 
         assertThat(reported.aCase().status()).isEqualTo(CaseStatus.REPORTED);
         assertThat(reported.aCase().level()).isEqualTo(HandlingLevel.COMMUNITY);
@@ -37,7 +39,8 @@ class CaseTest {
 
     @Test
     void reportingProducesCaseReportedWithTheCommunityAndStreetOfItsOrgPath() {
-        CaseReported event = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW).event();
+        CaseReported event = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
+                ChinaCalendar2026.calendar()).event();
 
         assertThat(event.caseId()).isEqualTo("case-1");
         assertThat(event.aggregateVersion()).isEqualTo(1);
@@ -50,14 +53,16 @@ class CaseTest {
 
     @Test
     void theEventCarriesNothingAboutTheReporter() {
-        CaseReported event = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW).event();
+        CaseReported event = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
+                ChinaCalendar2026.calendar()).event();
 
         assertThat(event.toString()).doesNotContain("resident-1");
     }
 
     @Test
     void onlyTheReporterIsTheReporter() {
-        Case aCase = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW).aCase();
+        Case aCase = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
+                ChinaCalendar2026.calendar()).aCase();
 
         assertThat(aCase.isReportedBy("resident-1")).isTrue();
         assertThat(aCase.isReportedBy("resident-2")).isFalse();

@@ -3,6 +3,7 @@ package org.grassroots.caseservice.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,8 +19,10 @@ import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseClaimed;
+import org.grassroots.contracts.cases.CaseClosed;
 import org.grassroots.contracts.cases.CaseDispatched;
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.Deadlines;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
@@ -74,7 +77,11 @@ class CaseWorkflowIT {
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             String id = report();
 
-            assertThat(command(id, "accept", DISPATCHER, "{\"version\": 1}").status()).isEqualTo(CaseStatus.ACCEPTED);
+            CaseView accepted = command(id, "accept", DISPATCHER, "{\"version\": 1}");
+            assertThat(accepted.status()).isEqualTo(CaseStatus.ACCEPTED);
+            assertThat(accepted.deadlines().respondBy()).isNotNull();
+            assertThat(accepted.deadlines().resolveBy()).isNull();
+            assertThat(accepted.expectedCompletion()).isAfter(accepted.deadlines().respondBy());
             CaseView dispatched = command(id, "dispatch", DISPATCHER, TO_HOUSING);
             assertThat(dispatched.status()).isEqualTo(CaseStatus.DISPATCHED);
             assertThat(dispatched.assignee().id()).isEqualTo("dept-housing");
@@ -103,6 +110,11 @@ class CaseWorkflowIT {
             assertThat(dispatchedEvent.facts().communityId()).isEqualTo("qjp-pulou-chengnan");
             CaseClaimed claimedEvent = codec.read(ofThisCase.get(3).value(), CaseClaimed.class);
             assertThat(claimedEvent.facts().assignee().id()).isEqualTo("dept-housing");
+            assertThat(dispatchedEvent.facts().deadlines().respondBy()).isEqualTo(accepted.deadlines().respondBy());
+            assertThat(claimedEvent.facts().deadlines().resolveBy()).isNotNull();
+            CaseClosed closedEvent = codec.read(ofThisCase.get(6).value(), CaseClosed.class);
+            assertThat(closedEvent.onTime()).isTrue();
+            assertThat(closedEvent.handlingTime()).isPositive();
             assertThat(ofThisCase).extracting(record -> versionOf(record)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         }
     }
@@ -151,6 +163,17 @@ class CaseWorkflowIT {
         client.get().uri("/api/cases/" + id + "/history").header(HttpHeaders.AUTHORIZATION, OTHER_COMMUNITY)
                 .exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void anEmergencyReportOfACategoryWithoutAnEmergencyTierIsRefusedOnEmergency() {
+        client.post().uri("/api/cases")
+                .header(HttpHeaders.AUTHORIZATION, RESIDENT)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(RUBBISH.replace("\"categoryCode\"", "\"emergency\": true, \"categoryCode\""))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("emergency");
     }
 
     @Test
@@ -271,7 +294,8 @@ class CaseWorkflowIT {
         return codec.read(TopicProbe.header(record, CloudEventHeaders.TYPE), record.value()).aggregateVersion();
     }
 
-    record CaseView(String id, CaseStatus status, long version, AssigneeView assignee) {
+    record CaseView(String id, CaseStatus status, long version, AssigneeView assignee, Deadlines deadlines,
+            Instant expectedCompletion) {
     }
 
     record AssigneeView(AssigneeKind kind, String id) {

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.grassroots.caseservice.sla.ChinaCalendar2026;
+import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseAccepted;
@@ -235,6 +237,10 @@ class CaseWorkflowTest {
         };
         return new Case("case-1", "GR-20261121-000001", "EXPOSED_RUBBISH", "暴露垃圾", "垃圾堆积",
                 new GeoPoint(119.0213, 33.6012), "浦楼路口", Channel.RESIDENT_APP, "resident-1", CHENGNAN,
-                HandlingLevel.COMMUNITY, state, NOW.minusSeconds(3600), VERSION, assigned ? HOUSING : null, List.of());
+                HandlingLevel.COMMUNITY, state, NOW.minusSeconds(3600), VERSION, assigned ? HOUSING : null, List.of(),
+                false, List.of(StageClock.notStarted(StageClock.Stage.RESPOND, TimeLimit.workingHours(2)),
+                        StageClock.notStarted(StageClock.Stage.RESOLVE, TimeLimit.workingDays(1)),
+                        StageClock.notStarted(StageClock.Stage.VERIFY, TimeLimit.workingDays(1))),
+                ChinaCalendar2026.calendar());
     }
 }

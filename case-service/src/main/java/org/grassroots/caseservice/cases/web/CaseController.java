@@ -46,7 +46,7 @@ class CaseController {
         String orgPath = caller.orgPath() != null ? caller.orgPath() : "/unlocated";
         Case reported = cases.report(new Case.NewReport(request.categoryCode(), request.description().strip(),
                 new GeoPoint(request.point().lon(), request.point().lat()), request.locationDescription(), channel,
-                caller.userId(), orgPath));
+                caller.userId(), orgPath, Boolean.TRUE.equals(request.emergency())));
         return ResponseEntity.created(URI.create("/api/cases/" + reported.id())).body(CaseResponse.of(reported));
     }
 
