@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.Uuid;
 
 /**
  * A real Kafka broker (KRaft, combined broker and controller) in a process of its own, started
@@ -97,12 +98,9 @@ final class KafkaProcess {
                 "") ;
     }
 
+    /** Kafka's own ids never start with '-', which its command line would read as an option. */
     private static String clusterId() {
-        // Kafka wants 22 characters of URL-safe base64 (a UUID's 16 bytes).
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return Uuid.randomUuid().toString();
     }
 
     private void run(String mainClass, String... args) {
