@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 
@@ -71,6 +73,16 @@ final class KafkaProcess {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** Stops the broker for good and removes its log directory. */
+    synchronized void destroy() {
+        stop();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the test result is what matters.
+        }
     }
 
     synchronized boolean isRunning() {

@@ -132,7 +132,7 @@ public final class RestartableKafka implements AutoCloseable {
     private void closeQuietly() {
         try {
             if (broker != null) {
-                broker.stop();
+                broker.destroy();
             } else {
                 container.stop();
             }
