@@ -24,6 +24,11 @@ import org.grassroots.contracts.cases.CaseSlaWarning;
 import org.grassroots.contracts.cases.CaseSupervised;
 import org.grassroots.contracts.cases.CaseVerified;
 import org.grassroots.contracts.cases.CaseWhistled;
+import org.grassroots.contracts.evaluation.CaseRated;
+import org.grassroots.contracts.orgs.OrgUnitCreated;
+import org.grassroots.contracts.orgs.OrgUnitMoved;
+import org.grassroots.contracts.orgs.OrgUnitRenamed;
+import org.grassroots.contracts.orgs.OrgUnitRetired;
 
 /**
  * The registry of every event type on the platform: the CloudEvents {@code type} string of each
@@ -61,6 +66,10 @@ public final class EventCatalog {
         caseEvent("supervised", CaseSupervised.class);
         caseEvent("sla-warning", CaseSlaWarning.class);
         caseEvent("overdue", CaseOverdue.class);
+        orgEvents();
+        gridEvents();
+        volunteerEvents();
+        evaluationEvents();
     }
 
     private static final Set<String> TYPES = Collections.unmodifiableSet(CLASS_BY_TYPE.keySet());
@@ -107,6 +116,29 @@ public final class EventCatalog {
 
     private static void caseEvent(String name, Class<? extends IntegrationEvent> eventClass) {
         register("org.grassroots.case." + name, eventClass, Topics.CASE_EVENTS);
+    }
+
+    /** org-service's events on {@code org-events}. */
+    private static void orgEvents() {
+        register("org.grassroots.org.unit-created", OrgUnitCreated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.unit-renamed", OrgUnitRenamed.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.unit-moved", OrgUnitMoved.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.unit-retired", OrgUnitRetired.class, Topics.ORG_EVENTS);
+    }
+
+    /** grid-service's events on {@code grid-events}. */
+    private static void gridEvents() {
+        // registered by grid-service's contracts: org.grassroots.grid.*
+    }
+
+    /** volunteer-service's events on {@code volunteer-events}. */
+    private static void volunteerEvents() {
+        // registered by volunteer-service's contracts: org.grassroots.volunteer.*
+    }
+
+    /** evaluation-service's events on {@code evaluation-events}. */
+    private static void evaluationEvents() {
+        register("org.grassroots.evaluation.case-rated", CaseRated.class, Topics.EVALUATION_EVENTS);
     }
 
     private static void register(String type, Class<? extends IntegrationEvent> eventClass, String topic) {

@@ -123,7 +123,16 @@ public final class Case {
                 report.emergency(), clocks, calendar);
         reported.history.add(new CaseHistoryEntry(1, CaseHistoryEntry.REPORTED, null, CaseStatus.REPORTED, null, now,
                 null));
-        return new Reported(reported, new CaseReported(id, 1, reported.orgPath, now, reported.facts(), null));
+        return new Reported(reported,
+                new CaseReported(id, 1, reported.orgPath, now, reported.facts(), null, reported.staffReporterId()));
+    }
+
+    /**
+     * The reporter's user id when they reported in the line of duty (a grid worker or a part-time
+     * grid worker such as a courier), so their points can follow; null for residents and the hotline.
+     */
+    String staffReporterId() {
+        return channel == Channel.GRID_WORKER || channel == Channel.PART_TIME_WORKER ? reporterId : null;
     }
 
     /** What events say about the case: no personal data of the reporter. */

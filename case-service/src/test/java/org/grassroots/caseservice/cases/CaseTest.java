@@ -60,6 +60,18 @@ class CaseTest {
     }
 
     @Test
+    void aGridWorkerReportingOnDutyIsNamedByUserIdSoTheirPointsCanFollow() {
+        Case.NewReport onDuty = new Case.NewReport("EXPOSED_RUBBISH", "垃圾堆积", new GeoPoint(119.0213, 33.6012),
+                "健康东路与淮海南路路口", Channel.GRID_WORKER, "gridworker-1", "/qjp/qjp-wangying/qjp-wangying-fuqian",
+                false);
+
+        CaseReported event = Case.report(onDuty, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
+                ChinaCalendar2026.calendar()).event();
+
+        assertThat(event.reporterStaffId()).isEqualTo("gridworker-1");
+    }
+
+    @Test
     void onlyTheReporterIsTheReporter() {
         Case aCase = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
                 ChinaCalendar2026.calendar()).aCase();

@@ -94,7 +94,7 @@ class FiledCasesIT {
                 HandlingLevel.COMMUNITY, CaseStatus.REPORTED, true, Channel.HOTLINE_12345, new GeoPoint(119.03, 33.59),
                 "承德南路", "320812002001001", COMMUNITY, "qjp-chengnan", null, null);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CASE_EVENTS, caseId,
-                codec.write(new CaseReported(caseId, 1, PATH, now, facts, null)));
+                codec.write(new CaseReported(caseId, 1, PATH, now, facts, null, null)));
         new EventEnvelope(UUID.randomUUID().toString(), "org.grassroots.case.reported", "/grassroots/case-service", now,
                 caseId, null).toHeaders()
                 .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param occurredAt          when it happened
  * @param facts               the case after this change
  * @param possibleDuplicateOf the id of an open case of the same category nearby, or null
+ * @param reporterStaffId     the user id of the grid worker or part-time grid worker who reported it
+ *                            in the line of duty (their points depend on it); null for residents and
+ *                            the hotline, whose identity never leaves case-service
  */
 public record CaseReported(
         String caseId,
@@ -18,7 +21,8 @@ public record CaseReported(
         String orgPath,
         Instant occurredAt,
         CaseFacts facts,
-        String possibleDuplicateOf) implements CaseEvent {
+        String possibleDuplicateOf,
+        String reporterStaffId) implements CaseEvent {
 
     public CaseReported {
         Require.caseEvent(caseId, aggregateVersion, orgPath, occurredAt, facts);

@@ -28,7 +28,7 @@ class CaseEventValidationTest {
     }
 
     private static CaseReported reported(String caseId, long version, String orgPath, Instant at, CaseFacts facts) {
-        return new CaseReported(caseId, version, orgPath, at, facts, null);
+        return new CaseReported(caseId, version, orgPath, at, facts, null, null);
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class TestEvents {
     }
 
     public static CaseReported reported(String caseId) {
-        return new CaseReported(caseId, 1, FUQIAN, Instant.now(), facts(caseId, CaseStatus.REPORTED), null);
+        return new CaseReported(caseId, 1, FUQIAN, Instant.now(), facts(caseId, CaseStatus.REPORTED), null, null);
     }
 
     public static CaseAccepted accepted(String caseId, long version) {
