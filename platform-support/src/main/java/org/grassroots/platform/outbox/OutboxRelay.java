@@ -27,6 +27,7 @@ import org.bson.conversions.Bson;
 import org.grassroots.contracts.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -53,7 +54,7 @@ import io.micrometer.core.instrument.Timer;
  * written. Only the events Kafka acknowledged are removed. While Kafka is unreachable the events
  * stay where they are and the relay backs off; writes go on being accepted.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String LEASE = "outboxLease";
@@ -287,6 +288,11 @@ public class OutboxRelay implements SmartLifecycle {
         worker.start();
     }
 
+    /**
+     * Stops the worker but keeps the producer: a stopped relay may be started again (Spring pauses
+     * and resumes the lifecycle of a cached test context, for one), and must then publish as
+     * before. The producer is closed once, when the bean is destroyed.
+     */
     @Override
     public void stop() {
         running = false;
@@ -298,6 +304,11 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public void destroy() {
+        stop();
         producer.close(Duration.ofSeconds(5));
     }
 

@@ -58,6 +58,22 @@ class OutboxRelayIT {
     @Autowired
     EventCodec codec;
 
+    @Autowired
+    OutboxRelay relay;
+
+    @Test
+    void aRelayStoppedAndStartedAgainKeepsPublishing() {
+        String caseId = UUID.randomUUID().toString();
+        relay.stop();
+        relay.start();
+        try (TopicProbe probe = TopicProbe.listen(kafka.bootstrapServers(), Topics.CASE_EVENTS)) {
+            store.insert(new Parcel(caseId, 1, "reported", null), List.of(TestEvents.reported(caseId)));
+
+            assertThat(probe.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(20))).hasSize(1);
+        }
+        assertThat(relay.isRunning()).isTrue();
+    }
+
     @Test
     void twoChangesToOneAggregateArriveInTheOrderTheyWereMade() {
         String caseId = UUID.randomUUID().toString();
