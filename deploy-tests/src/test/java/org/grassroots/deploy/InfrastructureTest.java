@@ -3,6 +3,7 @@ package org.grassroots.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.grassroots.contracts.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -23,7 +25,7 @@ class InfrastructureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.grassroots.deploy.Overlays#all")
     void givenTheContractTopics_whenDeployed_thenEachAndItsDeadLetterTopicIsReplicatedThreeTimesWithTwoInSync(Overlays.Rendering rendering) {
-        Map<String, GenericKubernetesResource> topics = new java.util.HashMap<>();
+        Map<String, GenericKubernetesResource> topics = new HashMap<>();
         rendering.manifests().custom("KafkaTopic").forEach(topic -> topics.put((String) Manifests.value(topic, "spec", "topicName"), topic));
         List<String> expected = new ArrayList<>(Topics.ALL);
         Topics.ALL.forEach(topic -> expected.add(Topics.deadLetter(topic)));
@@ -64,7 +66,7 @@ class InfrastructureTest {
         assertThat(Manifests.value(kafka, "spec", "kafka", "config", "default.replication.factor")).isEqualTo(3);
         assertThat(Manifests.value(kafka, "spec", "kafka", "config", "auto.create.topics.enable")).isEqualTo(false);
         assertThat(Manifests.value(kafka, "spec", "entityOperator", "topicOperator")).as("KafkaTopic resources are applied").isNotNull();
-        String bootstrap = rendering.manifests().get(io.fabric8.kubernetes.api.model.ConfigMap.class, "grassroots-platform")
+        String bootstrap = rendering.manifests().get(ConfigMap.class, "grassroots-platform")
                 .getData().get("KAFKA_BOOTSTRAP_SERVERS");
         assertThat(bootstrap).isEqualTo(kafka.getMetadata().getName() + "-kafka-bootstrap:9092");
     }
@@ -93,7 +95,7 @@ class InfrastructureTest {
     void givenKeycloak_whenDeployed_thenTheIssuerTheServicesTrustIsKeycloaksPublicHostname(Overlays.Rendering rendering) {
         GenericKubernetesResource keycloak = rendering.manifests().custom("Keycloak", "keycloak");
         GenericKubernetesResource realm = rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm");
-        Map<String, String> platform = rendering.manifests().get(io.fabric8.kubernetes.api.model.ConfigMap.class, "grassroots-platform").getData();
+        Map<String, String> platform = rendering.manifests().get(ConfigMap.class, "grassroots-platform").getData();
 
         assertThat(platform.get("KEYCLOAK_ISSUER_URI")).isEqualTo(Manifests.value(keycloak, "spec", "hostname", "hostname") + "/realms/grassroots");
         assertThat(platform.get("KEYCLOAK_JWK_SET_URI"))

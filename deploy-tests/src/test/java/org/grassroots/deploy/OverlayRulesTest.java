@@ -3,6 +3,7 @@ package org.grassroots.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,11 +14,11 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 /** What distinguishes the overlays: dev runs one of everything, prod at least two, on different nodes. */
 class OverlayRulesTest {
 
-    static java.util.stream.Stream<Overlays.Rendering> dev() {
+    static Stream<Overlays.Rendering> dev() {
         return Overlays.of("dev");
     }
 
-    static java.util.stream.Stream<Overlays.Rendering> prod() {
+    static Stream<Overlays.Rendering> prod() {
         return Overlays.of("prod");
     }
 

@@ -1,6 +1,7 @@
 package org.grassroots.deploy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ final class Overlays {
     }
 
     static Map<String, Function<String, List<ObjectNode>>> renderers() {
-        Map<String, Function<String, List<ObjectNode>>> renderers = new java.util.LinkedHashMap<>();
+        Map<String, Function<String, List<ObjectNode>>> renderers = new LinkedHashMap<>();
         renderers.put("plain", overlay -> PlainKustomize.render(Repository.overlay(overlay)));
         if (KubectlKustomize.kubectl().isPresent()) {
             renderers.put("kubectl kustomize", overlay -> KubectlKustomize.render(Repository.overlay(overlay)));

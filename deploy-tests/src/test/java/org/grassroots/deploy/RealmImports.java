@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,7 +98,7 @@ final class RealmImports {
         return resource;
     }
 
-    private static void removeIf(ArrayNode items, java.util.function.Predicate<JsonNode> condition) {
+    private static void removeIf(ArrayNode items, Predicate<JsonNode> condition) {
         for (int i = items.size() - 1; i >= 0; i--) {
             if (condition.test(items.get(i))) {
                 items.remove(i);

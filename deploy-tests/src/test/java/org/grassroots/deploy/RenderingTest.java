@@ -1,6 +1,7 @@
 package org.grassroots.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class RenderingTest {
                             httpGet: {path: /actuator/health/readiness, port: http}
                 """);
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Manifests.parse(documents)))
+        assertThat(catchThrowable(() -> Manifests.parse(documents)))
                 .hasMessageContaining("Deployment/case-service: unknown field")
                 .hasMessageContaining("readinesProbe");
     }
@@ -83,7 +84,7 @@ class RenderingTest {
                   replicationFactor: 3
                 """);
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Manifests.parse(documents)))
+        assertThat(catchThrowable(() -> Manifests.parse(documents)))
                 .hasMessageContaining("spec.replicationFactor is not in the KafkaTopic CRD");
     }
 
