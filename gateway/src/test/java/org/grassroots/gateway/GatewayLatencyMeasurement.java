@@ -14,6 +14,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
 /**
  * Measures what the gateway adds to a request: the same GET is sent straight to a stand-in service
  * and through the gateway (token check, rate limits, circuit breaker, retry filter, headers, access
@@ -33,10 +37,18 @@ public final class GatewayLatencyMeasurement {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int warmUp = Math.max(1000, requests / 2);
-        try (StandInService service = StandInService.start("case-service")) {
+        // A Netty stand-in (TCP_NODELAY, one write per answer, like Tomcat in the real services): the JDK
+        // HttpServer of the tests writes headers and body apart, and Nagle's algorithm then adds ~40 ms.
+        DisposableServer service = HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.get("/**", (request, response) -> response
+                        .header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"service\":\"case-service\"}"))))
+                .bindNow();
+        String serviceUrl = "http://127.0.0.1:" + service.port();
+        try {
             ConfigurableApplicationContext gateway = new SpringApplication(GatewayApplication.class).run(
                     "--server.port=0",
-                    "--CASE_SERVICE_URL=" + service.url(),
+                    "--CASE_SERVICE_URL=" + serviceUrl,
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokenIssuer.issuer(),
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokenIssuer.jwkSetUri(),
                     "--grassroots.gateway.rate-limit.per-user.capacity=1000000",
@@ -46,7 +58,7 @@ public final class GatewayLatencyMeasurement {
                 int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
                 String bearer = TestTokens.user("latency-probe").roles("resident").expiresIn(Duration.ofHours(1)).bearer();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest direct = get(service.url() + "/api/cases/42", bearer);
+                HttpRequest direct = get(serviceUrl + "/api/cases/42", bearer);
                 HttpRequest viaGateway = get("http://127.0.0.1:" + port + "/api/cases/42", bearer);
 
                 for (int i = 0; i < warmUp; i++) {
@@ -64,6 +76,9 @@ public final class GatewayLatencyMeasurement {
             finally {
                 gateway.close();
             }
+        }
+        finally {
+            service.disposeNow();
         }
     }
 
