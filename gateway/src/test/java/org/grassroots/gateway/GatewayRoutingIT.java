@@ -8,23 +8,14 @@ import java.util.stream.Stream;
 
 import org.grassroots.gateway.StandInService.ReceivedRequest;
 import org.grassroots.gateway.correlation.CorrelationId;
-import org.grassroots.testsupport.TestTokenIssuer;
 import org.grassroots.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -32,50 +23,8 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/**
- * The gateway in front of five stand-in services, one per real service, checking tokens signed by
- * the test issuer.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayRoutingIT {
-
-    private static final StandInService ORG_SERVICE = StandInService.start("org-service");
-    private static final StandInService GRID_SERVICE = StandInService.start("grid-service");
-    private static final StandInService CASE_SERVICE = StandInService.start("case-service");
-    private static final StandInService VOLUNTEER_SERVICE = StandInService.start("volunteer-service");
-    // Answers after a short pause, so that many calls to it are in flight at once.
-    private static final StandInService EVALUATION_SERVICE =
-            StandInService.startAnsweringAfter("evaluation-service", Duration.ofMillis(300));
-    private static final List<StandInService> SERVICES =
-            List.of(ORG_SERVICE, GRID_SERVICE, CASE_SERVICE, VOLUNTEER_SERVICE, EVALUATION_SERVICE);
-
-    @DynamicPropertySource
-    static void pointTheGatewayAtTheStandIns(DynamicPropertyRegistry registry) {
-        registry.add("ORG_SERVICE_URL", ORG_SERVICE::url);
-        registry.add("GRID_SERVICE_URL", GRID_SERVICE::url);
-        registry.add("CASE_SERVICE_URL", CASE_SERVICE::url);
-        registry.add("VOLUNTEER_SERVICE_URL", VOLUNTEER_SERVICE::url);
-        registry.add("EVALUATION_SERVICE_URL", EVALUATION_SERVICE::url);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokenIssuer::issuer);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokenIssuer::jwkSetUri);
-    }
-
-    @AfterAll
-    static void stopTheStandIns() {
-        SERVICES.forEach(StandInService::close);
-    }
-
-    @Autowired
-    private WebTestClient gateway;
-
-    @LocalServerPort
-    private int port;
-
-    @BeforeEach
-    void forgetEarlierRequests() {
-        SERVICES.forEach(StandInService::forget);
-    }
+/** Routing of every API path, token checks and problem details, in front of the stand-in services. */
+class GatewayRoutingIT extends GatewayInFrontOfStandIns {
 
     @Test
     void givenAValidToken_whenACaseIsRead_thenCaseServiceGetsTheTokenAndACorrelationId() {
@@ -139,6 +88,34 @@ class GatewayRoutingIT {
 
         expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42");
         assertThat(allReceived()).isEmpty();
+    }
+
+    @Test
+    void givenAnUnsignedToken_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
+        expectRefused(TestTokens.user("admin-1").roles("platform_admin").unsigned().bearer());
+    }
+
+    @Test
+    void givenATokenFromAnotherIssuer_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
+        expectRefused(TestTokens.user("resident-1").roles("resident")
+                .issuer("http://elsewhere.example/realms/grassroots").bearer());
+    }
+
+    @Test
+    void givenATokenMeantForAnotherAudience_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
+        expectRefused(TestTokens.user("resident-1").roles("resident").audience("account").bearer());
+    }
+
+    @Test
+    void givenADepartmentSystemsClientCredentialsToken_whenItsInboxIsRead_thenCaseServiceGetsIt() {
+        String bearer = TestTokens.departmentSystem("dept-urban-system", "dept-urban").bearer();
+
+        gateway.get().uri("/api/cases/inbox")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(onlyRequestTo(CASE_SERVICE).header(HttpHeaders.AUTHORIZATION)).isEqualTo(bearer);
     }
 
     @Test
@@ -248,29 +225,13 @@ class GatewayRoutingIT {
                 .expectBody(String.class).value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
     }
 
-    private static WebTestClient.ResponseSpec expectProblem(WebTestClient.ResponseSpec response, int status,
-            String type, String title, String instance) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(CorrelationId.HEADER)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:" + type)
-                .jsonPath("$.title").isEqualTo(title)
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.instance").isEqualTo(instance);
-        return response;
-    }
+    private void expectRefused(String bearer) {
+        WebTestClient.ResponseSpec response = gateway.get().uri("/api/cases/42")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange();
 
-    private static ReceivedRequest onlyRequestTo(StandInService owner) {
-        assertThat(owner.received()).hasSize(1);
-        assertThat(SERVICES.stream().filter(service -> service != owner).flatMap(service -> service.received().stream()))
-                .as("requests reaching services other than %s", owner.name())
-                .isEmpty();
-        return owner.received().get(0);
-    }
-
-    private static List<ReceivedRequest> allReceived() {
-        return SERVICES.stream().flatMap(service -> service.received().stream()).toList();
+        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42")
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        assertThat(allReceived()).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -25,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 final class StandInService implements AutoCloseable {
 
     /** What the service saw of one request. */
-    record ReceivedRequest(String method, String pathAndQuery, Headers headers) {
+    record ReceivedRequest(String method, String pathAndQuery, Headers headers, byte[] body) {
 
         String header(String name) {
             return headers.getFirst(name);
@@ -37,6 +38,8 @@ final class StandInService implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresToGo = new AtomicInteger();
+    private volatile int failureStatus;
 
     private StandInService(String name, Duration delay) {
         this.name = name;
@@ -84,6 +87,13 @@ final class StandInService implements AutoCloseable {
 
     void forget() {
         received.clear();
+        failuresToGo.set(0);
+    }
+
+    /** The next {@code count} requests are answered with {@code status} and an empty body, as a failing instance would. */
+    void failNext(int count, int status) {
+        failureStatus = status;
+        failuresToGo.set(count);
     }
 
     @Override
@@ -94,11 +104,16 @@ final class StandInService implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            byte[] content = body.readAllBytes();
             Headers headers = new Headers();
             headers.putAll(exchange.getRequestHeaders());
-            received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
+            received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
+                    content));
             pause();
+            if (failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                exchange.sendResponseHeaders(failureStatus, -1);
+                return;
+            }
             byte[] json = ("{\"service\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, json.length);

@@ -19,6 +19,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
@@ -74,6 +75,10 @@ public final class TestTokens {
 
     private String issuer;
 
+    private String client = DEFAULT_CLIENT;
+
+    private boolean unsigned;
+
     private TestTokens(String subject) {
         this.subject = Objects.requireNonNull(subject, "subject");
     }
@@ -96,6 +101,39 @@ public final class TestTokens {
     /** Department staff who see what is dispatched to {@code departmentId}. */
     public static TestTokens departmentStaff(String subject, String departmentId, String orgPath) {
         return user(subject).roles("department_staff").departmentId(departmentId).orgPath(orgPath);
+    }
+
+    /**
+     * A department's own system, as Keycloak issues its token through the client-credentials grant
+     * of the confidential client {@code clientId} (e.g. {@code dept-urban-system}): the subject is the
+     * client's service-account user, {@code azp} and {@code client_id} name the client, the realm
+     * role is {@code department_staff} and {@code department_id} comes from the client's hardcoded
+     * claim. Unlike a person's token there is no {@code preferred_username}.
+     */
+    public static TestTokens departmentSystem(String clientId, String departmentId) {
+        return user("service-account-" + clientId).client(clientId).roles("department_staff")
+                .departmentId(departmentId).claim("client_id", clientId).withoutUsername();
+    }
+
+    /** {@code azp}: the client the token was issued to (default {@value #DEFAULT_CLIENT}). */
+    public TestTokens client(String clientId) {
+        this.client = clientId;
+        return this;
+    }
+
+    /** No {@code preferred_username} claim at all, as for a service account. */
+    public TestTokens withoutUsername() {
+        extraClaims.put("preferred_username", null);
+        return this;
+    }
+
+    /**
+     * An unsecured JWT ({@code alg: none}, no signature) with the same claims, as an attacker would
+     * send; a resource server must reject it.
+     */
+    public TestTokens unsigned() {
+        this.unsigned = true;
+        return this;
     }
 
     /** {@code preferred_username}; defaults to the subject. */
@@ -164,6 +202,9 @@ public final class TestTokens {
 
     /** The signed, serialised JWT. */
     public String token() {
+        if (unsigned) {
+            return new PlainJWT(claims()).serialize();
+        }
         RSAKey key = strangerKey ? TestTokenIssuer.strangerKey() : TestTokenIssuer.signingKey();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID())
@@ -198,7 +239,7 @@ public final class TestTokens {
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("typ", "Bearer")
-                .claim("azp", DEFAULT_CLIENT)
+                .claim("azp", client)
                 .claim("scope", "openid profile email")
                 .claim("preferred_username", username != null ? username : subject)
                 .claim("realm_access", Map.of("roles", new ArrayList<>(roles)));

@@ -1,24 +1,42 @@
 package org.grassroots.gateway.security;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.grassroots.gateway.correlation.CorrelationId;
+import org.grassroots.gateway.headers.CorsProperties;
 import org.grassroots.gateway.problem.ProblemResponseWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * The gateway checks each token itself (signature, expiry, issuer) before routing; the services check
- * it again. The JWT decoder comes from {@code spring.security.oauth2.resourceserver.jwt.*}.
+ * The gateway checks each token itself (signature, expiry, issuer, audience) before routing; the
+ * services check it again. The JWT decoder comes from {@code spring.security.oauth2.resourceserver.jwt.*}
+ * (an unsigned {@code alg: none} token never passes: only the realm's published keys verify). Open
+ * without a token: the probes and metrics, and the API documentation (the Swagger UI, its
+ * configuration and each service's OpenAPI description under {@code /api-docs/<service>}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final String[] API_DOCUMENTATION = {
+            "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config",
+            "/api-docs/*"};
+
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponseWriter problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemResponseWriter problems,
+            CorsConfigurationSource corsOrigins) {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler forbidden = new ProblemAccessDeniedHandler(problems);
         return http
@@ -29,8 +47,12 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // SecurityHeadersFilter writes them on every response, including those answered before this chain.
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .cors(cors -> cors.configurationSource(corsOrigins))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.GET, API_DOCUMENTATION).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         // Anything else (other actuator endpoints, the fallback handlers) is not for callers.
                         .anyExchange().denyAll())
@@ -42,6 +64,25 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * Browsers on the configured web origins may call the API with a bearer token (no cookies, so no
+     * credentials mode) and read the correlation id, Location and Retry-After of the answer.
+     */
+    @Bean
+    CorsConfigurationSource corsOrigins(CorsProperties cors) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(cors.allowedOrigins());
+        configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
+                HttpHeaders.ACCEPT, HttpHeaders.IF_MATCH, CorrelationId.HEADER));
+        configuration.setExposedHeaders(List.of(CorrelationId.HEADER, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", configuration);
+        return source;
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter realmRolesAsAuthorities() {

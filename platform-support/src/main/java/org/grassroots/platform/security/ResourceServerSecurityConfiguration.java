@@ -17,7 +17,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Every service is an OAuth2 resource server that checks Keycloak's tokens itself (issuer,
- * signature, expiry), whatever the gateway already did. Only health, metrics and the API
+ * signature, expiry and audience), whatever the gateway already did. The audience is
+ * {@code grassroots.security.audience} (default {@code grassroots}, set by the realm's client scope
+ * {@code grassroots-claims}), applied through Spring Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.audiences} in the platform defaults. Unsigned
+ * ({@code alg: none}) tokens never pass: the decoder accepts only the realm's published keys. Only health, metrics and the API
  * description are open; everything else needs a token, and finer rules are stated per endpoint
  * with {@code @PreAuthorize} or by asking the {@link Caller}.
  */

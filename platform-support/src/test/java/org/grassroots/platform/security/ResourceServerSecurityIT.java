@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Each service checks the token itself: signature, issuer, expiry, then roles. */
+/** Each service checks the token itself: signature, issuer, expiry, audience, then roles. */
 @ServiceIntegrationTest(classes = PlatformSupportTestApplication.class)
 class ResourceServerSecurityIT {
 
@@ -55,6 +55,40 @@ class ResourceServerSecurityIT {
     @Test
     void aTokenFromAnotherIssuerIs401() {
         expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).issuer("http://elsewhere/realms/grassroots").bearer());
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIs401() {
+        expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).audience("account").bearer());
+    }
+
+    @Test
+    void anUnsignedTokenIs401() {
+        expectUnauthorized(TestTokens.user("admin").roles(Roles.PLATFORM_ADMIN).unsigned().bearer());
+    }
+
+    @Test
+    void aDepartmentSystemsClientCredentialsTokenBecomesACallerOfItsDepartment() {
+        client.get().uri("/api/test/me")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.departmentSystem("dept-urban-system", "dept-urban").bearer())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.userId").isEqualTo("service-account-dept-urban-system")
+                .jsonPath("$.username").doesNotExist()
+                .jsonPath("$.roles[0]").isEqualTo("department_staff")
+                .jsonPath("$.departmentId").isEqualTo("dept-urban");
+    }
+
+    @Test
+    void theApiDescriptionIsOpenAndPointsCallersAtTheGateway() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.openapi").exists()
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.paths['/api/test/admin'].get").exists();
     }
 
     @Test

@@ -51,11 +51,13 @@ class CaseController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse get(@PathVariable String id, Caller caller) {
         return CaseResponse.of(cases.get(id, caller));
     }
 
     @GetMapping("/{id}/history")
+    @PreAuthorize("isAuthenticated()")
     List<CaseHistoryResponse> history(@PathVariable String id, Caller caller) {
         return cases.history(id, caller).stream().map(CaseHistoryResponse::of).toList();
     }
@@ -63,6 +65,7 @@ class CaseController {
     // The workflow commands (POST /api/cases/{id}/{command}); who may run each is the service's rule.
 
     @PostMapping("/{id}/accept")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse accept(@PathVariable String id, @Valid @RequestBody(required = false) AcceptCaseRequest request,
             Caller caller) {
         AcceptCaseRequest body = request != null ? request : new AcceptCaseRequest(null, null);
@@ -70,39 +73,46 @@ class CaseController {
     }
 
     @PostMapping("/{id}/cancel")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse cancel(@PathVariable String id, @Valid @RequestBody CancelCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.cancel(id, request.version(), request.reason().strip(), caller));
     }
 
     @PostMapping("/{id}/dispatch")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse dispatch(@PathVariable String id, @Valid @RequestBody DispatchCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.dispatch(id, request.version(), request.assignee().toAssignee(), request.note(),
                 caller));
     }
 
     @PostMapping("/{id}/claim")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse claim(@PathVariable String id, @Valid @RequestBody(required = false) ClaimCaseRequest request,
             Caller caller) {
         return CaseResponse.of(cases.claim(id, request != null ? request.version() : null, caller));
     }
 
     @PostMapping("/{id}/return")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse returnCase(@PathVariable String id, @Valid @RequestBody ReturnCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.returnToDispatcher(id, request.version(), request.reason().strip(), caller));
     }
 
     @PostMapping("/{id}/resolve")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse resolve(@PathVariable String id, @Valid @RequestBody ResolveCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.resolve(id, request.version(), request.note().strip(),
                 request.attachments() == null ? List.of() : request.attachments(), caller));
     }
 
     @PostMapping("/{id}/verify")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse verify(@PathVariable String id, @Valid @RequestBody VerifyCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.verify(id, request.version(), request.passed(), request.note(), caller));
     }
 
     @PostMapping("/{id}/park")
+    @PreAuthorize("isAuthenticated()")
     CaseResponse park(@PathVariable String id, @Valid @RequestBody ParkCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.park(id, request.version(), request.reason().strip(), caller));
     }

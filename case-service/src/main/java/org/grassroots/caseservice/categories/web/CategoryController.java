@@ -35,6 +35,7 @@ class CategoryController {
 
     /** Active categories by code; retired ones too for administrators who ask. */
     @GetMapping
+    @PreAuthorize("isAuthenticated()")
     List<CategoryResponse> list(@RequestParam(defaultValue = "false") boolean includeRetired, Caller caller) {
         if (includeRetired) {
             caller.requireAnyRole(Roles.PLATFORM_ADMIN, Roles.DISTRICT_ADMIN);
@@ -44,6 +45,7 @@ class CategoryController {
 
     /** Any category, retired ones included: old cases still name them. */
     @GetMapping("/{code}")
+    @PreAuthorize("isAuthenticated()")
     CategoryResponse get(@PathVariable String code) {
         return CategoryResponse.of(catalogue.get(code));
     }

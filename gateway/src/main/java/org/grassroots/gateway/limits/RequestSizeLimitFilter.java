@@ -1,0 +1,83 @@
+package org.grassroots.gateway.limits;
+
+import org.grassroots.gateway.problem.ProblemResponseWriter;
+import org.grassroots.gateway.problem.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses request bodies over the limit with 413 problem details before a service sees them. A
+ * declared {@code Content-Length} is judged at once; a chunked body (no length given) is read up to
+ * the limit and passed on whole, so a caller cannot slip a large body past by not declaring it.
+ * Runs after the token check: only signed-in callers get their body read at all.
+ */
+final class RequestSizeLimitFilter implements WebFilter, Ordered {
+
+    static final int ORDER = UserRateLimitFilter.ORDER + 10;
+
+    private final long maxBytes;
+    private final ProblemResponseWriter problems;
+
+    RequestSizeLimitFilter(long maxBytes, ProblemResponseWriter problems) {
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        long declared = request.getHeaders().getContentLength();
+        if (declared > maxBytes) {
+            return tooLarge(exchange);
+        }
+        if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange);
+        }
+        return DataBufferUtils.join(request.getBody(), (int) Math.min(maxBytes, Integer.MAX_VALUE))
+                .map(body -> exchange.mutate().request(withBody(request, body)).build())
+                .defaultIfEmpty(exchange)
+                .flatMap(chain::filter)
+                .onErrorResume(DataBufferLimitException.class, tooBig -> tooLarge(exchange));
+    }
+
+    private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body) {
+        int length = body.readableByteCount();
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public HttpHeaders getHeaders() {
+                HttpHeaders headers = new HttpHeaders();
+                headers.putAll(super.getHeaders());
+                headers.remove(HttpHeaders.TRANSFER_ENCODING);
+                headers.setContentLength(length);
+                return headers;
+            }
+
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.just(body);
+            }
+        };
+    }
+
+    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+        return problems.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes", exchange.getRequest().getPath().value()));
+    }
+}
