@@ -1,6 +1,7 @@
 package org.grassroots.evaluationservice.rectifications.web;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,8 +65,10 @@ class RectificationController {
     /** Creates or changes a rule (district administrators). */
     @PutMapping("/rules/{id}")
     @PreAuthorize("hasAnyRole('district_admin', 'platform_admin')")
-    RectificationRule saveRule(@PathVariable @Pattern(regexp = "[a-z0-9-]{3,64}") String id,
-            @Valid @RequestBody RuleRequest request) {
+    RectificationRule saveRule(@PathVariable String id, @Valid @RequestBody RuleRequest request) {
+        if (!id.matches("[a-z0-9-]{3,64}")) {
+            throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
+        }
         Period period = Period.valueOf(request.period().toUpperCase(Locale.ROOT));
         return rectifications.saveRule(new RectificationRule(id, request.description().strip(), request.threshold(),
                 request.minimumRatings(), period, request.active() == null || request.active(), 1), request.version());
@@ -75,7 +78,7 @@ class RectificationController {
     @PostMapping("/evaluations")
     @PreAuthorize("hasAnyRole('district_admin', 'platform_admin')")
     List<RectificationEntry> evaluate(@Valid @RequestBody EvaluationRequest request, Caller caller) {
-        java.time.LocalDate day;
+        LocalDate day;
         try {
             day = Period.quarterStart(request.period());
         } catch (IllegalArgumentException e) {
