@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -27,6 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
 public final class StandInCaseService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The one stand-in of the test JVM. */
+    public static final StandInCaseService INSTANCE = start();
+
+    /** Points the service at {@link #INSTANCE}. */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("stand-in-case-service",
+                    Map.of("grassroots.evaluation.case-service.url", INSTANCE.url())));
+        }
+    }
     private static final Set<String> AREA_ROLES = Set.of("grid_worker", "community_staff", "street_staff",
             "district_admin");
 

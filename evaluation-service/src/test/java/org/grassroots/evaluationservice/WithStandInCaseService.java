@@ -6,30 +6,18 @@ import java.time.Duration;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.grassroots.contracts.cases.CaseEvent;
-import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/**
- * The service against the shared broker and store, with a stand-in case-service; every
- * integration test that extends it shares one application context. The rectification rule is
- * seeded with a minimum of 3 ratings so a test can reach it with few cases.
- */
-@ServiceIntegrationTest(properties = "grassroots.evaluation.rectification.default-minimum-ratings=3")
+/** The service against the shared broker and store, with a stand-in case-service (see {@link EvaluationIntegrationTest}). */
+@EvaluationIntegrationTest
 public abstract class WithStandInCaseService {
 
-    protected static final StandInCaseService CASE_SERVICE = StandInCaseService.start();
+    protected static final StandInCaseService CASE_SERVICE = StandInCaseService.INSTANCE;
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void caseService(DynamicPropertyRegistry registry) {
-        registry.add("grassroots.evaluation.case-service.url", CASE_SERVICE::url);
-    }
 
     @LocalServerPort
     protected int port;
