@@ -1,9 +1,8 @@
 package org.grassroots.evaluationservice;
 
 import org.grassroots.testsupport.ServiceBootChecks;
-import org.grassroots.testsupport.ServiceIntegrationTest;
 
-@ServiceIntegrationTest
+@EvaluationIntegrationTest
 class EvaluationServiceBootIT extends ServiceBootChecks {
 
     @Override

@@ -25,6 +25,8 @@ import org.grassroots.contracts.cases.CaseSupervised;
 import org.grassroots.contracts.cases.CaseVerified;
 import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.evaluation.CaseRated;
+import org.grassroots.contracts.evaluation.RectificationLifted;
+import org.grassroots.contracts.evaluation.RectificationListed;
 import org.grassroots.contracts.orgs.OrgUnitCreated;
 import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitRenamed;
@@ -139,6 +141,8 @@ public final class EventCatalog {
     /** evaluation-service's events on {@code evaluation-events}. */
     private static void evaluationEvents() {
         register("org.grassroots.evaluation.case-rated", CaseRated.class, Topics.EVALUATION_EVENTS);
+        register("org.grassroots.evaluation.rectification-listed", RectificationListed.class, Topics.EVALUATION_EVENTS);
+        register("org.grassroots.evaluation.rectification-lifted", RectificationLifted.class, Topics.EVALUATION_EVENTS);
     }
 
     private static void register(String type, Class<? extends IntegrationEvent> eventClass, String topic) {

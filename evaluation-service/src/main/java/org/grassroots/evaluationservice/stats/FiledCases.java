@@ -4,18 +4,23 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.grou
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.sort;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.grassroots.evaluationservice.casefacts.CaseFact;
 import org.grassroots.platform.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
-/** Cases filed per community, counted from the recorded facts, within the caller's area. */
+/**
+ * Reports per community since the start, within the caller's area: the first statistic the
+ * service had, kept for its clients. It counts every reported case (cancelled ones too); the
+ * full statistics ({@code GET /api/stats}) count valid cases only.
+ */
 @Service
 public class FiledCases {
 
@@ -29,14 +34,12 @@ public class FiledCases {
         if (!caller.isPlatformAdmin() && caller.orgPath() == null) {
             return List.of();
         }
-        Criteria area = caller.isPlatformAdmin()
-                ? new Criteria()
-                : Criteria.where("orgPath").regex("^" + Pattern.quote(caller.orgPath()) + "(/|$)");
+        Criteria area = caller.isPlatformAdmin() ? new Criteria() : CaseScope.under(caller.orgPath());
         return mongo.aggregate(newAggregation(
-                        match(area),
+                        match(new Criteria().andOperator(area, where("reportedAt").ne(null))),
                         group("communityId").count().as("filed"),
                         sort(Sort.by("_id"))),
-                FiledCasesProjection.COLLECTION, Document.class)
+                mongo.getCollectionName(CaseFact.class), Document.class)
                 .getMappedResults().stream()
                 .map(row -> new CommunityCount(row.getString("_id"), row.get("filed", Number.class).longValue()))
                 .toList();

@@ -18,7 +18,7 @@ import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.grassroots.evaluationservice.EvaluationIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Cases filed per community, counted from {@code case-events}: twice the same event counts once. */
-@ServiceIntegrationTest
+@EvaluationIntegrationTest
 class FiledCasesIT {
 
     static final String COMMUNITY = "qjp-chengnan-" + UUID.randomUUID().toString().substring(0, 8);

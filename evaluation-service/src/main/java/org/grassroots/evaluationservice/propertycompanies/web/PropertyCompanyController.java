@@ -1,0 +1,118 @@
+package org.grassroots.evaluationservice.propertycompanies.web;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+
+import org.grassroots.evaluationservice.export.Csv;
+import org.grassroots.evaluationservice.propertycompanies.PropertyCompany;
+import org.grassroots.evaluationservice.propertycompanies.PropertyCompanyService;
+import org.grassroots.evaluationservice.propertycompanies.QuarterlyEvaluation;
+import org.grassroots.evaluationservice.propertycompanies.RedBlackList;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.security.Caller;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/evaluations/property-companies")
+class PropertyCompanyController {
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9-]{3,64}");
+    private static final java.util.regex.Pattern HALF = java.util.regex.Pattern.compile("(\\d{4})-H([12])");
+
+    private final PropertyCompanyService companies;
+
+    PropertyCompanyController(PropertyCompanyService companies) {
+        this.companies = companies;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
+    List<PropertyCompany> list(Caller caller) {
+        return companies.list(caller);
+    }
+
+    /** Registers a company or changes the communities it serves (district or housing department). */
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('department_staff', 'district_admin', 'platform_admin')")
+    PropertyCompany register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
+        if (!ID.matcher(id).matches()) {
+            throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
+        }
+        return companies.register(id, request.name().strip(), request.communityIds(), caller);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
+    PropertyCompany get(@PathVariable String id, Caller caller) {
+        return companies.get(id, caller);
+    }
+
+    /** Records the month's inspection score (月检查), e.g. {@code PUT .../inspections/2026-03}. */
+    @PutMapping("/{id}/inspections/{month}")
+    @PreAuthorize("hasAnyRole('department_staff', 'district_admin', 'platform_admin')")
+    PropertyCompany inspect(@PathVariable String id, @PathVariable String month,
+            @Valid @RequestBody InspectionRequest request, Caller caller) {
+        try {
+            YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException("month", "must be a month such as 2026-03");
+        }
+        return companies.inspect(id, new PropertyCompany.Inspection(month, request.score(), request.note(),
+                caller.userId()), caller);
+    }
+
+    /** The quarterly evaluation (季考评), e.g. {@code GET .../quarters/2026-Q1}. */
+    @GetMapping("/{id}/quarters/{quarter}")
+    @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
+    QuarterlyEvaluation quarter(@PathVariable String id, @PathVariable String quarter, Caller caller) {
+        try {
+            return companies.evaluate(id, quarter, caller);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("quarter", e.getMessage());
+        }
+    }
+
+    /** The half-year's red and black lists, e.g. {@code GET .../red-black-list?half=2026-H1}; CSV gives the standing. */
+    @GetMapping("/red-black-list")
+    @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
+    ResponseEntity<?> redBlackList(@RequestParam String half, @RequestParam(required = false) String format,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Caller caller) {
+        Matcher matcher = HALF.matcher(half.strip());
+        if (!matcher.matches()) {
+            throw new InvalidFieldException("half", "must be a half-year such as 2026-H1");
+        }
+        RedBlackList lists = companies.redBlackList(Integer.parseInt(matcher.group(1)),
+                Integer.parseInt(matcher.group(2)), caller);
+        if (Csv.wanted(format, accept)) {
+            return Csv.respond(lists.standing(), RedBlackList.Standing.class, "red-black-list-" + lists.half(), format,
+                    accept);
+        }
+        return ResponseEntity.ok(lists);
+    }
+
+    record RegisterRequest(@NotBlank @Size(max = 100) String name,
+            @NotEmpty @Size(max = 50) List<@NotBlank String> communityIds) {
+    }
+
+    record InspectionRequest(@Min(0) @Max(100) int score, @Size(max = 500) String note) {
+    }
+}

@@ -1,0 +1,89 @@
+package org.grassroots.evaluationservice.propertycompanies;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.grassroots.evaluationservice.CaseEventsFixture;
+import org.grassroots.evaluationservice.WithStandInCaseService;
+import org.grassroots.evaluationservice.stats.Period;
+import org.grassroots.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** Property companies: registration, monthly inspections, quarterly evaluation with complaints, red/black list. */
+class PropertyCompanyIT extends WithStandInCaseService {
+
+    static final String HOUSING = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();
+    static final String URBAN = TestTokens.departmentStaff("urban-1", "dept-urban", "/qjp").bearer();
+    static final String RESIDENT = TestTokens.resident("resident-1", "/qjp/qjp-pulou/qjp-pulou-chengnan").bearer();
+
+    @Test
+    void givenInspectionsAndComplaints_whenTheQuarterIsEvaluated_thenTheScoreWeighsBothAndGivesStars() {
+        String street = "street-" + UUID.randomUUID().toString().substring(0, 8);
+        String community = street + "-community";
+        String company = "wuye-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant reported = Instant.now().minus(Duration.ofHours(6));
+        LocalDate today = reported.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        String quarter = Period.QUARTER.label(today);
+        CaseEventsFixture complaint = CaseEventsFixture.newCase(street, community).inCategory("PROPERTY_SERVICE");
+        CaseEventsFixture rubbish = CaseEventsFixture.newCase(street, community);
+        publish(complaint.reported(reported), rubbish.reported(reported));
+
+        register(company, "城南物业服务有限公司", community, HOUSING).expectStatus().isOk();
+        register(company, "城南物业服务有限公司", community, URBAN).expectStatus().isForbidden();
+        inspect(company, Period.QUARTER.start(today).toString().substring(0, 7), 90, HOUSING).expectStatus().isOk();
+        inspect(company, "2026-13", 90, HOUSING).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("month");
+
+        // 0.7 × 90 + 0.3 × 100 (no rated complaint) − 1 complaint = 92 → five stars
+        eventually(() -> client.get().uri("/api/evaluations/property-companies/" + company + "/quarters/" + quarter)
+                .header(HttpHeaders.AUTHORIZATION, URBAN).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.complaints").isEqualTo(1)
+                .jsonPath("$.meanInspectionScore").isEqualTo(90.0)
+                .jsonPath("$.score").isEqualTo(92.0)
+                .jsonPath("$.stars").isEqualTo(5));
+        client.get().uri("/api/evaluations/property-companies/" + company)
+                .header(HttpHeaders.AUTHORIZATION, RESIDENT).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void givenFourCompanies_whenTheHalfYearIsRanked_thenTheBestAreRedTheWorstBlackAndNoneIsOnBoth() {
+        String prefix = "rb-" + UUID.randomUUID().toString().substring(0, 6);
+        int[] scores = {95, 62, 80, 40};
+        for (int i = 0; i < scores.length; i++) {
+            register(prefix + "-" + i, "物业公司" + i, "nowhere-" + prefix, HOUSING).expectStatus().isOk();
+            inspect(prefix + "-" + i, "2025-02", scores[i], HOUSING).expectStatus().isOk();
+        }
+
+        client.get().uri("/api/evaluations/property-companies/red-black-list?half=2025-H1")
+                .header(HttpHeaders.AUTHORIZATION, HOUSING).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.red[0].companyId").isEqualTo(prefix + "-0")
+                .jsonPath("$.black[0].companyId").isEqualTo(prefix + "-3")
+                .jsonPath("$.black[0].stars").isEqualTo(1);
+        client.get().uri("/api/evaluations/property-companies/red-black-list?half=2025-H3")
+                .header(HttpHeaders.AUTHORIZATION, HOUSING).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("half");
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec register(String id, String name,
+            String community, String bearer) {
+        return client.put().uri("/api/evaluations/property-companies/" + id).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"name\": \"" + name + "\", \"communityIds\": [\"" + community + "\"]}").exchange();
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec inspect(String id, String month,
+            int score, String bearer) {
+        return client.put().uri("/api/evaluations/property-companies/" + id + "/inspections/" + month)
+                .header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"score\": " + score + ", \"note\": \"消防通道畅通，绿化维护到位\"}").exchange();
+    }
+}
