@@ -27,6 +27,15 @@ import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.evaluation.CaseRated;
 import org.grassroots.contracts.evaluation.RectificationLifted;
 import org.grassroots.contracts.evaluation.RectificationListed;
+import org.grassroots.contracts.grids.GridBoundaryChanged;
+import org.grassroots.contracts.grids.GridCreated;
+import org.grassroots.contracts.grids.GridOrgPathChanged;
+import org.grassroots.contracts.grids.GridRenamed;
+import org.grassroots.contracts.grids.GridRetired;
+import org.grassroots.contracts.grids.GridStaffAssigned;
+import org.grassroots.contracts.grids.GridStaffUnassigned;
+import org.grassroots.contracts.grids.HouseholdPaired;
+import org.grassroots.contracts.grids.HouseholdUnpaired;
 import org.grassroots.contracts.orgs.OrgUnitCreated;
 import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitRenamed;
@@ -130,7 +139,15 @@ public final class EventCatalog {
 
     /** grid-service's events on {@code grid-events}. */
     private static void gridEvents() {
-        // registered by grid-service's contracts: org.grassroots.grid.*
+        register("org.grassroots.grid.created", GridCreated.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.renamed", GridRenamed.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.boundary-changed", GridBoundaryChanged.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.org-path-changed", GridOrgPathChanged.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.retired", GridRetired.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.staff-assigned", GridStaffAssigned.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.staff-unassigned", GridStaffUnassigned.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.household-paired", HouseholdPaired.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.household-unpaired", HouseholdUnpaired.class, Topics.GRID_EVENTS);
     }
 
     /** volunteer-service's events on {@code volunteer-events}. */

@@ -1,0 +1,68 @@
+package org.grassroots.gridservice.communities;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The communities grid-service knows, kept from {@code org-events}. */
+@Repository
+public class CommunityDirectory {
+
+    private final MongoTemplate mongo;
+
+    CommunityDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Optional<Community> find(String code) {
+        return Optional.ofNullable(code == null ? null : mongo.findById(code, Community.class));
+    }
+
+    public List<Community> all() {
+        return mongo.find(new org.springframework.data.mongodb.core.query.Query().with(Sort.by("_id")),
+                Community.class);
+    }
+
+    /**
+     * Stores the community unless the copy held is as new or newer.
+     *
+     * @return true if something changed
+     */
+    boolean upsert(Community community) {
+        Community held = mongo.findById(community.code(), Community.class);
+        if (held == null) {
+            try {
+                mongo.insert(community);
+                return true;
+            } catch (DuplicateKeyException raced) {
+                held = mongo.findById(community.code(), Community.class);
+            }
+        }
+        if (held.version() >= community.version()) {
+            return false;
+        }
+        return mongo.findAndReplace(query(where("_id").is(community.code()).and("version").is(held.version())),
+                community) != null;
+    }
+
+    /** Rewrites the path of each community under a moved unit; their own versions stay. */
+    List<Community> movePathsUnder(String previousPath, String newPath) {
+        List<Community> moved = mongo.find(
+                query(where("path").regex("^" + Pattern.quote(previousPath + "/"))), Community.class);
+        return moved.stream().map(community -> {
+            String path = newPath + community.path().substring(previousPath.length());
+            mongo.updateFirst(query(where("_id").is(community.code())), Update.update("path", path), Community.class);
+            return new Community(community.code(), community.name(), community.streetId(), path, community.retired(),
+                    community.version());
+        }).toList();
+    }
+}

@@ -1,0 +1,92 @@
+package org.grassroots.gridservice.grids;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.grassroots.contracts.grids.GridEvent;
+import org.grassroots.contracts.grids.GridLevel;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.locationtech.jts.geom.Envelope;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** Loads and stores grids; storing a change also stores its events for the outbox relay. */
+@Repository
+public class GridRepository {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    GridRepository(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    void add(Grid grid, List<GridEvent> events) {
+        store.insert(GridDocument.of(grid), events);
+    }
+
+    /** Stores the change only if nobody changed the grid since it was read at {@code readVersion}. */
+    void update(Grid grid, long readVersion, List<GridEvent> events) {
+        store.update(GridDocument.of(grid), readVersion, events);
+    }
+
+    public Optional<Grid> find(String code) {
+        return Optional.ofNullable(code == null ? null : mongo.findById(code, GridDocument.class))
+                .map(GridDocument::toGrid);
+    }
+
+    /** Every active grid: what the locator is built from. */
+    public List<Grid> allActive() {
+        return mongo.find(query(where("retired").is(false)), GridDocument.class).stream()
+                .map(GridDocument::toGrid).toList();
+    }
+
+    List<Grid> list(GridFilter filter) {
+        Criteria criteria = new Criteria();
+        if (filter.communityId() != null) {
+            criteria = criteria.and("communityId").is(filter.communityId());
+        }
+        if (filter.parentCode() != null) {
+            criteria = criteria.and("parentCode").is(filter.parentCode());
+        }
+        if (filter.level() != null) {
+            criteria = criteria.and("level").is(filter.level());
+        }
+        if (!filter.includeRetired()) {
+            criteria = criteria.and("retired").is(false);
+        }
+        return mongo.find(new Query(criteria).with(Sort.by("_id")), GridDocument.class).stream()
+                .map(GridDocument::toGrid).toList();
+    }
+
+    /** Active grids of the same parent and level whose bounding boxes meet {@code box}. */
+    List<Grid> siblingsNear(String code, GridLevel level, String parentCode, Envelope box) {
+        Criteria criteria = where("_id").ne(code).and("level").is(level).and("retired").is(false)
+                .and("minLon").lte(box.getMaxX()).and("maxLon").gte(box.getMinX())
+                .and("minLat").lte(box.getMaxY()).and("maxLat").gte(box.getMinY());
+        if (parentCode != null) {
+            criteria = criteria.and("parentCode").is(parentCode);
+        }
+        return mongo.find(new Query(criteria), GridDocument.class).stream().map(GridDocument::toGrid).toList();
+    }
+
+    boolean hasActiveChildren(String code) {
+        return mongo.exists(query(where("parentCode").is(code).and("retired").is(false)), GridDocument.class);
+    }
+
+    List<Grid> activeOfCommunity(String communityId) {
+        return mongo.find(query(where("communityId").is(communityId).and("retired").is(false)), GridDocument.class)
+                .stream().map(GridDocument::toGrid).toList();
+    }
+
+    /** What to list: by community, parent or level; retired ones only if asked for. */
+    record GridFilter(String communityId, String parentCode, GridLevel level, boolean includeRetired) {
+    }
+}

@@ -1,0 +1,189 @@
+package org.grassroots.gridservice.grids;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.grassroots.contracts.grids.GridEvent;
+import org.grassroots.contracts.grids.GridLevel;
+import org.grassroots.gridservice.communities.Community;
+import org.grassroots.gridservice.communities.CommunityDirectory;
+import org.grassroots.gridservice.communities.CommunityMoved;
+import org.grassroots.gridservice.geo.GeoJson;
+import org.grassroots.gridservice.grids.GridRepository.GridFilter;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.security.Caller;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Drawing, redrawing and retiring grids. Anyone signed in may read grids (a boundary is no secret:
+ * residents see their grid on the map); changing one needs an administrator or community/street staff
+ * whose area holds the grid's community (403 otherwise).
+ */
+@Service
+public class Grids {
+
+    private final GridRepository grids;
+    private final CommunityDirectory communities;
+    private final BoundaryRules rules;
+    private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    Grids(GridRepository grids, CommunityDirectory communities, BoundaryTolerance tolerance, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.grids = grids;
+        this.communities = communities;
+        this.rules = new BoundaryRules(tolerance);
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    public Grid get(String code) {
+        return grids.find(code).orElseThrow(() -> new NotFoundException("Grid", code));
+    }
+
+    public List<Grid> list(String communityId, String parentCode, GridLevel level, boolean includeRetired) {
+        return grids.list(new GridFilter(communityId, parentCode, level, includeRetired));
+    }
+
+    public DrawnGrid create(NewGrid spec, Caller caller) {
+        Grid parent = parentOf(spec);
+        Community community = communityOf(spec, parent);
+        caller.requireOrgPath(community.path());
+        String codeProblem = GridCode.problem(spec.code(), spec.level(), spec.parentCode());
+        if (codeProblem != null) {
+            throw new InvalidFieldException("code", codeProblem);
+        }
+        Geometry boundary = GeoJson.readBoundary(spec.boundary(), "boundary");
+        List<Overlap> overlaps = rules.check("boundary", boundary, parent,
+                grids.siblingsNear(spec.code(), spec.level(), spec.parentCode(), boundary.getEnvelopeInternal()));
+        Grid grid = Grid.draw(spec.code(), spec.name(), spec.level(), spec.parentCode(), community, boundary, now());
+        grids.add(grid, grid.created());
+        publisher.publishEvent(new GridChanged(grid.code()));
+        return new DrawnGrid(grid, overlaps);
+    }
+
+    /**
+     * Renames and/or redraws the grid if it is still at {@code expectedVersion}; a null name or
+     * boundary leaves that part as it is.
+     */
+    public DrawnGrid update(String code, String name, Object boundaryTree, long expectedVersion, Caller caller) {
+        Grid grid = get(code);
+        caller.requireOrgPath(grid.orgPath());
+        if (grid.version() != expectedVersion) {
+            throw new VersionConflictException("Grid", code, expectedVersion);
+        }
+        List<Overlap> overlaps = List.of();
+        List<GridEvent> events = new java.util.ArrayList<>();
+        if (name != null) {
+            if (name.isBlank()) {
+                throw new InvalidFieldException("name", "must not be blank");
+            }
+            events.addAll(grid.rename(name.strip(), now()));
+        }
+        if (boundaryTree != null) {
+            Geometry boundary = GeoJson.readBoundary(boundaryTree, "boundary");
+            Grid parent = grid.parentCode() == null ? null : grids.find(grid.parentCode()).orElse(null);
+            overlaps = rules.check("boundary", boundary, parent,
+                    grids.siblingsNear(code, grid.level(), grid.parentCode(), boundary.getEnvelopeInternal()));
+            events.addAll(grid.redraw(boundary, now()));
+        }
+        if (!events.isEmpty()) {
+            grids.update(grid, expectedVersion, events);
+            publisher.publishEvent(new GridChanged(code));
+        }
+        return new DrawnGrid(grid, overlaps);
+    }
+
+    /** Retires a grid that has no active grids inside it (those are retired first). */
+    public Grid retire(String code, Long expectedVersion, Caller caller) {
+        Grid grid = get(code);
+        caller.requireOrgPath(grid.orgPath());
+        long readVersion = grid.version();
+        if (expectedVersion != null && expectedVersion != readVersion) {
+            throw new VersionConflictException("Grid", code, expectedVersion);
+        }
+        if (grids.hasActiveChildren(code)) {
+            throw new InvalidStateException("grid " + code + " still has active grids inside it; retire them first");
+        }
+        grids.update(grid, readVersion, grid.retire(now()));
+        publisher.publishEvent(new GridChanged(code));
+        return grid;
+    }
+
+    /** A community moved in the organisation tree: each of its grids takes the new path and street. */
+    @EventListener
+    void on(CommunityMoved moved) {
+        for (Grid grid : grids.activeOfCommunity(moved.community().code())) {
+            long readVersion = grid.version();
+            List<GridEvent> events = grid.follow(moved.community(), now());
+            if (!events.isEmpty()) {
+                grids.update(grid, readVersion, events);
+                publisher.publishEvent(new GridChanged(grid.code()));
+            }
+        }
+    }
+
+    private Grid parentOf(NewGrid spec) {
+        if (spec.level() == null) {
+            throw new InvalidFieldException("level", "is required: LEVEL_1, LEVEL_2, LEVEL_3 or MICRO");
+        }
+        if (spec.level() == GridLevel.LEVEL_1) {
+            if (spec.parentCode() != null) {
+                throw new InvalidFieldException("parentCode", "a level-1 grid lies in its community and has no parent");
+            }
+            return null;
+        }
+        if (spec.parentCode() == null || spec.parentCode().isBlank()) {
+            throw new InvalidFieldException("parentCode", "is required for a " + spec.level() + " grid");
+        }
+        Grid parent = grids.find(spec.parentCode())
+                .orElseThrow(() -> new InvalidFieldException("parentCode", "no grid has the code " + spec.parentCode()));
+        if (parent.isRetired()) {
+            throw new InvalidFieldException("parentCode", "grid " + parent.code() + " is retired");
+        }
+        boolean fits = switch (spec.level()) {
+            case LEVEL_2 -> parent.level() == GridLevel.LEVEL_1;
+            case LEVEL_3 -> parent.level() == GridLevel.LEVEL_2;
+            case MICRO -> parent.level() != GridLevel.MICRO;
+            case LEVEL_1 -> false;
+        };
+        if (!fits) {
+            throw new InvalidFieldException("parentCode",
+                    "a " + spec.level() + " grid cannot lie in a " + parent.level() + " grid");
+        }
+        return parent;
+    }
+
+    private Community communityOf(NewGrid spec, Grid parent) {
+        String communityId = spec.communityId();
+        if (parent != null) {
+            if (communityId != null && !communityId.equals(parent.communityId())) {
+                throw new InvalidFieldException("communityId",
+                        "must be the parent grid's community " + parent.communityId());
+            }
+            communityId = parent.communityId();
+        }
+        if (communityId == null || communityId.isBlank()) {
+            throw new InvalidFieldException("communityId", "is required for a level-1 grid");
+        }
+        String code = communityId;
+        Community community = communities.find(code)
+                .orElseThrow(() -> new InvalidFieldException("communityId", "no community is known by " + code
+                        + " (communities come from org-service)"));
+        if (community.retired()) {
+            throw new InvalidFieldException("communityId", "community " + code + " is retired");
+        }
+        return community;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

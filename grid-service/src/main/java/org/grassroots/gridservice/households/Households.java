@@ -1,0 +1,179 @@
+package org.grassroots.gridservice.households;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.grassroots.gridservice.grids.Grid;
+import org.grassroots.gridservice.grids.Grids;
+import org.grassroots.gridservice.pii.PiiAudit;
+import org.grassroots.gridservice.pii.PiiCipher;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.problem.AlreadyExistsException;
+import org.grassroots.platform.problem.FieldError;
+import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.security.Caller;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The population ledger: households by address in a grid, the people in them, and lookups both ways —
+ * from a room to its people (以房找人) and from a person's ID or phone number to their home (以人找房).
+ * Every response is shaped by {@link HouseholdAccess}; every unmasked one is audited.
+ */
+@Service
+public class Households {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Grids grids;
+    private final PiiCipher cipher;
+    private final PiiAudit audit;
+    private final Clock clock;
+
+    Households(MongoTemplate mongo, AggregateStore store, Grids grids, PiiCipher cipher, PiiAudit audit, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.grids = grids;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public HouseholdView register(String gridCode, String building, String unit, String room, Caller caller) {
+        Grid grid = grids.get(gridCode);
+        if (!HouseholdAccess.mayEdit(caller, grid.orgPath())) {
+            throw new ForbiddenException("Households are registered by the grid's workers and community staff");
+        }
+        if (grid.isRetired()) {
+            throw new InvalidStateException("grid " + gridCode + " is retired");
+        }
+        if (!atAddress(gridCode, building, unit, room).isEmpty()) {
+            throw new AlreadyExistsException("Household at " + building + "-" + unit + "-" + room + " in grid", gridCode);
+        }
+        Household household = new Household(UUID.randomUUID().toString(), gridCode, grid.communityId(),
+                grid.orgPath(), building, unit, room, List.of(), null, false, null, clock.instant(), 1);
+        store.insert(household, List.of());
+        return show(List.of(household), caller, "register household").get(0);
+    }
+
+    public HouseholdView addPerson(String householdId, NewPerson person, Caller caller) {
+        Household household = find(householdId, caller);
+        if (!HouseholdAccess.mayEdit(caller, household.orgPath())) {
+            throw new ForbiddenException("Persons are registered by the grid's workers and community staff");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String idProblem = PersonalIds.idNumberProblem(person.idNumber());
+        if (idProblem != null) {
+            errors.add(new FieldError("idNumber", idProblem));
+        }
+        if (person.phone() != null && PersonalIds.phoneProblem(person.phone()) != null) {
+            errors.add(new FieldError("phone", PersonalIds.phoneProblem(person.phone())));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        String idIndex = cipher.blindIndex(person.idNumber());
+        if (household.persons().stream().anyMatch(existing -> idIndex.equals(existing.idNumberIndex()))) {
+            throw new AlreadyExistsException("Person in household", householdId);
+        }
+        Person stored = new Person(UUID.randomUUID().toString(), person.name(), person.relation(),
+                cipher.encrypt(person.idNumber()), idIndex, cipher.encrypt(person.phone()),
+                cipher.blindIndex(person.phone()), person.tags());
+        Household changed = household.withPerson(stored);
+        store.update(changed, household.version(), List.of());
+        return show(List.of(changed), caller, "register person").get(0);
+    }
+
+    public HouseholdView get(String householdId, Caller caller) {
+        return show(List.of(find(householdId, caller)), caller, "read household").get(0);
+    }
+
+    /** 以房找人: the households of a grid, narrowed by building, unit and room if given. */
+    public List<HouseholdView> byAddress(String gridCode, String building, String unit, String room, Caller caller) {
+        Grid grid = grids.get(gridCode);
+        if (!caller.maySeeOrgPath(grid.orgPath())) {
+            throw new NotFoundException("Grid households", gridCode);
+        }
+        Criteria criteria = where("gridCode").is(gridCode);
+        if (building != null) {
+            criteria = criteria.and("building").is(building);
+        }
+        if (unit != null) {
+            criteria = criteria.and("unit").is(unit);
+        }
+        if (room != null) {
+            criteria = criteria.and("room").is(room);
+        }
+        return show(mongo.find(new Query(criteria).with(Sort.by("building", "unit", "room")), Household.class),
+                caller, "find people by address");
+    }
+
+    /** 以人找房: the households where a person with this ID or phone number lives, within the caller's area. */
+    public List<HouseholdView> byPerson(String idNumber, String phone, Caller caller) {
+        Criteria criteria;
+        if (idNumber != null && !idNumber.isBlank()) {
+            criteria = where("persons.idNumberIndex").is(cipher.blindIndex(idNumber.strip()));
+        } else if (phone != null && !phone.isBlank()) {
+            criteria = where("persons.phoneIndex").is(cipher.blindIndex(phone.strip()));
+        } else {
+            throw new InvalidFieldException("idNumber", "an ID number or a phone number is required");
+        }
+        List<Household> found = mongo.find(new Query(criteria), Household.class).stream()
+                .filter(household -> caller.maySeeOrgPath(household.orgPath())).toList();
+        return show(found, caller, "find address by person");
+    }
+
+    /** The households a party member is paired with; the member themselves or staff of the area. */
+    public List<HouseholdView> pairedWith(String memberId, Caller caller) {
+        List<Household> paired = mongo.find(query(where("pairedMemberId").is(memberId)), Household.class).stream()
+                .filter(household -> HouseholdAccess.of(caller, household) != HouseholdAccess.NONE).toList();
+        return show(paired, caller, "read paired households");
+    }
+
+    Household find(String householdId, Caller caller) {
+        Household household = mongo.findById(householdId, Household.class);
+        if (household == null || HouseholdAccess.of(caller, household) == HouseholdAccess.NONE) {
+            throw new NotFoundException("Household", householdId);
+        }
+        return household;
+    }
+
+    List<Household> atAddress(String gridCode, String building, String unit, String room) {
+        return mongo.find(query(where("gridCode").is(gridCode).and("building").is(building).and("unit").is(unit)
+                .and("room").is(room)), Household.class);
+    }
+
+    /** Shapes each household for the caller and audits, in one entry, what was shown unmasked. */
+    List<HouseholdView> show(List<Household> households, Caller caller, String purpose) {
+        List<HouseholdView> views = new ArrayList<>(households.size());
+        List<String> unmaskedHouseholds = new ArrayList<>();
+        List<String> unmaskedPersons = new ArrayList<>();
+        for (Household household : households) {
+            HouseholdAccess access = HouseholdAccess.of(caller, household);
+            HouseholdView view = HouseholdView.of(household, access, cipher);
+            if (view.unmasked() && !household.persons().isEmpty()) {
+                unmaskedHouseholds.add(household.id());
+                household.persons().forEach(person -> unmaskedPersons.add(person.id()));
+            }
+            views.add(view);
+        }
+        audit.unmaskedRead(caller, purpose, unmaskedHouseholds, unmaskedPersons);
+        return views;
+    }
+
+    /** A person to register; the ID number is required, the phone optional. */
+    public record NewPerson(String name, String relation, String idNumber, String phone, Set<ServiceTag> tags) {
+    }
+}

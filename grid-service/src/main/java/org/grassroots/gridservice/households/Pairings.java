@@ -1,0 +1,108 @@
+package org.grassroots.gridservice.households;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.grassroots.gridservice.grids.Grid;
+import org.grassroots.gridservice.grids.Grids;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.security.Caller;
+import org.grassroots.platform.security.Roles;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * 党员联系户: each party member is paired with 5–10 households, a 党员中心户 with 10–30. The upper bound is
+ * enforced when pairing; the lower bound is a target the member report shows. Community and street
+ * staff and administrators of the household's area arrange pairings.
+ */
+@Service
+public class Pairings {
+
+    public static final int MEMBER_MIN = 5;
+    public static final int MEMBER_MAX = 10;
+    public static final int CENTRAL_MIN = 10;
+    public static final int CENTRAL_MAX = 30;
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Households households;
+    private final Grids grids;
+    private final Clock clock;
+
+    Pairings(MongoTemplate mongo, AggregateStore store, Households households, Grids grids, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.households = households;
+        this.grids = grids;
+        this.clock = clock;
+    }
+
+    public HouseholdView pair(String householdId, String memberId, boolean central, Caller caller) {
+        Household household = households.find(householdId, caller);
+        requireArranger(caller, household.orgPath());
+        if (memberId.equals(household.pairedMemberId()) && central == household.pairedCentral()) {
+            return households.show(List.of(household), caller, "pair household").get(0);
+        }
+        long load = mongo.count(query(where("pairedMemberId").is(memberId)), Household.class);
+        int max = central ? CENTRAL_MAX : MEMBER_MAX;
+        if (load >= max) {
+            throw new InvalidStateException("member " + memberId + " already has " + load + " households, the most "
+                    + (central ? "a central household (党员中心户)" : "a party member") + " takes (" + max + ")");
+        }
+        Household paired = household.pair(memberId, central, clock.instant());
+        store.update(paired, household.version(), List.of(paired.paired(clock.instant())));
+        return households.show(List.of(paired), caller, "pair household").get(0);
+    }
+
+    public HouseholdView unpair(String householdId, Caller caller) {
+        Household household = households.find(householdId, caller);
+        requireArranger(caller, household.orgPath());
+        Household unpaired = household.unpair();
+        store.update(unpaired, household.version(),
+                List.of(unpaired.unpaired(household.pairedMemberId(), household.pairedCentral(), clock.instant())));
+        return households.show(List.of(unpaired), caller, "unpair household").get(0);
+    }
+
+    /** The households of a grid that no party member is paired with. */
+    public List<HouseholdView> unpaired(String gridCode, Caller caller) {
+        Grid grid = grids.get(gridCode);
+        if (!caller.maySeeOrgPath(grid.orgPath())) {
+            throw new NotFoundException("Grid households", gridCode);
+        }
+        List<Household> found = mongo.find(query(where("gridCode").is(gridCode).and("pairedMemberId").is(null))
+                .with(Sort.by("building", "unit", "room")), Household.class);
+        return households.show(found, caller, "unpaired households report");
+    }
+
+    /** How many households a member is paired with, against the target range. */
+    public MemberLoad load(String memberId, Caller caller) {
+        List<Household> paired = mongo.find(query(where("pairedMemberId").is(memberId)), Household.class);
+        if (!caller.isSubject(memberId) && paired.stream().noneMatch(h -> caller.maySeeOrgPath(h.orgPath()))) {
+            throw new NotFoundException("Member pairings", memberId);
+        }
+        boolean central = paired.stream().anyMatch(Household::pairedCentral);
+        int min = central ? CENTRAL_MIN : MEMBER_MIN;
+        int max = central ? CENTRAL_MAX : MEMBER_MAX;
+        return new MemberLoad(memberId, paired.size(), central, min, max,
+                paired.size() >= min && paired.size() <= max);
+    }
+
+    private static void requireArranger(Caller caller, String orgPath) {
+        if (!caller.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN, Roles.PLATFORM_ADMIN)
+                || !caller.maySeeOrgPath(orgPath)) {
+            throw new ForbiddenException("Pairings are arranged by the community's staff");
+        }
+    }
+
+    public record MemberLoad(String memberId, int households, boolean centralHousehold, int targetMin, int targetMax,
+            boolean withinTarget) {
+    }
+}

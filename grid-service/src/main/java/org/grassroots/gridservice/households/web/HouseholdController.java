@@ -1,0 +1,134 @@
+package org.grassroots.gridservice.households.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import org.grassroots.gridservice.households.HouseholdView;
+import org.grassroots.gridservice.households.Households;
+import org.grassroots.gridservice.households.Households.NewPerson;
+import org.grassroots.gridservice.households.Pairings;
+import org.grassroots.gridservice.households.ServiceTag;
+import org.grassroots.platform.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Households, the people in them, and their pairing with party members. ID and phone numbers travel
+ * only in request bodies (never in a URL, where access logs would keep them).
+ */
+@RestController
+@RequestMapping("/api/households")
+class HouseholdController {
+
+    static final String AREA_STAFF = "hasAnyRole('platform_admin', 'district_admin', 'street_staff', "
+            + "'community_staff', 'grid_worker')";
+
+    private final Households households;
+    private final Pairings pairings;
+
+    HouseholdController(Households households, Pairings pairings) {
+        this.households = households;
+        this.pairings = pairings;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('platform_admin', 'community_staff', 'grid_worker')")
+    ResponseEntity<HouseholdView> register(@Valid @RequestBody RegisterHouseholdRequest request, Caller caller) {
+        HouseholdView view = households.register(request.gridCode(), request.building().strip(),
+                request.unit().strip(), request.room().strip(), caller);
+        return ResponseEntity.created(URI.create("/api/households/" + view.id())).body(view);
+    }
+
+    /** 以房找人. */
+    @GetMapping
+    @PreAuthorize(AREA_STAFF)
+    List<HouseholdView> byAddress(@RequestParam String gridCode, @RequestParam(required = false) String building,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String room, Caller caller) {
+        return households.byAddress(gridCode, building, unit, room, caller);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
+    HouseholdView get(@PathVariable String id, Caller caller) {
+        return households.get(id, caller);
+    }
+
+    @PostMapping("/{id}/persons")
+    @PreAuthorize("hasAnyRole('platform_admin', 'community_staff', 'grid_worker')")
+    ResponseEntity<HouseholdView> addPerson(@PathVariable String id, @Valid @RequestBody AddPersonRequest request,
+            Caller caller) {
+        HouseholdView view = households.addPerson(id, request.toNewPerson(), caller);
+        return ResponseEntity.status(201).body(view);
+    }
+
+    /** 以人找房, by ID number or phone number in the body. */
+    @PostMapping("/search")
+    @PreAuthorize(AREA_STAFF)
+    List<HouseholdView> byPerson(@RequestBody SearchRequest request, Caller caller) {
+        return households.byPerson(request.idNumber(), request.phone(), caller);
+    }
+
+    @PostMapping("/{id}/pairing")
+    @PreAuthorize("hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff')")
+    HouseholdView pair(@PathVariable String id, @Valid @RequestBody PairRequest request, Caller caller) {
+        return pairings.pair(id, request.memberId().strip(), Boolean.TRUE.equals(request.centralHousehold()), caller);
+    }
+
+    @PostMapping("/{id}/unpair")
+    @PreAuthorize("hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff')")
+    HouseholdView unpair(@PathVariable String id, Caller caller) {
+        return pairings.unpair(id, caller);
+    }
+
+    /** The households of a grid with no paired party member. */
+    @GetMapping("/unpaired")
+    @PreAuthorize(AREA_STAFF)
+    List<HouseholdView> unpaired(@RequestParam String gridCode, Caller caller) {
+        return pairings.unpaired(gridCode, caller);
+    }
+
+    /** A member's paired households; {@code me} stands for the caller. */
+    @GetMapping("/paired-with/{memberId}")
+    @PreAuthorize("isAuthenticated()")
+    List<HouseholdView> pairedWith(@PathVariable String memberId, Caller caller) {
+        return households.pairedWith("me".equals(memberId) ? caller.userId() : memberId, caller);
+    }
+
+    /** How many households a member is paired with against the 5–10 (central: 10–30) target. */
+    @GetMapping("/paired-with/{memberId}/load")
+    @PreAuthorize("isAuthenticated()")
+    Pairings.MemberLoad load(@PathVariable String memberId, Caller caller) {
+        return pairings.load("me".equals(memberId) ? caller.userId() : memberId, caller);
+    }
+
+    record RegisterHouseholdRequest(@NotBlank String gridCode, @NotBlank @Size(max = 40) String building,
+            @NotBlank @Size(max = 40) String unit, @NotBlank @Size(max = 40) String room) {
+    }
+
+    record AddPersonRequest(@NotBlank @Size(max = 60) String name, @Size(max = 20) String relation,
+            @NotBlank String idNumber, String phone, Set<ServiceTag> tags) {
+
+        NewPerson toNewPerson() {
+            return new NewPerson(name.strip(), relation, idNumber.strip().toUpperCase(),
+                    phone == null || phone.isBlank() ? null : phone.strip(), tags);
+        }
+    }
+
+    record SearchRequest(String idNumber, String phone) {
+    }
+
+    record PairRequest(@NotBlank String memberId, Boolean centralHousehold) {
+    }
+}

@@ -1,0 +1,164 @@
+package org.grassroots.gridservice.ledgers;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.grassroots.gridservice.communities.Community;
+import org.grassroots.gridservice.communities.CommunityDirectory;
+import org.grassroots.gridservice.grids.Grid;
+import org.grassroots.gridservice.grids.Grids;
+import org.grassroots.gridservice.households.Household;
+import org.grassroots.gridservice.households.ServiceTag;
+import org.grassroots.gridservice.ledgers.LedgerEntry.LedgerKind;
+import org.grassroots.gridservice.pii.Masking;
+import org.grassroots.gridservice.pii.PiiAudit;
+import org.grassroots.gridservice.pii.PiiCipher;
+import org.grassroots.gridservice.staff.GridStaff;
+import org.grassroots.gridservice.staff.StaffAssignment;
+import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.security.Caller;
+import org.grassroots.platform.security.Roles;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The three ledgers of a grid — population (from households), businesses and units — and the
+ * staffing report: community workers per 10,000 residents against the rule of at least 18.
+ */
+@Service
+public class Ledgers {
+
+    /** 每万名城镇常住人口拥有社区工作者不少于18人. */
+    public static final double WORKERS_PER_10K_RULE = 18;
+
+    private final MongoTemplate mongo;
+    private final Grids grids;
+    private final GridStaff staff;
+    private final CommunityDirectory communities;
+    private final PiiCipher cipher;
+    private final PiiAudit audit;
+    private final Clock clock;
+
+    Ledgers(MongoTemplate mongo, Grids grids, GridStaff staff, CommunityDirectory communities, PiiCipher cipher,
+            PiiAudit audit, Clock clock) {
+        this.mongo = mongo;
+        this.grids = grids;
+        this.staff = staff;
+        this.communities = communities;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public EntryView record(String gridCode, LedgerKind kind, String name, String address, String creditCode,
+            String contactPhone, Caller caller) {
+        Grid grid = visibleGrid(gridCode, caller);
+        if (!caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.PLATFORM_ADMIN)) {
+            throw new ForbiddenException("The ledgers are kept by the grid's workers and community staff");
+        }
+        if (contactPhone != null && !contactPhone.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+            throw new InvalidFieldException("contactPhone", "a mobile number or a landline with its area code");
+        }
+        LedgerEntry entry = new LedgerEntry(UUID.randomUUID().toString(), gridCode, grid.orgPath(), kind, name,
+                address, creditCode, cipher.encrypt(contactPhone), clock.instant());
+        mongo.insert(entry);
+        return show(List.of(entry), caller).get(0);
+    }
+
+    public List<EntryView> entries(String gridCode, LedgerKind kind, Caller caller) {
+        visibleGrid(gridCode, caller);
+        var criteria = where("gridCode").is(gridCode);
+        if (kind != null) {
+            criteria = criteria.and("kind").is(kind);
+        }
+        return show(mongo.find(query(criteria).with(Sort.by("name")), LedgerEntry.class), caller);
+    }
+
+    /** The population ledger in numbers: households, residents, residents by service tag, unpaired households. */
+    public PopulationSummary population(String gridCode, Caller caller) {
+        visibleGrid(gridCode, caller);
+        List<Household> households = mongo.find(query(where("gridCode").is(gridCode)), Household.class);
+        Map<ServiceTag, Integer> byTag = new EnumMap<>(ServiceTag.class);
+        int residents = 0;
+        int unpaired = 0;
+        for (Household household : households) {
+            residents += household.persons().size();
+            if (household.pairedMemberId() == null) {
+                unpaired++;
+            }
+            household.persons().forEach(person -> person.tags().forEach(tag -> byTag.merge(tag, 1, Integer::sum)));
+        }
+        return new PopulationSummary(gridCode, households.size(), residents, byTag, unpaired);
+    }
+
+    /** Per community in the caller's area: workers (full-time grid workers and grid chiefs) per 10,000 residents. */
+    public List<StaffingLine> staffing(Caller caller) {
+        Map<String, Integer> residents = new HashMap<>();
+        mongo.find(new org.springframework.data.mongodb.core.query.Query(), Household.class)
+                .forEach(household -> residents.merge(household.orgPath(), household.persons().size(), Integer::sum));
+        Map<String, Set<String>> workers = new HashMap<>();
+        for (StaffAssignment assignment : staff.activeCommunityWorkers()) {
+            workers.computeIfAbsent(assignment.orgPath(), path -> new HashSet<>()).add(assignment.userId());
+        }
+        List<StaffingLine> lines = new ArrayList<>();
+        for (Community community : communities.all()) {
+            if (community.retired() || !caller.maySeeOrgPath(community.path())) {
+                continue;
+            }
+            int people = residents.getOrDefault(community.path(), 0);
+            int staffed = workers.getOrDefault(community.path(), Set.of()).size();
+            Double per10k = people == 0 ? null : Math.round(staffed * 10_000.0 / people * 10) / 10.0;
+            lines.add(new StaffingLine(community.code(), community.name(), community.path(), people, staffed, per10k,
+                    per10k != null && per10k >= WORKERS_PER_10K_RULE));
+        }
+        return lines;
+    }
+
+    private Grid visibleGrid(String gridCode, Caller caller) {
+        Grid grid = grids.get(gridCode);
+        if (!caller.maySeeOrgPath(grid.orgPath())) {
+            throw new NotFoundException("Grid ledger", gridCode);
+        }
+        return grid;
+    }
+
+    private List<EntryView> show(List<LedgerEntry> entries, Caller caller) {
+        boolean full = caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF);
+        List<String> unmasked = new ArrayList<>();
+        List<EntryView> views = entries.stream().map(entry -> {
+            String phone = cipher.decrypt(entry.contactPhoneCipher());
+            if (full && phone != null) {
+                unmasked.add(entry.id());
+            }
+            return new EntryView(entry.id(), entry.gridCode(), entry.kind(), entry.name(), entry.address(),
+                    entry.creditCode(), full ? phone : Masking.phone(phone));
+        }).toList();
+        audit.unmaskedRead(caller, "read ledger entries", List.of(), unmasked);
+        return views;
+    }
+
+    public record EntryView(String id, String gridCode, LedgerKind kind, String name, String address,
+            String creditCode, String contactPhone) {
+    }
+
+    public record PopulationSummary(String gridCode, int households, int residents, Map<ServiceTag, Integer> byTag,
+            int unpairedHouseholds) {
+    }
+
+    public record StaffingLine(String communityId, String name, String orgPath, int residents, int workers,
+            Double workersPer10k, boolean meetsRule) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.grassroots.gridservice.staff;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.grassroots.contracts.grids.GridStaffAssigned;
+import org.grassroots.contracts.grids.GridStaffUnassigned;
+import org.grassroots.contracts.grids.StaffPost;
+import org.grassroots.contracts.grids.StaffRole;
+import org.grassroots.platform.problem.InvalidStateException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One person holding one staff role in one grid for a time: 网格长, 专职网格员 (A岗 or B岗), 兼职网格员
+ * (couriers, delivery riders), 微格长 or 楼栋长. Ending an assignment keeps it, with who ended it and
+ * when: the grid's staff history is its assignments.
+ *
+ * @param building for a building leader, the building they lead (e.g. 3幢); null otherwise
+ */
+@Document("staff_assignments")
+public record StaffAssignment(@Id String id, @Indexed String gridCode, String orgPath, @Indexed String userId,
+        StaffRole role, StaffPost post, String building, Instant assignedAt, String assignedBy, Instant unassignedAt,
+        String unassignedBy, boolean active, long version) {
+
+    static StaffAssignment assign(String id, String gridCode, String orgPath, String userId, StaffRole role,
+            StaffPost post, String building, Instant now, String by) {
+        return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, now, by, null, null, true, 1);
+    }
+
+    List<GridStaffAssigned> assigned() {
+        return List.of(new GridStaffAssigned(id, version, orgPath, assignedAt, gridCode, userId, role, post));
+    }
+
+    StaffAssignment unassign(Instant now, String by) {
+        if (!active) {
+            throw new InvalidStateException("assignment " + id + " has already ended");
+        }
+        return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, assignedAt, assignedBy, now, by,
+                false, version + 1);
+    }
+
+    List<GridStaffUnassigned> unassigned() {
+        return List.of(new GridStaffUnassigned(id, version, orgPath, unassignedAt, gridCode, userId, role, post));
+    }
+}

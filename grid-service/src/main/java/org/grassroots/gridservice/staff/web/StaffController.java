@@ -1,0 +1,71 @@
+package org.grassroots.gridservice.staff.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.grassroots.contracts.grids.StaffPost;
+import org.grassroots.contracts.grids.StaffRole;
+import org.grassroots.gridservice.staff.GridStaff;
+import org.grassroots.gridservice.staff.StaffAssignment;
+import org.grassroots.platform.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** Grid staff: assignments with their history, per grid and per worker. */
+@RestController
+class StaffController {
+
+    static final String MANAGERS =
+            "hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff')";
+    static final String STAFF =
+            "hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff', 'grid_worker')";
+
+    private final GridStaff staff;
+
+    StaffController(GridStaff staff) {
+        this.staff = staff;
+    }
+
+    @PostMapping("/api/grids/{code}/staff")
+    @PreAuthorize(MANAGERS)
+    ResponseEntity<StaffAssignment> assign(@PathVariable String code, @Valid @RequestBody AssignRequest request,
+            Caller caller) {
+        StaffAssignment assignment = staff.assign(code, request.userId().strip(), request.role(), request.post(),
+                request.building(), caller);
+        return ResponseEntity.created(URI.create("/api/grids/" + code + "/staff/" + assignment.id())).body(assignment);
+    }
+
+    @PostMapping("/api/grids/{code}/staff/{assignmentId}/unassign")
+    @PreAuthorize(MANAGERS)
+    StaffAssignment unassign(@PathVariable String code, @PathVariable String assignmentId, Caller caller) {
+        return staff.unassign(code, assignmentId, caller);
+    }
+
+    @GetMapping("/api/grids/{code}/staff")
+    @PreAuthorize(STAFF)
+    List<StaffAssignment> ofGrid(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history,
+            Caller caller) {
+        return staff.ofGrid(code, history, caller);
+    }
+
+    /** A worker's grids; {@code me} stands for the caller. */
+    @GetMapping("/api/grids/workers/{userId}/grids")
+    @PreAuthorize("isAuthenticated()")
+    List<StaffAssignment> ofWorker(@PathVariable String userId, @RequestParam(defaultValue = "false") boolean history,
+            Caller caller) {
+        return staff.ofWorker("me".equals(userId) ? caller.userId() : userId, history, caller);
+    }
+
+    record AssignRequest(@NotBlank String userId, @NotNull StaffRole role, StaffPost post, String building) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.grassroots.gridservice;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.grassroots.gridservice.communities.Community;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A patch of map and a community of its own for one test, so tests sharing the service's database
+ * never draw grids over each other: every call of {@link #fresh} gets a 0.1° square nobody else uses
+ * and a community with fresh codes, known to the service as if org-service had announced it.
+ */
+public record TestArea(double lon, double lat, Community community, String codePrefix) {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    public static TestArea fresh(MongoTemplate mongo) {
+        int n = NEXT.getAndIncrement();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Community community = new Community("qjp-test-" + suffix, "测试社区" + suffix, "qjp-pulou",
+                "/qjp/qjp-pulou/qjp-test-" + suffix, false, 1);
+        mongo.insert(community);
+        String prefix = String.format("%06d%06d", 100000 + (int) (Math.random() * 899999), n % 1_000_000);
+        return new TestArea(100 + (n % 40) * 0.2, 20 + (n / 40) * 0.2, community, prefix);
+    }
+
+    /** A 15-digit grid code in this area's community, grid number {@code grid}. */
+    public String gridCode(int grid) {
+        return codePrefix + String.format("%03d", grid);
+    }
+
+    /** A square boundary at an offset (in degrees) from the area's corner. */
+    public Map<String, Object> square(double east, double north, double size) {
+        double x = lon + east;
+        double y = lat + north;
+        return Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(x, y), List.of(x + size, y),
+                List.of(x + size, y + size), List.of(x, y + size), List.of(x, y))));
+    }
+
+    public String staffPath() {
+        return community.path();
+    }
+}

@@ -1,0 +1,104 @@
+package org.grassroots.gridservice.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.platform.problem.FieldError;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+
+class GeoJsonTest {
+
+    static final List<Object> SQUARE = List.of(List.of(119.0, 33.6), List.of(119.01, 33.6), List.of(119.01, 33.61),
+            List.of(119.0, 33.61), List.of(119.0, 33.6));
+
+    @Test
+    void givenAPolygon_whenRead_thenWrittenBackTheSame() {
+        Map<String, Object> polygon = Map.of("type", "Polygon", "coordinates", List.of(SQUARE));
+
+        Geometry geometry = GeoJson.readBoundary(polygon, "boundary");
+
+        assertThat(geometry.getGeometryType()).isEqualTo("Polygon");
+        assertThat(GeoJson.write(geometry)).isEqualTo(polygon);
+    }
+
+    @Test
+    void givenAMultiPolygon_whenRead_thenAllItsParts() {
+        Geometry geometry = GeoJson.readBoundary(
+                Map.of("type", "MultiPolygon", "coordinates", List.of(List.of(SQUARE))), "boundary");
+
+        assertThat(geometry.getNumGeometries()).isEqualTo(1);
+        assertThat(Areas.squareMetres(geometry)).isBetween(1_030_000.0, 1_040_000.0);
+    }
+
+    @Test
+    void givenAPoint_whenRead_thenTheTypeIsNamed() {
+        assertThat(errorsOf(Map.of("type", "Point", "coordinates", List.of(119.0, 33.6))))
+                .containsExactly(new FieldError("boundary.type", "must be Polygon or MultiPolygon but was Point"));
+    }
+
+    @Test
+    void givenNothingOrText_whenRead_thenTheFieldIsNamed() {
+        assertThat(errorsOf(null)).containsExactly(new FieldError("boundary", "is required"));
+        assertThat(errorsOf("POLYGON((...))"))
+                .containsExactly(new FieldError("boundary", "must be a GeoJSON geometry object"));
+        assertThat(errorsOf(Map.of("type", "Polygon")))
+                .containsExactly(new FieldError("boundary.coordinates", "must be a non-empty array"));
+    }
+
+    @Test
+    void givenAnOpenRing_whenRead_thenTheRingIsNamed() {
+        List<Object> open = List.of(List.of(119.0, 33.6), List.of(119.01, 33.6), List.of(119.01, 33.61),
+                List.of(119.0, 33.61));
+        List<Object> openWithFive = List.of(List.of(119.0, 33.6), List.of(119.01, 33.6), List.of(119.01, 33.61),
+                List.of(119.0, 33.61), List.of(119.0, 33.605));
+
+        List<Object> tooShort = List.of(List.of(119.0, 33.6), List.of(119.01, 33.6), List.of(119.0, 33.6));
+
+        assertThat(errorsOf(Map.of("type", "Polygon", "coordinates", List.of(open)))).containsExactly(
+                new FieldError("boundary.coordinates[0]", "a ring must be closed: its last position must equal its first"));
+        assertThat(errorsOf(Map.of("type", "Polygon", "coordinates", List.of(tooShort)))).containsExactly(
+                new FieldError("boundary.coordinates[0]", "a ring needs at least 4 positions but has 3"));
+        assertThat(errorsOf(Map.of("type", "Polygon", "coordinates", List.of(openWithFive)))).containsExactly(
+                new FieldError("boundary.coordinates[0]", "a ring must be closed: its last position must equal its first"));
+    }
+
+    @Test
+    void givenBadPositions_whenRead_thenEachPositionIsNamed() {
+        List<Object> ring = List.of(List.of(119.0, 33.6), List.of("east", 33.6), List.of(219.01, 33.61),
+                List.of(119.0, 33.61), List.of(119.0, 33.6));
+
+        assertThat(errorsOf(Map.of("type", "Polygon", "coordinates", List.of(ring)))).extracting(FieldError::field)
+                .containsExactly("boundary.coordinates[0][1]", "boundary.coordinates[0][2]");
+    }
+
+    @Test
+    void givenASelfIntersectingRing_whenRead_thenTheProblemAndWhereAreNamed() {
+        List<Object> bowTie = List.of(List.of(119.0, 33.6), List.of(119.01, 33.61), List.of(119.01, 33.6),
+                List.of(119.0, 33.61), List.of(119.0, 33.6));
+
+        assertThat(errorsOf(Map.of("type", "Polygon", "coordinates", List.of(bowTie)))).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("boundary");
+                    assertThat(error.reason()).startsWith("not a valid Polygon: Self-intersection near [119.005, 33.605");
+                });
+    }
+
+    static List<FieldError> errorsOf(Object tree) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> GeoJson.readBoundary(tree, "boundary"));
+        assertThat(thrown).isInstanceOf(InvalidFieldException.class);
+        return ((InvalidFieldException) thrown).errors();
+    }
+
+    @Test
+    void givenAHoleOutsideItsShell_whenRead_thenRejected() {
+        List<Object> far = List.of(List.of(120.0, 34.0), List.of(120.01, 34.0), List.of(120.01, 34.01),
+                List.of(120.0, 34.01), List.of(120.0, 34.0));
+        assertThatThrownBy(() -> GeoJson.readBoundary(Map.of("type", "Polygon", "coordinates", List.of(SQUARE, far)),
+                "boundary")).isInstanceOf(InvalidFieldException.class).hasMessageContaining("Hole lies outside shell");
+    }
+}

@@ -1,0 +1,251 @@
+package org.grassroots.gridservice.grids;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.grassroots.contracts.Topics;
+import org.grassroots.gridservice.TestArea;
+import org.grassroots.testsupport.PlatformInfrastructure;
+import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.grassroots.testsupport.TestTokens;
+import org.grassroots.testsupport.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Drawing, redrawing and retiring grids through the API, and what the locator makes of them. */
+@ServiceIntegrationTest
+class GridApiIT {
+
+    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    RestTestClient client;
+    TestArea area;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        area = TestArea.fresh(mongo);
+    }
+
+    @Test
+    void givenAGridAndAMicroGrid_whenAPointInTheMicroGridIsLocated_thenTheMicroGridWithItsGridCommunityAndPath() {
+        String grid = area.gridCode(1);
+        create(ADMIN, grid, "LEVEL_1", null, area.square(0, 0, 0.02)).expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/grids/" + grid)
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.streetId").isEqualTo("qjp-pulou")
+                .jsonPath("$.orgPath").isEqualTo(area.community().path())
+                .jsonPath("$.boundary.type").isEqualTo("Polygon");
+        create(ADMIN, grid + "01", "MICRO", grid, area.square(0, 0, 0.01)).expectStatus().isCreated()
+                .expectBody().jsonPath("$.communityId").isEqualTo(area.community().code());
+
+        locate(area.lon() + 0.005, area.lat() + 0.005).expectStatus().isOk().expectBody()
+                .jsonPath("$.code").isEqualTo(grid + "01")
+                .jsonPath("$.level").isEqualTo("MICRO")
+                .jsonPath("$.ancestors[0].code").isEqualTo(grid)
+                .jsonPath("$.ancestors[0].level").isEqualTo("LEVEL_1")
+                .jsonPath("$.ancestors.length()").isEqualTo(1)
+                .jsonPath("$.communityId").isEqualTo(area.community().code())
+                .jsonPath("$.streetId").isEqualTo("qjp-pulou")
+                .jsonPath("$.orgPath").isEqualTo(area.community().path());
+        locate(area.lon() + 0.015, area.lat() + 0.015).expectStatus().isOk().expectBody()
+                .jsonPath("$.code").isEqualTo(grid)
+                .jsonPath("$.ancestors.length()").isEqualTo(0);
+    }
+
+    @Test
+    void givenAGridIsCreated_thenGridCreatedIsPublishedWithoutTheBoundary() {
+        String grid = area.gridCode(2);
+        try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.GRID_EVENTS)) {
+            create(ADMIN, grid, "LEVEL_1", null, area.square(0, 0, 0.02)).expectStatus().isCreated();
+
+            List<ConsumerRecord<String, byte[]>> created = probe.awaitRecords(record -> grid.equals(record.key())
+                    && "org.grassroots.grid.created".equals(TopicProbe.header(record, "ce_type")), 1,
+                    Duration.ofSeconds(30));
+            String payload = new String(created.get(0).value(), StandardCharsets.UTF_8);
+            assertThat(payload).contains("\"communityId\":\"" + area.community().code() + "\"")
+                    .contains("\"areaSquareMetres\"").doesNotContain("coordinates");
+        }
+    }
+
+    @Test
+    void givenBrokenGeoJson_whenCreating_then400NamingWhatIsWrong() {
+        Map<String, Object> openRing = Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                List.of(area.lon(), area.lat()), List.of(area.lon() + 0.01, area.lat()),
+                List.of(area.lon() + 0.01, area.lat() + 0.01), List.of(area.lon(), area.lat() + 0.02))));
+
+        create(ADMIN, area.gridCode(3), "LEVEL_1", null, openRing).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:validation")
+                .jsonPath("$.errors[0].field").isEqualTo("boundary.coordinates[0]")
+                .jsonPath("$.errors[0].reason").isEqualTo("a ring must be closed: its last position must equal its first");
+        create(ADMIN, area.gridCode(3), "LEVEL_1", null, Map.of("type", "LineString", "coordinates", List.of()))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("boundary.type");
+        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"code\":\"" + area.gridCode(3) + "\",\"name\":\"x\",\"level\":\"LEVEL_9\",\"communityId\":\""
+                        + area.community().code() + "\",\"boundary\":{}}")
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("level");
+    }
+
+    @Test
+    void givenSiblingsOverlappingMoreThanTolerated_whenCreating_then400NamingTheSiblingAndTheArea() {
+        create(ADMIN, area.gridCode(4), "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isCreated();
+
+        create(ADMIN, area.gridCode(5), "LEVEL_1", null, area.square(0.005, 0, 0.01)).expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("boundary")
+                .jsonPath("$.errors[0].reason").value(String.class, reason -> assertThat(reason)
+                        .startsWith("overlaps sibling grid " + area.gridCode(4) + " by ").contains(" m²"));
+    }
+
+    @Test
+    void givenSiblingsOverlappingByASliver_whenCreating_thenCreatedAndTheOverlapReportedWithItsArea() {
+        create(ADMIN, area.gridCode(6), "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isCreated();
+
+        // corner to corner: 0.00001° × 0.00001° ≈ 1.1 m × 1.0 m
+        create(ADMIN, area.gridCode(7), "LEVEL_1", null, area.square(0.00999, 0.00999, 0.01))
+                .expectStatus().isCreated().expectBody()
+                .jsonPath("$.overlaps[0].code").isEqualTo(area.gridCode(6))
+                .jsonPath("$.overlaps[0].areaSquareMetres").value(Double.class,
+                        overlap -> assertThat(overlap).isBetween(0.5, 2.0));
+    }
+
+    @Test
+    void givenAMicroGridReachingOutsideItsGrid_whenCreating_then400() {
+        String grid = area.gridCode(8);
+        create(ADMIN, grid, "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isCreated();
+
+        create(ADMIN, grid + "01", "MICRO", grid, area.square(0.005, 0.005, 0.01)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].reason").value(String.class,
+                        reason -> assertThat(reason).startsWith("reaches outside its parent grid " + grid));
+        // within the 5 m tolerance: 0.00003° ≈ 3.3 m
+        create(ADMIN, grid + "02", "MICRO", grid, area.square(-0.00003, 0, 0.005)).expectStatus().isCreated();
+    }
+
+    @Test
+    void givenAnUnknownCommunityOrAWrongCode_whenCreating_then400() {
+        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", area.gridCode(9), "name", "无名网格", "level", "LEVEL_1",
+                        "communityId", "qjp-nowhere", "boundary", area.square(0, 0, 0.01)))
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("communityId");
+        create(ADMIN, "3208120010010", "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
+    }
+
+    @Test
+    void givenCallersWithoutTheRightOrOutsideTheArea_whenCreating_thenForbidden() {
+        String resident = TestTokens.resident("resident-1", area.staffPath()).bearer();
+        String otherCommunity = TestTokens.staff("staff-2", "community_staff", "/qjp/qjp-pulou/qjp-pulou-hebin").bearer();
+        String ownCommunity = TestTokens.staff("staff-1", "community_staff", area.staffPath()).bearer();
+
+        create(resident, area.gridCode(10), "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isForbidden();
+        create(otherCommunity, area.gridCode(10), "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isForbidden();
+        create(ownCommunity, area.gridCode(10), "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isCreated();
+    }
+
+    @Test
+    void givenAGrid_whenRedrawnRenamedAndRetired_thenTheLocatorFollowsAndStaleVersionsConflict() {
+        String grid = area.gridCode(11);
+        create(ADMIN, grid, "LEVEL_1", null, area.square(0, 0, 0.01)).expectStatus().isCreated();
+        locate(area.lon() + 0.015, area.lat() + 0.005).expectStatus().isNotFound();
+
+        client.put().uri("/api/grids/" + grid).header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "改名后的网格", "boundary", area.square(0, 0, 0.02), "version", 1))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.version").isEqualTo(3)
+                .jsonPath("$.name").isEqualTo("改名后的网格");
+        locate(area.lon() + 0.015, area.lat() + 0.005).expectStatus().isOk().expectBody()
+                .jsonPath("$.code").isEqualTo(grid).jsonPath("$.name").isEqualTo("改名后的网格");
+
+        client.put().uri("/api/grids/" + grid).header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "再改", "version", 1))
+                .exchange().expectStatus().isEqualTo(409);
+
+        create(ADMIN, grid + "01", "MICRO", grid, area.square(0, 0, 0.01)).expectStatus().isCreated();
+        client.post().uri("/api/grids/" + grid + "/retire").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isEqualTo(409);
+        client.post().uri("/api/grids/" + grid + "01/retire").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isOk();
+        client.post().uri("/api/grids/" + grid + "/retire").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.retired").isEqualTo(true);
+
+        locate(area.lon() + 0.005, area.lat() + 0.005).expectStatus().isNotFound();
+    }
+
+    @Test
+    void givenPointsOutsideEveryGridOrBadCoordinates_whenLocated_then404Or400NamingTheParameter() {
+        locate(-150.0, -80.0).expectStatus().isNotFound().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:not-found")
+                .jsonPath("$.detail").isEqualTo("No grid contains the point lon -150.0, lat -80.0");
+        locate(119.0, 91.0).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("lat");
+        client.get().uri("/api/grids/locate?lon=east&lat=33.6").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("lon");
+        client.get().uri("/api/grids/locate?lat=33.6").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("lon");
+        client.get().uri("/api/grids/locate?lon=119&lat=33.6").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theBoundaryIndexIsDeclaredAs2dsphereAndTheServiceRunsWhereTheStoreIgnoresIt() {
+        assertThat(GridIndexes.boundaryIndex().getIndexKeys().get("boundary")).isEqualTo("2dsphere");
+        assertThat(GridIndexes.boundaryIndex().getIndexOptions().get("name")).isEqualTo("boundary_2dsphere");
+        client.get().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void givenAnotherInstanceDrewAGrid_whenItsEventArrives_thenThisInstanceLocatesIt() {
+        String grid = area.gridCode(12);
+        Grid drawn = Grid.draw(grid, "另一实例的网格", org.grassroots.contracts.grids.GridLevel.LEVEL_1, null,
+                area.community(), org.grassroots.gridservice.geo.GeoJson.readBoundary(area.square(0, 0, 0.01), "b"),
+                java.time.Instant.now());
+        // As another instance would: the document and its outbox written, the relay publishing it.
+        otherInstanceStore.insert(GridDocument.of(drawn), drawn.created());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> locate(area.lon() + 0.005, area.lat() + 0.005)
+                .expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo(grid));
+    }
+
+    @Autowired
+    org.grassroots.platform.outbox.AggregateStore otherInstanceStore;
+
+    RestTestClient.ResponseSpec create(String bearer, String code, String level, String parent, Object boundary) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", "网格" + code, "level", level,
+                "boundary", boundary));
+        if (parent == null) {
+            body.put("communityId", area.community().code());
+        } else {
+            body.put("parentCode", parent);
+        }
+        return client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    RestTestClient.ResponseSpec locate(double lon, double lat) {
+        return client.get().uri("/api/grids/locate?lon={lon}&lat={lat}", lon, lat)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", "/qjp").bearer()).exchange();
+    }
+}

@@ -1,0 +1,238 @@
+package org.grassroots.gridservice.households;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.grassroots.contracts.Topics;
+import org.grassroots.gridservice.TestArea;
+import org.grassroots.gridservice.pii.PiiAudit;
+import org.grassroots.testsupport.PlatformInfrastructure;
+import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.grassroots.testsupport.TestTokens;
+import org.grassroots.testsupport.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Households, persons and pairing: personal data encrypted at rest, masked for roles that do not need
+ * it, shown in full and audited for those that do, and absent from events and logs.
+ */
+@ServiceIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class HouseholdsIT {
+
+    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    // Obviously fictional: 1950-01-01, sequence 123 in 清江浦区; the check character is computed.
+    static final String ID_NUMBER = idNumber("32081219500101123");
+    static final String PHONE = "13800005678";
+    static final String NAME = "测试居民甲";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    RestTestClient client;
+    TestArea area;
+    String grid;
+    String worker;
+    String streetStaff;
+    String dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        area = TestArea.fresh(mongo);
+        grid = area.gridCode(1);
+        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", grid, "name", "住户测试网格", "level", "LEVEL_1", "communityId",
+                        area.community().code(), "boundary", area.square(0, 0, 0.01)))
+                .exchange().expectStatus().isCreated();
+        worker = TestTokens.staff("worker-" + grid, "grid_worker", area.staffPath()).bearer();
+        dispatcher = TestTokens.staff("dispatcher-" + grid, "community_staff", area.staffPath()).bearer();
+        streetStaff = TestTokens.staff("street-" + grid, "street_staff", "/qjp/qjp-pulou").bearer();
+    }
+
+    @Test
+    void givenAPersonRegistered_thenEncryptedAtRestMaskedForStreetStaffFullAndAuditedForTheGridWorker(
+            CapturedOutput output) {
+        String household = register("3幢", "2单元", "501");
+        addPerson(household, NAME, ID_NUMBER, PHONE).expectStatus().isCreated();
+
+        Document stored = mongo.getCollection("households").find(new Document("_id", household)).first();
+        assertThat(stored.toJson()).doesNotContain(ID_NUMBER).doesNotContain(PHONE);
+
+        client.get().uri("/api/households/" + household).header(HttpHeaders.AUTHORIZATION, streetStaff).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.unmasked").isEqualTo(false)
+                .jsonPath("$.persons[0].idNumber").isEqualTo("320*************" + ID_NUMBER.substring(16))
+                .jsonPath("$.persons[0].phone").isEqualTo("138****5678")
+                .jsonPath("$.persons[0].name").isEqualTo("测****")
+                .jsonPath("$.room").isEqualTo("*");
+        long auditsBefore = audits(household);
+
+        client.get().uri("/api/households/" + household).header(HttpHeaders.AUTHORIZATION, worker).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.unmasked").isEqualTo(true)
+                .jsonPath("$.persons[0].idNumber").isEqualTo(ID_NUMBER)
+                .jsonPath("$.persons[0].phone").isEqualTo(PHONE)
+                .jsonPath("$.persons[0].tags[0]").isEqualTo("ELDERLY_LIVING_ALONE");
+
+        assertThat(audits(household)).isEqualTo(auditsBefore + 1);
+        assertThat(output.getAll()).contains("Unmasked personal data of 1 person(s) in household(s) [" + household)
+                .doesNotContain(ID_NUMBER).doesNotContain(PHONE).doesNotContain(NAME).doesNotContain("3幢");
+    }
+
+    @Test
+    void givenAHousehold_whenLookedUpBothWays_thenFoundByRoomAndByIdOrPhoneWithinTheArea() {
+        String household = register("5幢", "1单元", "102");
+        String number = idNumber("32081219610203456");
+        addPerson(household, "测试居民乙", number, "13900001111").expectStatus().isCreated();
+
+        client.get().uri("/api/households?gridCode={g}&building=5幢&unit=1单元&room=102", grid)
+                .header(HttpHeaders.AUTHORIZATION, worker).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].persons[0].name").isEqualTo("测试居民乙");
+        client.post().uri("/api/households/search").header(HttpHeaders.AUTHORIZATION, worker)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("idNumber", number)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].id").isEqualTo(household).jsonPath("$[0].room").isEqualTo("102");
+        client.post().uri("/api/households/search").header(HttpHeaders.AUTHORIZATION, worker)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("phone", "13900001111")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].id").isEqualTo(household);
+
+        String elsewhere = TestTokens.staff("worker-x", "grid_worker", "/qjp/qjp-changxi/qjp-changxi-huaihai").bearer();
+        client.post().uri("/api/households/search").header(HttpHeaders.AUTHORIZATION, elsewhere)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("idNumber", number)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        client.get().uri("/api/households/" + household).header(HttpHeaders.AUTHORIZATION, elsewhere).exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/api/households/" + household)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", area.staffPath()).bearer())
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void givenBadIdOrPhoneNumbers_whenRegisteringAPerson_then400NamingTheFieldWithoutEchoingTheNumber() {
+        String household = register("1幢", "1单元", "101");
+        String wrongCheck = ID_NUMBER.substring(0, 17) + (ID_NUMBER.charAt(17) == '1' ? "2" : "1");
+
+        addPerson(household, "测试居民丙", wrongCheck, "12345").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("idNumber")
+                .jsonPath("$.errors[0].reason").isEqualTo("its check character is wrong")
+                .jsonPath("$.errors[1].field").isEqualTo("phone")
+                .consumeWith(result -> assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8))
+                        .doesNotContain(wrongCheck));
+    }
+
+    @Test
+    void givenAPartyMemberPaired_thenTheEventCarriesNoPersonalDataTheMemberSeesTheAddressButMaskedNumbers() {
+        String household = register("7幢", "3单元", "602");
+        addPerson(household, "测试居民丁", ID_NUMBER, PHONE).expectStatus().isCreated();
+        String member = "member-" + grid;
+
+        try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.GRID_EVENTS)) {
+            pair(household, member, false).expectStatus().isOk().expectBody()
+                    .jsonPath("$.pairedMemberId").isEqualTo(member);
+
+            List<ConsumerRecord<String, byte[]>> paired = probe.awaitRecords(record -> household.equals(record.key())
+                    && "org.grassroots.grid.household-paired".equals(TopicProbe.header(record, "ce_type")), 1,
+                    Duration.ofSeconds(30));
+            assertThat(new String(paired.get(0).value(), StandardCharsets.UTF_8))
+                    .contains(member).contains(grid)
+                    .doesNotContain(ID_NUMBER).doesNotContain(PHONE).doesNotContain("测试居民丁")
+                    .doesNotContain("7幢").doesNotContain("602");
+        }
+
+        String memberToken = TestTokens.user(member).roles("party_member").orgPath(area.staffPath()).bearer();
+        client.get().uri("/api/households/paired-with/me").header(HttpHeaders.AUTHORIZATION, memberToken).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].room").isEqualTo("602")
+                .jsonPath("$[0].persons[0].name").isEqualTo("测试居民丁")
+                .jsonPath("$[0].persons[0].phone").isEqualTo("138****5678")
+                .jsonPath("$[0].unmasked").isEqualTo(false);
+        pair(household, "another-member", false).expectStatus().isEqualTo(409);
+        client.get().uri("/api/households/unpaired?gridCode=" + grid).header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + household + "')]").doesNotExist();
+    }
+
+    @Test
+    void givenAMemberWithTenHouseholds_whenAnEleventhIsPaired_then409ButACentralHouseholdTakesIt() {
+        String member = "busy-member-" + grid;
+        for (int room = 1; room <= 10; room++) {
+            pair(register("9幢", "1单元", "10" + room), member, false).expectStatus().isOk();
+        }
+        String eleventh = register("9幢", "2单元", "201");
+
+        pair(eleventh, member, false).expectStatus().isEqualTo(409);
+        client.get().uri("/api/households/paired-with/" + member + "/load").header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.households").isEqualTo(10).jsonPath("$.withinTarget").isEqualTo(true);
+        client.get().uri("/api/households/unpaired?gridCode=" + grid).header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].id").isEqualTo(eleventh);
+
+        String central = "central-member-" + grid;
+        pair(eleventh, central, true).expectStatus().isOk().expectBody().jsonPath("$.pairedCentral").isEqualTo(true);
+    }
+
+    @Test
+    void givenCallersOutsideTheArea_whenRegisteringOrPairing_thenForbidden() {
+        String otherWorker = TestTokens.staff("worker-y", "grid_worker", "/qjp/qjp-pulou/qjp-pulou-hebin").bearer();
+        client.post().uri("/api/households").header(HttpHeaders.AUTHORIZATION, otherWorker)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("gridCode", grid, "building", "1幢", "unit", "1单元", "room", "999"))
+                .exchange().expectStatus().isForbidden();
+        String household = register("2幢", "1单元", "301");
+        client.post().uri("/api/households/" + household + "/pairing").header(HttpHeaders.AUTHORIZATION, worker)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("memberId", "m-1"))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    String register(String building, String unit, String room) {
+        return client.post().uri("/api/households").header(HttpHeaders.AUTHORIZATION, worker)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("gridCode", grid, "building", building, "unit", unit, "room", room))
+                .exchange().expectStatus().isCreated()
+                .expectBody(HouseholdView.class).returnResult().getResponseBody().id();
+    }
+
+    RestTestClient.ResponseSpec addPerson(String household, String name, String idNumber, String phone) {
+        return client.post().uri("/api/households/" + household + "/persons").header(HttpHeaders.AUTHORIZATION, worker)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "relation", "户主", "idNumber", idNumber, "phone", phone, "tags",
+                        List.of("ELDERLY_LIVING_ALONE")))
+                .exchange();
+    }
+
+    RestTestClient.ResponseSpec pair(String household, String member, boolean central) {
+        return client.post().uri("/api/households/" + household + "/pairing").header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("memberId", member, "centralHousehold", central))
+                .exchange();
+    }
+
+    long audits(String household) {
+        return mongo.getCollection(PiiAudit.COLLECTION).countDocuments(new Document("householdIds", household));
+    }
+
+    static String idNumber(String first17) {
+        return first17 + PersonalIds.checkCharacter(first17);
+    }
+}

@@ -1,0 +1,106 @@
+package org.grassroots.gridservice.staff;
+
+import java.util.Map;
+
+import org.grassroots.gridservice.TestArea;
+import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.grassroots.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Grid staff with history: assigned and unassigned by community staff, read per grid and per worker. */
+@ServiceIntegrationTest
+class GridStaffIT {
+
+    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    RestTestClient client;
+    TestArea area;
+    String grid;
+    String dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        area = TestArea.fresh(mongo);
+        grid = area.gridCode(1);
+        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", grid, "name", "人员测试网格", "level", "LEVEL_1", "communityId",
+                        area.community().code(), "boundary", area.square(0, 0, 0.01)))
+                .exchange().expectStatus().isCreated();
+        dispatcher = TestTokens.staff("dispatcher-" + grid, "community_staff", area.staffPath()).bearer();
+    }
+
+    @Test
+    void givenWorkersAssignedAndOneUnassigned_thenTheGridListsCurrentStaffAndKeepsTheHistory() {
+        String worker = "worker-" + grid;
+        String assignment = assign(Map.of("userId", worker, "role", "FULL_TIME_WORKER", "post", "POST_B"))
+                .expectStatus().isCreated().expectBody(StaffAssignment.class).returnResult().getResponseBody().id();
+        assign(Map.of("userId", "chief-" + grid, "role", "GRID_CHIEF")).expectStatus().isCreated();
+        assign(Map.of("userId", "courier-" + grid, "role", "PART_TIME_WORKER")).expectStatus().isCreated();
+
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
+        String workerToken = TestTokens.staff(worker, "grid_worker", area.staffPath()).bearer();
+        client.get().uri("/api/grids/workers/me/grids").header(HttpHeaders.AUTHORIZATION, workerToken).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].gridCode").isEqualTo(grid).jsonPath("$[0].post").isEqualTo("POST_B");
+
+        client.post().uri("/api/grids/{g}/staff/{a}/unassign", grid, assignment)
+                .header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false).jsonPath("$.version")
+                .isEqualTo(2);
+
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(2);
+        client.get().uri("/api/grids/{g}/staff?history=true", grid).header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
+        client.get().uri("/api/grids/workers/{w}/grids?history=true", worker).header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].unassignedAt").exists();
+    }
+
+    @Test
+    void givenRulesOfRoles_whenBroken_then400Or409() {
+        assign(Map.of("userId", "w1", "role", "FULL_TIME_WORKER")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("post");
+        assign(Map.of("userId", "w1", "role", "MICRO_GRID_CHIEF")).expectStatus().isBadRequest();
+        assign(Map.of("userId", "w1", "role", "BUILDING_LEADER")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("building");
+        assign(Map.of("userId", "w1", "role", "BUILDING_LEADER", "building", "3幢")).expectStatus().isCreated();
+        assign(Map.of("userId", "w1", "role", "BUILDING_LEADER", "building", "3幢")).expectStatus().isEqualTo(409);
+        assign(Map.of("userId", "c1", "role", "GRID_CHIEF")).expectStatus().isCreated();
+        assign(Map.of("userId", "c2", "role", "GRID_CHIEF")).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void givenCallersOutsideTheAreaOrWithoutTheRole_thenForbiddenOrNothingShown() {
+        String otherCommunity = TestTokens.staff("d-2", "community_staff", "/qjp/qjp-pulou/qjp-pulou-hebin").bearer();
+        String resident = TestTokens.resident("resident-1", area.staffPath()).bearer();
+        client.post().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, otherCommunity)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("userId", "w9", "role", "PART_TIME_WORKER"))
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, otherCommunity).exchange()
+                .expectStatus().isForbidden();
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, resident).exchange()
+                .expectStatus().isForbidden();
+        client.get().uri("/api/grids/workers/someone/grids").header(HttpHeaders.AUTHORIZATION, resident).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    RestTestClient.ResponseSpec assign(Map<String, Object> body) {
+        return client.post().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+}
