@@ -25,10 +25,17 @@ import org.grassroots.contracts.cases.CaseSupervised;
 import org.grassroots.contracts.cases.CaseVerified;
 import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.evaluation.CaseRated;
+import org.grassroots.contracts.orgs.DepartmentRegistered;
+import org.grassroots.contracts.orgs.DepartmentUpdated;
+import org.grassroots.contracts.orgs.MemberJoined;
+import org.grassroots.contracts.orgs.MemberTransferred;
+import org.grassroots.contracts.orgs.MemberUpdated;
 import org.grassroots.contracts.orgs.OrgUnitCreated;
 import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitRenamed;
 import org.grassroots.contracts.orgs.OrgUnitRetired;
+import org.grassroots.contracts.orgs.PartnerRegistered;
+import org.grassroots.contracts.orgs.PartnerUpdated;
 
 /**
  * The registry of every event type on the platform: the CloudEvents {@code type} string of each
@@ -124,6 +131,13 @@ public final class EventCatalog {
         register("org.grassroots.org.unit-renamed", OrgUnitRenamed.class, Topics.ORG_EVENTS);
         register("org.grassroots.org.unit-moved", OrgUnitMoved.class, Topics.ORG_EVENTS);
         register("org.grassroots.org.unit-retired", OrgUnitRetired.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.member-joined", MemberJoined.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.member-transferred", MemberTransferred.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.member-updated", MemberUpdated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.department-registered", DepartmentRegistered.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.department-updated", DepartmentUpdated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.partner-registered", PartnerRegistered.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.partner-updated", PartnerUpdated.class, Topics.ORG_EVENTS);
     }
 
     /** grid-service's events on {@code grid-events}. */
