@@ -56,7 +56,11 @@ public class MemberRepository implements UnitMembership {
     }
 
     public void update(PartyMember member, long readVersion, PartyMemberEvent event) {
-        store.update(MemberDocument.of(member, cipher), readVersion, List.of(event));
+        update(member, readVersion, List.of(event));
+    }
+
+    public void update(PartyMember member, long readVersion, List<? extends PartyMemberEvent> events) {
+        store.update(MemberDocument.of(member, cipher), readVersion, events);
     }
 
     /** Registers many members in a few writes (the bulk import). */

@@ -59,6 +59,14 @@ public record OrgUnit(String code, String name, OrgUnitType type, String parentC
         return new Changed<>(renamed, new OrgUnitRenamed(code, renamed.version, path, now, renamed.facts()));
     }
 
+    /** Records how many grids the community has (from grid-service's ledger); no event: no consumer needs it. */
+    public OrgUnit withExpectedGrids(Integer grids) {
+        if (grids != null && grids < 0) {
+            throw new InvalidFieldException("expectedGrids", "must not be negative");
+        }
+        return new OrgUnit(code, name, type, parentCode, path, retired, grids, version + 1);
+    }
+
     /** Retires the unit; the caller has checked it holds no active units or members any more. */
     public Changed<OrgUnitRetired> retire(Instant now) {
         requireActive();
@@ -103,7 +111,7 @@ public record OrgUnit(String code, String name, OrgUnitType type, String parentC
         }
     }
 
-    static void requireCode(String code, String field) {
+    public static void requireCode(String code, String field) {
         if (code == null || !CODE.matcher(code).matches()) {
             throw new InvalidFieldException(field, "must be 1-63 lower-case letters, digits or dashes, e.g. qjp-pulou-chengnan");
         }

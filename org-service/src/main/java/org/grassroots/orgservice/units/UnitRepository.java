@@ -61,6 +61,11 @@ public class UnitRepository {
         bulk.insertAll(UnitDocument.class, aggregates);
     }
 
+    /** Stores a change no consumer needs to hear of (the expected grid count). */
+    public void updateQuietly(OrgUnit unit, long readVersion) {
+        store.update(UnitDocument.of(unit), readVersion, List.of());
+    }
+
     public void update(OrgUnit.Changed<? extends OrgUnitEvent> change, long readVersion) {
         update(change.unit(), readVersion, change.event());
     }
