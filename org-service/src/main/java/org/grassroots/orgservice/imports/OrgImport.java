@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.contracts.orgs.MemberJoined;
 import org.grassroots.contracts.orgs.MemberTransferred;
 import org.grassroots.contracts.orgs.MemberUpdated;
@@ -34,6 +36,7 @@ import org.grassroots.orgservice.members.Transfer;
 import org.grassroots.orgservice.partners.Partner;
 import org.grassroots.orgservice.partners.Partners;
 import org.grassroots.orgservice.scope.OrgScope;
+import org.grassroots.orgservice.store.ImportOutbox;
 import org.grassroots.orgservice.units.OrgTree;
 import org.grassroots.orgservice.units.OrgUnit;
 import org.grassroots.orgservice.units.UnitRepository;
@@ -52,8 +55,8 @@ import org.springframework.stereotype.Service;
  *
  * <p>Units and members are checked completely before anything is written: a 400 lists every
  * invalid row (up to 50) and leaves the store as it was. New units and members are written in
- * batches ({@link org.grassroots.orgservice.store.BulkAggregateWriter}), each document with its own
- * event, and the relay publishes them. The import holds the tree lock throughout.
+ * batches, and their events packed a few hundred to a document ({@link ImportOutbox}, which says
+ * how that stays exact without transactions). The import holds the tree lock throughout.
  *
  * <p>An import never moves or retires: a unit already in the tree under another parent, or of
  * another type, is an error naming the row (moving is {@code POST /api/orgs/{code}/move}).
@@ -69,10 +72,12 @@ public class OrgImport {
     private final MemberRepository members;
     private final Departments departments;
     private final Partners partners;
+    private final ImportOutbox importOutbox;
     private final Clock clock;
 
     OrgImport(OrgTree tree, UnitRepository units, MemberRepository members, Departments departments,
-            Partners partners, Clock clock) {
+            Partners partners, ImportOutbox importOutbox, Clock clock) {
+        this.importOutbox = importOutbox;
         this.tree = tree;
         this.units = units;
         this.members = members;
@@ -96,7 +101,14 @@ public class OrgImport {
                 errors.addAll(memberPlan.errors());
                 throw new InvalidFieldException(errors.subList(0, Math.min(errors.size(), MAX_ERRORS)));
             }
-            units.insertAll(unitPlan.created());
+            String importId = UUID.randomUUID().toString();
+            List<IntegrationEvent> newEvents = new ArrayList<>();
+            unitPlan.created().forEach(c -> newEvents.add(c.event()));
+            memberPlan.created().forEach(r -> newEvents.add(r.event()));
+            long planned = System.nanoTime();
+            held.importing(importId);
+            importOutbox.hold(importId, newEvents);
+            units.insertAll(unitPlan.created().stream().map(OrgUnit.Changed::unit).toList());
             unitPlan.updated().forEach(update -> {
                 if (update.event() == null) {
                     units.updateQuietly(update.unit(), update.readVersion());
@@ -105,8 +117,13 @@ public class OrgImport {
                 }
             });
             held.renew();
-            members.insertAll(memberPlan.created());
+            members.insertAll(memberPlan.created().stream().map(MemberRepository.Registered::member).toList());
             memberPlan.updated().forEach(u -> members.update(u.member(), u.readVersion(), u.events()));
+            importOutbox.release(importId);
+            held.imported();
+            log.info("Import {}: planned in {} ms, {} new units and members with {} events written in {} ms", importId,
+                    (planned - started) / 1_000_000, newEvents.size(), newEvents.size(),
+                    (System.nanoTime() - planned) / 1_000_000);
             held.renew();
             Tally departmentTally = saveDepartments(request.departments(), caller);
             Tally partnerTally = savePartners(request.partners(), caller);

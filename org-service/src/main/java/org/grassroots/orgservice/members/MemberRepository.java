@@ -13,8 +13,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.grassroots.contracts.orgs.MemberStatus;
 import org.grassroots.contracts.orgs.PartyMemberEvent;
-import org.grassroots.orgservice.store.BulkAggregateWriter;
-import org.grassroots.orgservice.store.BulkAggregateWriter.NewAggregate;
+import org.grassroots.orgservice.store.BulkInserter;
 import org.grassroots.orgservice.units.UnitMembership;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Sort;
@@ -32,10 +31,10 @@ public class MemberRepository implements UnitMembership {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
-    private final BulkAggregateWriter bulk;
+    private final BulkInserter bulk;
     private final PhoneCipher cipher;
 
-    MemberRepository(MongoTemplate mongo, AggregateStore store, BulkAggregateWriter bulk, PhoneCipher cipher) {
+    MemberRepository(MongoTemplate mongo, AggregateStore store, BulkInserter bulk, PhoneCipher cipher) {
         this.mongo = mongo;
         this.store = store;
         this.bulk = bulk;
@@ -63,19 +62,23 @@ public class MemberRepository implements UnitMembership {
         store.update(MemberDocument.of(member, cipher), readVersion, events);
     }
 
-    /** Registers many members in a few writes (the bulk import). */
-    public void insertAll(List<Registered> registered) {
-        List<NewAggregate> aggregates = new ArrayList<>(registered.size());
-        registered.forEach(r -> aggregates.add(new NewAggregate(MemberDocument.of(r.member(), cipher), List.of(r.event()))));
-        bulk.insertAll(MemberDocument.class, aggregates);
+    /** Registers many members in a few writes (the bulk import); their events travel with the import's. */
+    public void insertAll(List<PartyMember> registered) {
+        bulk.insertAll(MemberDocument.class, registered.stream().map(m -> MemberDocument.of(m, cipher)).toList());
     }
 
     public record Registered(PartyMember member, PartyMemberEvent event) {
     }
 
+    /** The members with these ids, asked for a few hundred at a time: a huge {@code $in} is slow on any store. */
     public List<PartyMember> findAll(Collection<String> ids) {
-        return mongo.find(query(where("_id").in(ids)), MemberDocument.class).stream().map(d -> d.toMember(cipher))
-                .toList();
+        List<String> all = List.copyOf(ids);
+        List<PartyMember> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += 500) {
+            mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + 500)))), MemberDocument.class)
+                    .forEach(d -> found.add(d.toMember(cipher)));
+        }
+        return found;
     }
 
     public List<PartyMember> inUnits(Collection<String> unitCodes, long skip, int limit) {

@@ -16,6 +16,7 @@ import org.grassroots.contracts.orgs.OrgUnitRenamed;
 import org.grassroots.contracts.orgs.OrgUnitRetired;
 import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.scope.OrgScope;
+import org.grassroots.orgservice.store.ImportOutbox;
 import org.grassroots.orgservice.units.TreeLock.PendingMove;
 import org.grassroots.orgservice.web.PageResponse;
 import org.grassroots.orgservice.web.Paging;
@@ -39,12 +40,24 @@ public class OrgTree {
     private final TreeLock lock;
     private final UnitMembership members;
     private final Clock clock;
+    private final TreeLock.Recovery recovery;
 
-    OrgTree(UnitRepository units, TreeLock lock, UnitMembership members, Clock clock) {
+    OrgTree(UnitRepository units, TreeLock lock, UnitMembership members, ImportOutbox importOutbox, Clock clock) {
         this.units = units;
         this.lock = lock;
         this.members = members;
         this.clock = clock;
+        this.recovery = new TreeLock.Recovery() {
+            @Override
+            public void finishMove(PendingMove move) {
+                units.rewriteDescendants(move.from(), move.to());
+            }
+
+            @Override
+            public void finishImport(String importId) {
+                importOutbox.recover(importId, type -> type.startsWith("org.grassroots.org.unit-") ? "units" : "members");
+            }
+        };
     }
 
     public record NewUnit(String code, String name, OrgUnitType type, String parentCode, Integer expectedGrids) {
@@ -117,7 +130,7 @@ public class OrgTree {
      * move so that a crash in between is finished by the next change of the tree.
      */
     public OrgUnit move(String code, String newParentCode, Long expectedVersion, Caller caller) {
-        return lock.hold(this::finish, held -> {
+        return lock.hold(recovery, held -> {
             OrgUnit unit = get(code, caller);
             OrgScope.requireRestructure(caller, unit.path());
             requireVersion(unit, expectedVersion);
@@ -172,15 +185,11 @@ public class OrgTree {
 
     /** Runs a change of units holding the tree lock (finishing any move a crashed holder left). */
     public <T> T changeTree(Supplier<T> change) {
-        return lock.hold(this::finish, change);
+        return lock.hold(recovery, change);
     }
 
     public <T> T changeTree(Function<TreeLock.Held, T> change) {
-        return lock.hold(this::finish, change);
-    }
-
-    private void finish(PendingMove move) {
-        units.rewriteDescendants(move.from(), move.to());
+        return lock.hold(recovery, change);
     }
 
     private static void requireVersion(OrgUnit unit, Long expectedVersion) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -39,8 +38,9 @@ import com.mongodb.client.model.Updates;
  * milliseconds, so serialising them costs nothing noticeable. Versions on each unit remain: they
  * turn a client's stale read into a 409, and guard against a holder whose lease ran out mid-work.
  *
- * <p>A move records what it is doing ({@code pendingMove}) before it rewrites descendants, so if
- * its process dies half-way, the next holder finishes the rewrite before doing anything else.
+ * <p>A move records what it is doing ({@code pendingMove}) before it rewrites descendants, and an
+ * import its id ({@code pendingImport}) before it writes, so if the process dies half-way, the next
+ * holder finishes that work before doing anything else.
  */
 @Component
 public class TreeLock {
@@ -66,8 +66,22 @@ public class TreeLock {
     public record PendingMove(String from, String to) {
     }
 
+    /** Finishes what a holder that died left half-done. */
+    public interface Recovery {
+
+        void finishMove(PendingMove move);
+
+        void finishImport(String importId);
+    }
+
     /** A held lease. */
     public interface Held {
+
+        /** Notes an import before it writes. */
+        void importing(String importId);
+
+        /** The import finished. */
+        void imported();
 
         /** Notes a move before its descendants are rewritten. */
         void moving(PendingMove move);
@@ -84,15 +98,20 @@ public class TreeLock {
      *
      * @param recovery finishes a move a dead holder left half-done
      */
-    public <T> T hold(Consumer<PendingMove> recovery, Function<Held, T> work) {
+    public <T> T hold(Recovery recovery, Function<Held, T> work) {
         String holder = UUID.randomUUID().toString();
         Document acquired = acquire(holder);
         Held held = new LeaseHolder(holder);
         try {
             Document pending = acquired.get("pendingMove", Document.class);
             if (pending != null) {
-                recovery.accept(new PendingMove(pending.getString("from"), pending.getString("to")));
+                recovery.finishMove(new PendingMove(pending.getString("from"), pending.getString("to")));
                 held.moved();
+            }
+            String pendingImport = acquired.getString("pendingImport");
+            if (pendingImport != null) {
+                recovery.finishImport(pendingImport);
+                held.imported();
             }
             return work.apply(held);
         } finally {
@@ -101,7 +120,7 @@ public class TreeLock {
         }
     }
 
-    public <T> T hold(Consumer<PendingMove> recovery, Supplier<T> work) {
+    public <T> T hold(Recovery recovery, Supplier<T> work) {
         return hold(recovery, held -> work.get());
     }
 
@@ -169,6 +188,16 @@ public class TreeLock {
         @Override
         public void moved() {
             mine(Updates.unset("pendingMove"));
+        }
+
+        @Override
+        public void importing(String importId) {
+            mine(Updates.set("pendingImport", importId));
+        }
+
+        @Override
+        public void imported() {
+            mine(Updates.unset("pendingImport"));
         }
 
         @Override

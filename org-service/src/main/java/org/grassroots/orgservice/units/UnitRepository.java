@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.grassroots.contracts.orgs.OrgUnitEvent;
 import org.grassroots.contracts.orgs.OrgUnitType;
-import org.grassroots.orgservice.store.BulkAggregateWriter;
-import org.grassroots.orgservice.store.BulkAggregateWriter.NewAggregate;
+import org.grassroots.orgservice.store.BulkInserter;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.problem.ProblemException;
 import org.grassroots.platform.problem.ProblemType;
@@ -34,9 +33,9 @@ public class UnitRepository {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
-    private final BulkAggregateWriter bulk;
+    private final BulkInserter bulk;
 
-    UnitRepository(MongoTemplate mongo, AggregateStore store, BulkAggregateWriter bulk) {
+    UnitRepository(MongoTemplate mongo, AggregateStore store, BulkInserter bulk) {
         this.mongo = mongo;
         this.store = store;
         this.bulk = bulk;
@@ -54,11 +53,12 @@ public class UnitRepository {
         store.update(UnitDocument.of(unit), readVersion, List.of(event));
     }
 
-    /** Inserts many new units with their events in a few writes (the bulk import). */
-    public void insertAll(List<OrgUnit.Changed<? extends OrgUnitEvent>> created) {
-        List<NewAggregate> aggregates = new ArrayList<>(created.size());
-        created.forEach(change -> aggregates.add(new NewAggregate(UnitDocument.of(change.unit()), List.of(change.event()))));
-        bulk.insertAll(UnitDocument.class, aggregates);
+    /**
+     * Inserts many new units in a few writes (the bulk import); their events travel separately,
+     * through the import's own outbox documents.
+     */
+    public void insertAll(List<OrgUnit> created) {
+        bulk.insertAll(UnitDocument.class, created.stream().map(UnitDocument::of).toList());
     }
 
     /** Stores a change no consumer needs to hear of (the expected grid count). */
