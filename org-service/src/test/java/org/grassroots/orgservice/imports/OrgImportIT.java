@@ -5,12 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
+import org.grassroots.contracts.orgs.OrgUnitCreated;
+import org.grassroots.contracts.orgs.OrgUnitFacts;
+import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.OrgApi;
+import org.grassroots.orgservice.store.ImportOutbox;
+import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
+import org.grassroots.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +29,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 
 /** The bulk import: a district in one call, idempotent, at the scale of 清江浦区. */
 @ServiceIntegrationTest
@@ -32,6 +43,9 @@ class OrgImportIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    ImportOutbox importOutbox;
 
     OrgApi api;
 
@@ -132,6 +146,37 @@ class OrgImportIT {
         api.post("/api/orgs/import", otherAdmin, request)
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("units[0].parentCode");
+    }
+
+    @Test
+    void givenImportWhoseProcessDiedBeforeWritingAllUnits_whenTheTreeIsNextChanged_thenOnlyEventsOfStoredUnitsArePublished() {
+        String d = OrgApi.fresh("r");
+        api.create(PLATFORM_ADMIN, d, "区委", "DISTRICT", null);
+        String stored = d + "-s1";
+        String lost = d + "-s2";
+        String importId = "import-" + d;
+        Instant now = Instant.parse("2026-03-01T08:00:00Z");
+        // As a dying import leaves it: its events held, one of its two units written, the lease run out.
+        importOutbox.hold(importId, List.of(
+                new OrgUnitCreated(stored, 1, "/" + d + "/" + stored, now,
+                        new OrgUnitFacts(stored, "一街道", OrgUnitType.STREET, d, "/" + d + "/" + stored, false)),
+                new OrgUnitCreated(lost, 1, "/" + d + "/" + lost, now,
+                        new OrgUnitFacts(lost, "二街道", OrgUnitType.STREET, d, "/" + d + "/" + lost, false))));
+        mongo.getCollection("units").insertOne(new Document("_id", stored).append("name", "一街道")
+                .append("type", "STREET").append("parentCode", d).append("path", "/" + d + "/" + stored)
+                .append("retired", false).append("version", 1L));
+        mongo.getCollection("tree_locks").updateOne(Filters.eq("_id", "org-tree"), Updates.combine(
+                Updates.set("holder", "dead"), Updates.set("until", new Date(0)), Updates.set("pendingImport", importId)),
+                new UpdateOptions().upsert(true));
+
+        try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "org-events")) {
+            api.put("/api/orgs/" + d + "/name", PLATFORM_ADMIN, Map.of("name", "清江浦区委")).expectStatus().isOk();
+
+            probe.awaitRecords(r -> stored.equals(r.key()), 1, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection("import_events")
+                    .countDocuments(Filters.and(Filters.eq("importId", importId), Filters.exists("outbox.eventId"))) == 0);
+            assertThat(probe.drain(Duration.ofSeconds(2))).noneMatch(r -> lost.equals(r.key()));
+        }
     }
 
     private long pending() {
