@@ -57,6 +57,9 @@ public class Departments {
         if (definition.type() == null) {
             throw new InvalidFieldException("type", "is required");
         }
+        if (definition.areaCode() == null || definition.areaCode().isBlank()) {
+            throw new InvalidFieldException("areaCode", "is required: the unit whose area the department serves");
+        }
         OrgUnit area = units.find(definition.areaCode()).filter(u -> OrgScope.maySee(caller, u.path()))
                 .orElseThrow(() -> new InvalidFieldException("areaCode", "is not a unit in your area"));
         DepartmentDocument stored = mongo.findById(code, DepartmentDocument.class);

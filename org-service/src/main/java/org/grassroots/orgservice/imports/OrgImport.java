@@ -108,17 +108,24 @@ public class OrgImport {
             long planned = System.nanoTime();
             held.importing(importId);
             importOutbox.hold(importId, newEvents);
-            units.insertAll(unitPlan.created().stream().map(OrgUnit.Changed::unit).toList());
-            unitPlan.updated().forEach(update -> {
-                if (update.event() == null) {
-                    units.updateQuietly(update.unit(), update.readVersion());
-                } else {
-                    units.update(new OrgUnit.Changed<>(update.unit(), update.event()), update.readVersion());
-                }
-            });
-            held.renew();
-            members.insertAll(memberPlan.created().stream().map(MemberRepository.Registered::member).toList());
-            memberPlan.updated().forEach(u -> members.update(u.member(), u.readVersion(), u.events()));
+            try {
+                units.insertAll(unitPlan.created().stream().map(OrgUnit.Changed::unit).toList());
+                unitPlan.updated().forEach(update -> {
+                    if (update.event() == null) {
+                        units.updateQuietly(update.unit(), update.readVersion());
+                    } else {
+                        units.update(new OrgUnit.Changed<>(update.unit(), update.event()), update.readVersion());
+                    }
+                });
+                held.renew();
+                members.insertAll(memberPlan.created().stream().map(MemberRepository.Registered::member).toList());
+                memberPlan.updated().forEach(u -> members.update(u.member(), u.readVersion(), u.events()));
+            } catch (RuntimeException failed) {
+                // Publish what was stored, drop the rest, so the next import starts clean.
+                importOutbox.recover(importId);
+                held.imported();
+                throw failed;
+            }
             importOutbox.release(importId);
             held.imported();
             log.info("Import {}: planned in {} ms, {} new units and members with {} events written in {} ms", importId,
@@ -330,6 +337,9 @@ public class OrgImport {
         Tally tally = Tally.NONE;
         for (int i = 0; i < rows.size(); i++) {
             DepartmentRow row = rows.get(i);
+            if (row == null) {
+                throw new InvalidFieldException("departments[" + i + "]", "is empty");
+            }
             try {
                 Department.Definition definition = new Department.Definition(row.name() == null ? null : row.name().strip(),
                         row.type(), row.categoryCodes(), row.dutyContact(), row.areaCode(),
@@ -346,6 +356,9 @@ public class OrgImport {
         Tally tally = Tally.NONE;
         for (int i = 0; i < rows.size(); i++) {
             PartnerRow row = rows.get(i);
+            if (row == null) {
+                throw new InvalidFieldException("partners[" + i + "]", "is empty");
+            }
             try {
                 Partner.Definition definition = new Partner.Definition(row.kind(),
                         row.name() == null ? null : row.name().strip(), row.communityCodes(), row.compounds(),

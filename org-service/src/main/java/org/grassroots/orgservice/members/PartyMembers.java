@@ -61,6 +61,9 @@ public class PartyMembers {
         }
         OrgUnit unit = unitInScope(unitCode, "unitCode", caller);
         OrgScope.requireEdit(caller, unit.path());
+        if (unit.retired()) {
+            throw new InvalidFieldException("unitCode", "is retired");
+        }
         if (members.find(id).isPresent()) {
             throw new AlreadyExistsException("Member", id);
         }

@@ -3,7 +3,6 @@ package org.grassroots.orgservice.store;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Function;
 
 import org.bson.Document;
 import org.grassroots.contracts.IntegrationEvent;
@@ -82,18 +81,16 @@ public class ImportOutbox {
     }
 
     /**
-     * Finishes an import whose process died: drops the held events whose change never reached the
-     * store, then releases the rest.
-     *
-     * @param collectionOf the collection holding the aggregate an event type is about
+     * Finishes an import that failed or whose process died: drops the held events whose change
+     * never reached the store, then releases the rest.
      */
-    public void recover(String importId, Function<String, String> collectionOf) {
+    public void recover(String importId) {
         int dropped = 0;
         for (Document held : mongo.getCollection(COLLECTION).find(Filters.and(Filters.eq("importId", importId),
                 Filters.exists(LEASE)))) {
             List<Document> kept = new ArrayList<>();
             for (Document event : held.getList(OutboxMessage.FIELD, Document.class, List.of())) {
-                String collection = collectionOf.apply(event.getString("type"));
+                String collection = collectionOf(event.getString("type"));
                 long version = ((Number) event.get("aggregateVersion")).longValue();
                 boolean stored = mongo.getCollection(collection).countDocuments(Filters.and(
                         Filters.eq("_id", event.getString("subject")), Filters.gte("version", version))) > 0;
@@ -106,9 +103,14 @@ public class ImportOutbox {
             mongo.getCollection(COLLECTION).updateOne(Filters.eq("_id", held.get("_id")),
                     Updates.set(OutboxMessage.FIELD, kept));
         }
-        log.warn("Finished import {} left half-done: {} held events of changes never stored were dropped",
+        log.warn("Finished import {} that did not complete: {} held events of changes never stored were dropped",
                 importId, dropped);
         release(importId);
+    }
+
+    /** An import creates units and members only. */
+    private static String collectionOf(String eventType) {
+        return eventType.startsWith("org.grassroots.org.unit-") ? "units" : "members";
     }
 
     /** The platform outbox's entry layout, which the relay reads back. */

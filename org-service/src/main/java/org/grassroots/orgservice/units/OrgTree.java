@@ -55,7 +55,7 @@ public class OrgTree {
 
             @Override
             public void finishImport(String importId) {
-                importOutbox.recover(importId, type -> type.startsWith("org.grassroots.org.unit-") ? "units" : "members");
+                importOutbox.recover(importId);
             }
         };
     }
