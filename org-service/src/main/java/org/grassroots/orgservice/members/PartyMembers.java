@@ -1,6 +1,7 @@
 package org.grassroots.orgservice.members;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,8 +150,11 @@ public class PartyMembers {
         Map<String, Long> perChild = new LinkedHashMap<>();
         Map<String, OrgUnit> children = new LinkedHashMap<>();
         subtree.stream().filter(u -> root.code().equals(u.parentCode()))
-                .sorted(java.util.Comparator.comparing(OrgUnit::code))
-                .forEach(c -> { children.put(c.code(), c); perChild.put(c.code(), 0L); });
+                .sorted(Comparator.comparing(OrgUnit::code))
+                .forEach(child -> {
+                    children.put(child.code(), child);
+                    perChild.put(child.code(), 0L);
+                });
         long direct = 0;
         for (OrgUnit unit : subtree) {
             Map<MemberStatus, Long> statuses = perUnit.getOrDefault(unit.code(), Map.of());
