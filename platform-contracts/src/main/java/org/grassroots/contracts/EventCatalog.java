@@ -36,10 +36,17 @@ import org.grassroots.contracts.grids.GridStaffAssigned;
 import org.grassroots.contracts.grids.GridStaffUnassigned;
 import org.grassroots.contracts.grids.HouseholdPaired;
 import org.grassroots.contracts.grids.HouseholdUnpaired;
+import org.grassroots.contracts.orgs.DepartmentRegistered;
+import org.grassroots.contracts.orgs.DepartmentUpdated;
+import org.grassroots.contracts.orgs.MemberJoined;
+import org.grassroots.contracts.orgs.MemberTransferred;
+import org.grassroots.contracts.orgs.MemberUpdated;
 import org.grassroots.contracts.orgs.OrgUnitCreated;
 import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitRenamed;
 import org.grassroots.contracts.orgs.OrgUnitRetired;
+import org.grassroots.contracts.orgs.PartnerRegistered;
+import org.grassroots.contracts.orgs.PartnerUpdated;
 
 /**
  * The registry of every event type on the platform: the CloudEvents {@code type} string of each
@@ -135,6 +142,13 @@ public final class EventCatalog {
         register("org.grassroots.org.unit-renamed", OrgUnitRenamed.class, Topics.ORG_EVENTS);
         register("org.grassroots.org.unit-moved", OrgUnitMoved.class, Topics.ORG_EVENTS);
         register("org.grassroots.org.unit-retired", OrgUnitRetired.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.member-joined", MemberJoined.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.member-transferred", MemberTransferred.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.member-updated", MemberUpdated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.department-registered", DepartmentRegistered.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.department-updated", DepartmentUpdated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.partner-registered", PartnerRegistered.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.partner-updated", PartnerUpdated.class, Topics.ORG_EVENTS);
     }
 
     /** grid-service's events on {@code grid-events}. */

@@ -36,4 +36,32 @@ final class Require {
             throw new IllegalArgumentException("orgPath " + orgPath + " differs from the unit's path " + unit.path());
         }
     }
+
+    /** The components every {@link PartyMemberEvent} leads with. */
+    static void memberEvent(String memberId, long aggregateVersion, String orgPath, Instant occurredAt,
+            MemberFacts member) {
+        recordEvent(memberId, aggregateVersion, orgPath, occurredAt, member,
+                member == null ? null : member.memberId(), member == null ? null : member.unitPath());
+    }
+
+    /**
+     * The components of an event carrying the facts of one record: the subject must be the facts'
+     * id and the event's org path the facts' path.
+     */
+    static void recordEvent(String id, long aggregateVersion, String orgPath, Instant occurredAt, Object facts,
+            String factsId, String factsPath) {
+        text(id, "id");
+        if (aggregateVersion < 1) {
+            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
+        }
+        text(orgPath, "orgPath");
+        present(occurredAt, "occurredAt");
+        present(facts, "facts");
+        if (!id.equals(factsId)) {
+            throw new IllegalArgumentException("facts of " + factsId + " carried by an event about " + id);
+        }
+        if (!orgPath.equals(factsPath)) {
+            throw new IllegalArgumentException("orgPath " + orgPath + " differs from the facts' path " + factsPath);
+        }
+    }
 }

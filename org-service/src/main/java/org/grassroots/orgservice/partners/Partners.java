@@ -1,0 +1,147 @@
+package org.grassroots.orgservice.partners;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.grassroots.contracts.orgs.PartnerKind;
+import org.grassroots.contracts.orgs.PartnerRegistered;
+import org.grassroots.contracts.orgs.PartnerUpdated;
+import org.grassroots.orgservice.imports.Outcome;
+import org.grassroots.orgservice.scope.OrgScope;
+import org.grassroots.orgservice.units.OrgUnit;
+import org.grassroots.orgservice.units.UnitRepository;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.security.Caller;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Partners: staff see those working in their area (a partner serving a community is seen by that
+ * community's, street's and district's staff); administrators keep them with an upsert by code.
+ */
+@Service
+public class Partners {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final UnitRepository units;
+    private final Clock clock;
+
+    Partners(MongoTemplate mongo, AggregateStore store, UnitRepository units, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.units = units;
+        this.clock = clock;
+    }
+
+    public record Saved(Partner partner, Outcome outcome) {
+    }
+
+    public Saved save(String code, Partner.Definition definition, Long expectedVersion, Caller caller) {
+        if (!OrgScope.isAdmin(caller)) {
+            throw new ForbiddenException("Partners are kept by district and platform administrators");
+        }
+        OrgUnit.requireCode(code, "code");
+        if (definition.kind() == null) {
+            throw new InvalidFieldException("kind", "is required");
+        }
+        if (definition.name() == null || definition.name().isBlank()) {
+            throw new InvalidFieldException("name", "is required");
+        }
+        String path = commonPath(definition.communityCodes(), caller);
+        PartnerDocument stored = mongo.findById(code, PartnerDocument.class);
+        if (stored == null) {
+            Partner created = Partner.of(code, definition, path, 1);
+            store.insert(PartnerDocument.of(created),
+                    List.of(new PartnerRegistered(code, 1, path, clock.instant(), created.facts())));
+            return new Saved(created, Outcome.CREATED);
+        }
+        Partner current = stored.toPartner();
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new VersionConflictException("Partner", code, expectedVersion);
+        }
+        if (current.matches(definition, path)) {
+            return new Saved(current, Outcome.UNCHANGED);
+        }
+        Partner updated = Partner.of(code, definition, path, current.version() + 1);
+        store.update(PartnerDocument.of(updated), current.version(),
+                List.of(new PartnerUpdated(code, updated.version(), path, clock.instant(), updated.facts())));
+        return new Saved(updated, Outcome.UPDATED);
+    }
+
+    public Partner get(String code, Caller caller) {
+        PartnerDocument stored = mongo.findById(code, PartnerDocument.class);
+        if (stored == null || !maySee(stored.toPartner(), caller)) {
+            throw new NotFoundException("Partner", code);
+        }
+        return stored.toPartner();
+    }
+
+    /** The partners of the caller's area, optionally of one kind or serving one community. */
+    public List<Partner> list(PartnerKind kind, String communityCode, Caller caller) {
+        List<Criteria> all = new ArrayList<>();
+        if (kind != null) {
+            all.add(where("kind").is(kind));
+        }
+        if (communityCode != null && !communityCode.isBlank()) {
+            all.add(where("communityCodes").is(communityCode));
+        }
+        Query query = all.isEmpty() ? new Query() : query(new Criteria().andOperator(all));
+        return mongo.find(query.with(Sort.by("_id")), PartnerDocument.class).stream().map(PartnerDocument::toPartner)
+                .filter(p -> maySee(p, caller)).toList();
+    }
+
+    /**
+     * Staff of any of its communities (or above them) see it: its path, or one of its communities'
+     * paths, lies in the caller's area.
+     */
+    private boolean maySee(Partner partner, Caller caller) {
+        if (OrgScope.maySee(caller, partner.orgPath())) {
+            return true;
+        }
+        return !partner.communityCodes().isEmpty() && units.findAll(partner.communityCodes()).stream()
+                .anyMatch(u -> OrgScope.maySee(caller, u.path()));
+    }
+
+    /** The deepest path holding all the communities; the caller's own area when none are named. */
+    private String commonPath(List<String> communityCodes, Caller caller) {
+        if (communityCodes.isEmpty()) {
+            if (caller.orgPath() == null) {
+                throw new InvalidFieldException("communityCodes", "name at least one unit");
+            }
+            return caller.orgPath();
+        }
+        List<OrgUnit> found = units.findAll(communityCodes).stream().filter(u -> OrgScope.maySee(caller, u.path()))
+                .toList();
+        if (found.size() != communityCodes.size()) {
+            throw new InvalidFieldException("communityCodes", "name units that are not in your area");
+        }
+        String[] common = found.get(0).path().substring(1).split("/");
+        int length = common.length;
+        for (OrgUnit unit : found) {
+            String[] segments = unit.path().substring(1).split("/");
+            int i = 0;
+            while (i < Math.min(length, segments.length) && segments[i].equals(common[i])) {
+                i++;
+            }
+            length = i;
+        }
+        if (length == 0) {
+            throw new InvalidFieldException("communityCodes", "must lie in one district");
+        }
+        return "/" + String.join("/", Arrays.copyOf(common, length));
+    }
+
+}
