@@ -26,6 +26,15 @@ public final class OrgPaths {
         return segments.length >= 3 ? segments[2] : null;
     }
 
+    /** The community's own path for a path at or under a community, or null above community level. */
+    public static String communityPathOf(String orgPath) {
+        if (communityOf(orgPath) == null) {
+            return null;
+        }
+        String[] segments = orgPath.substring(1).split("/");
+        return "/" + segments[0] + "/" + segments[1] + "/" + segments[2];
+    }
+
     /** Checks the shape of a path given in a request. */
     public static String valid(String orgPath, String field) {
         if (orgPath == null || !PATH.matcher(orgPath).matches()) {
