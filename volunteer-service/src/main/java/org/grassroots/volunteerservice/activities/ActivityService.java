@@ -134,7 +134,7 @@ public class ActivityService {
         bank.credit(creditId, activity.communityId(), activity.orgPath(), participant.userId(),
                 participant.creditedMinutes(), activity.title());
         ledger.award(Award.automatic(creditId, participant.userId(), RuleCodes.ACTIVITY_ATTENDED,
-                "参加志愿服务活动：" + activity.title(), "activity:" + activity.id(), activity.startsAt(),
+                "参加志愿服务活动：" + activity.title(), "activity:" + activity.id(), participant.checkedOutAt(),
                 activity.orgPath(), activity.communityId(), null));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.grassroots.contracts.volunteer.RegistrationAccepted;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.problem.ForbiddenException;
 import org.grassroots.platform.problem.InvalidStateException;
@@ -78,8 +79,8 @@ public class RegistrationService {
     public Registration accept(String id, String decision, Caller caller) {
         Registration registration = decidable(id, caller);
         long read = registration.version();
-        store.update(RegistrationDocument.of(registration), read,
-                List.of(registration.accept(caller.userId(), decision, clock.instant())));
+        RegistrationAccepted accepted = registration.accept(caller.userId(), decision, clock.instant());
+        store.update(RegistrationDocument.of(registration), read, List.of(accepted));
         return registration;
     }
 
