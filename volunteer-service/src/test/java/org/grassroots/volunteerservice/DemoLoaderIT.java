@@ -62,7 +62,8 @@ class DemoLoaderIT {
     /** Answers {@code <launcher> token <user>} from files, as {@code ./grassroots token} does from Keycloak. */
     private Path standInLauncher() throws IOException {
         for (Map.Entry<String, TestTokens> user : DEMO_USERS.entrySet()) {
-            Files.writeString(launcherDir.resolve(user.getKey() + ".token"), user.getValue().expiresIn(Duration.ofMinutes(30)).token());
+            String token = user.getValue().expiresIn(Duration.ofMinutes(30)).token();
+            Files.writeString(launcherDir.resolve(user.getKey() + ".token"), token);
         }
         Path launcher = launcherDir.resolve("grassroots");
         Files.writeString(launcher, "#!/usr/bin/env bash\n[[ $1 == token ]] && cat \"" + launcherDir + "/$2.token\"\n");
