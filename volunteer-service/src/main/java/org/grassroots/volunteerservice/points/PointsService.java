@@ -23,10 +23,12 @@ public class PointsService {
 
     private final PointsLedger ledger;
     private final PointsRulesStore rules;
+    private final Affiliations affiliations;
 
-    PointsService(PointsLedger ledger, PointsRulesStore rules) {
+    PointsService(PointsLedger ledger, PointsRulesStore rules, Affiliations affiliations) {
         this.ledger = ledger;
         this.rules = rules;
+        this.affiliations = affiliations;
     }
 
     /** The caller's own statement: every entry, wherever it was earned. */
@@ -112,6 +114,28 @@ public class PointsService {
             throw new ForbiddenException("Leaderboards are for staff, party members and volunteers");
         }
         return ledger.leaderboard(new Criteria().andOperator(board, visible), year(year), limit);
+    }
+
+    /**
+     * Ranks the members affiliated with an org unit (an industry committee such as
+     * {@code /qjp/qjp-kuaidi}) by all their points, wherever earned; for staff whose area holds the unit.
+     */
+    public List<PointsLedger.Standing> affiliationLeaderboard(String orgPath, Integer year, int limit, Caller caller) {
+        OrgPaths.valid(orgPath, "affiliation");
+        if (!caller.hasAnyRole(AREA_ROLES) || !caller.maySeeOrgPath(orgPath)) {
+            throw new ForbiddenException("This unit lies outside your area of the organisation");
+        }
+        if (limit < 1 || limit > 200) {
+            throw new InvalidFieldException("limit", "must lie between 1 and 200");
+        }
+        return ledger.leaderboard(affiliations.entriesOfMembersUnder(orgPath), year(year), limit);
+    }
+
+    /** Staff of a unit record that a member ranks with it. */
+    public void affiliate(String userId, String orgPath, Caller caller) {
+        caller.requireAnyRole(AWARDING_ROLES);
+        caller.requireOrgPath(OrgPaths.valid(orgPath, "orgPath"));
+        affiliations.set(userId, orgPath, caller.userId(), ledger.now());
     }
 
     public PointsRules rules() {

@@ -92,6 +92,21 @@ class PointsApiIT {
     }
 
     @Test
+    void givenACourierAffiliatedWithTheIndustryCommittee_whenItsLeaderboardIsRead_thenTheirPointsFromAnyCommunityCount() {
+        String courier = "pts-courier-" + UUID.randomUUID();
+        award(courier, 4, "320812001001001");
+
+        api.put("/api/points/affiliations/" + courier, DISPATCHER, "{\"orgPath\": \"/qjp/qjp-kuaidi\"}")
+                .expectStatus().isForbidden();
+        api.put("/api/points/affiliations/" + courier, ADMIN, "{\"orgPath\": \"/qjp/qjp-kuaidi\"}")
+                .expectStatus().isOk();
+
+        api.get("/api/points/leaderboard?affiliation=/qjp/qjp-kuaidi", ADMIN).expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.userId == '" + courier + "')].balance").isEqualTo(4);
+        api.get("/api/points/leaderboard?affiliation=/qjp/qjp-kuaidi", DISPATCHER).expectStatus().isForbidden();
+    }
+
+    @Test
     void givenTheScheme_whenAdministratorsReviseIt_thenStaleVersionsAndBadValuesAreRefused() {
         String scheme = api.get("/api/points/rules", Api.partyMember("pts-pm")).expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 
 /** The points ledger: statements, manual awards, leaderboards and the scheme. */
 @RestController
@@ -66,9 +67,24 @@ class PointsController {
             + "'party_member', 'volunteer')")
     List<PointsLedger.Standing> leaderboard(@RequestParam(required = false) String communityId,
             @RequestParam(required = false) String gridCode, @RequestParam(required = false) String orgPath,
-            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "20") int limit,
-            Caller caller) {
+            @RequestParam(required = false) String affiliation, @RequestParam(required = false) Integer year,
+            @RequestParam(defaultValue = "20") int limit, Caller caller) {
+        if (affiliation != null) {
+            return points.affiliationLeaderboard(affiliation, year, limit, caller);
+        }
         return points.leaderboard(communityId, gridCode, orgPath, year, limit, caller);
+    }
+
+    /** Records the unit a member ranks with, e.g. a courier with the express-delivery industry committee. */
+    @PutMapping("/affiliations/{userId}")
+    @PreAuthorize(STAFF)
+    AffiliationBody affiliate(@PathVariable String userId, @Valid @RequestBody AffiliationBody request,
+            Caller caller) {
+        points.affiliate(userId, request.orgPath(), caller);
+        return request;
+    }
+
+    record AffiliationBody(@NotBlank String orgPath) {
     }
 
     @GetMapping("/rules")
