@@ -2,6 +2,7 @@ package org.grassroots.volunteerservice.timebank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +135,27 @@ class TimeBankIT {
     }
 
     @Test
+    void givenANegativeLimitOfTwoHours_whenAMemberWithNothingPays_thenTwoHoursGoThroughAndAThirdDoesNot() {
+        // Accounts as configured with grassroots.timebank.negative-limit-hours=2, on this context's store
+        // (a second Spring context would pause this one's outbox relay).
+        Accounts owing = new Accounts(mongo, new TimeBankSettings(1500, 2, 60, null, null), Clock.systemUTC());
+        TransferApplier applier = new TransferApplier(mongo, owing, Clock.systemUTC());
+        String payer = "neg-payer-" + UUID.randomUUID();
+        String helper = "neg-helper-" + UUID.randomUUID();
+        owing.open(payer, AccountDocument.AccountKind.MEMBER, CHENGNAN, null);
+        owing.open(helper, AccountDocument.AccountKind.MEMBER, CHENGNAN, null);
+
+        TransferDocument first = applier.drive(confirmedExchange(payer, helper, 120));
+        TransferDocument second = applier.drive(confirmedExchange(payer, helper, 60));
+
+        assertThat(first.state()).isEqualTo(TransferState.COMPLETED);
+        assertThat(second.state()).isEqualTo(TransferState.FAILED);
+        assertThat(second.failureReason()).contains("not enough hours");
+        assertThat(owing.find(payer).orElseThrow().balanceMinutes()).isEqualTo(-120);
+        assertThat(owing.find(helper).orElseThrow().balanceMinutes()).isEqualTo(120);
+    }
+
+    @Test
     void givenTheSameActivityCreditTwice_whenApplied_thenTheHoursArriveOnce() {
         String member = "tb-twice-" + UUID.randomUUID();
 
@@ -202,6 +224,13 @@ class TimeBankIT {
         client.get().uri("/api/timebank/accounts/" + member).header(HttpHeaders.AUTHORIZATION,
                         TestTokens.staff("staff-chengnan", "community_staff", CHENGNAN).bearer())
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.hours").isEqualTo(1.0);
+    }
+
+    private String confirmedExchange(String payer, String helper, long minutes) {
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new TransferDocument(id, TransferKind.EXCHANGE, payer, helper, minutes, "接送孩子", null, helper,
+                payer, CHENGNAN, TransferState.CONFIRMED, null, Instant.now(), Instant.now()));
+        return id;
     }
 
     private TransferDocument confirmExpectingFailure(String id, Caller caller) {
