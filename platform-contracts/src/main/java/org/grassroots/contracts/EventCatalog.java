@@ -47,6 +47,10 @@ import org.grassroots.contracts.orgs.OrgUnitRenamed;
 import org.grassroots.contracts.orgs.OrgUnitRetired;
 import org.grassroots.contracts.orgs.PartnerRegistered;
 import org.grassroots.contracts.orgs.PartnerUpdated;
+import org.grassroots.contracts.volunteer.ActivityCompleted;
+import org.grassroots.contracts.volunteer.PointsAwarded;
+import org.grassroots.contracts.volunteer.RegistrationAccepted;
+import org.grassroots.contracts.volunteer.WishFulfilled;
 
 /**
  * The registry of every event type on the platform: the CloudEvents {@code type} string of each
@@ -166,7 +170,11 @@ public final class EventCatalog {
 
     /** volunteer-service's events on {@code volunteer-events}. */
     private static void volunteerEvents() {
-        // registered by volunteer-service's contracts: org.grassroots.volunteer.*
+        register("org.grassroots.volunteer.points-awarded", PointsAwarded.class, Topics.VOLUNTEER_EVENTS);
+        register("org.grassroots.volunteer.activity-completed", ActivityCompleted.class, Topics.VOLUNTEER_EVENTS);
+        register("org.grassroots.volunteer.wish-fulfilled", WishFulfilled.class, Topics.VOLUNTEER_EVENTS);
+        register("org.grassroots.volunteer.registration-accepted", RegistrationAccepted.class,
+                Topics.VOLUNTEER_EVENTS);
     }
 
     /** evaluation-service's events on {@code evaluation-events}. */

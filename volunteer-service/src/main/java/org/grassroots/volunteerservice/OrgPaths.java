@@ -1,0 +1,70 @@
+package org.grassroots.volunteerservice;
+
+import java.util.regex.Pattern;
+
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.security.Caller;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * Org paths as this service reads them: {@code /district/street/community[/grid branch…]}. The
+ * community is the third segment; an industry committee ({@code /qjp/qjp-kuaidi}) has none.
+ */
+public final class OrgPaths {
+
+    private static final Pattern PATH = Pattern.compile("(/[a-z0-9][a-z0-9-]{0,63}){1,8}");
+
+    private OrgPaths() {
+    }
+
+    /** The community a path lies in, or null above community level. */
+    public static String communityOf(String orgPath) {
+        if (orgPath == null) {
+            return null;
+        }
+        String[] segments = orgPath.substring(1).split("/");
+        return segments.length >= 3 ? segments[2] : null;
+    }
+
+    /** The community's own path for a path at or under a community, or null above community level. */
+    public static String communityPathOf(String orgPath) {
+        if (communityOf(orgPath) == null) {
+            return null;
+        }
+        String[] segments = orgPath.substring(1).split("/");
+        return "/" + segments[0] + "/" + segments[1] + "/" + segments[2];
+    }
+
+    /** Checks the shape of a path given in a request. */
+    public static String valid(String orgPath, String field) {
+        if (orgPath == null || !PATH.matcher(orgPath).matches()) {
+            throw new InvalidFieldException(field, "must be an org path such as /qjp/qjp-pulou/qjp-pulou-chengnan");
+        }
+        return orgPath;
+    }
+
+    /** A path that must name a community (three segments or more). */
+    public static String validCommunityPath(String orgPath, String field) {
+        valid(orgPath, field);
+        if (communityOf(orgPath) == null || orgPath.substring(1).split("/").length != 3) {
+            throw new InvalidFieldException(field, "must name a community: /district/street/community");
+        }
+        return orgPath;
+    }
+
+    /** Documents whose {@code field} lies at or under {@code orgPath}. */
+    public static Criteria under(String field, String orgPath) {
+        return Criteria.where(field).regex("^" + Pattern.quote(orgPath) + "(/|$)");
+    }
+
+    /** Documents whose {@code field} lies in the caller's area; nothing for callers without one. */
+    public static Criteria inArea(String field, Caller caller) {
+        if (caller.isPlatformAdmin()) {
+            return new Criteria();
+        }
+        if (caller.orgPath() == null) {
+            return Criteria.where("_id").is(null);
+        }
+        return under(field, caller.orgPath());
+    }
+}

@@ -1,0 +1,95 @@
+package org.grassroots.volunteerservice.points;
+
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.grassroots.contracts.EventCodec;
+import org.grassroots.contracts.Topics;
+import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AssigneeKind;
+import org.grassroots.contracts.cases.CaseAccepted;
+import org.grassroots.contracts.cases.CaseClosed;
+import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseOverdue;
+import org.grassroots.contracts.cases.CaseReported;
+import org.grassroots.platform.consumer.IncomingEvent;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns {@code case-events} into ledger entries (群众点单、社区派单、党员接单):
+ * <ul>
+ * <li>{@code CaseClosed} on time, held by a party member or grid worker: {@link RuleCodes#CASE_HANDLED_ON_TIME};
+ * <li>{@code CaseOverdue} while one held it: {@link RuleCodes#CASE_OVERDUE};
+ * <li>{@code CaseAccepted} of a report a grid worker or courier made on duty
+ *     ({@code CaseReported.reporterStaffId}, remembered per case): {@link RuleCodes#REPORT_ACCEPTED}.
+ * </ul>
+ * Each entry's id is {@code <event id>:<beneficiary>}, so a redelivered or replayed event adds nothing.
+ * The entries take the event's own time, so a replay lands them in the same ledger year.
+ */
+@Component
+class CaseEventAwards {
+
+    static final String STAFF_REPORTS = "case_staff_reports";
+
+    private final EventCodec codec;
+    private final PointsLedger ledger;
+    private final MongoTemplate mongo;
+
+    CaseEventAwards(EventCodec codec, PointsLedger ledger, MongoTemplate mongo) {
+        this.codec = codec;
+        this.ledger = ledger;
+        this.mongo = mongo;
+    }
+
+    @KafkaListener(topics = Topics.CASE_EVENTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        IncomingEvent incoming = IncomingEvent.read(record, codec);
+        String eventId = incoming.eventId();
+        if (incoming.event() instanceof CaseReported reported && reported.reporterStaffId() != null) {
+            rememberReporter(reported);
+        } else if (incoming.event() instanceof CaseAccepted accepted) {
+            awardReporter(eventId, accepted);
+        } else if (incoming.event() instanceof CaseClosed closed && closed.onTime()) {
+            awardHandler(eventId, closed, RuleCodes.CASE_HANDLED_ON_TIME, "按期办结诉求 " + closed.facts().number());
+        } else if (incoming.event() instanceof CaseOverdue overdue) {
+            awardHandler(eventId, overdue, RuleCodes.CASE_OVERDUE,
+                    "诉求 " + overdue.facts().number() + " " + overdue.stage() + " 超时");
+        }
+    }
+
+    /** An upsert keyed by the case: remembering the same report twice changes nothing. */
+    private void rememberReporter(CaseReported reported) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(reported.caseId())),
+                Update.update("reporterStaffId", reported.reporterStaffId()), STAFF_REPORTS);
+    }
+
+    private void awardReporter(String eventId, CaseAccepted accepted) {
+        Document report = mongo.findById(accepted.caseId(), Document.class, STAFF_REPORTS);
+        if (report == null) {
+            return;
+        }
+        String reporter = report.getString("reporterStaffId");
+        award(eventId, reporter, RuleCodes.REPORT_ACCEPTED, "上报问题被立案 " + accepted.facts().number(), accepted,
+                accepted.occurredAt());
+    }
+
+    private void awardHandler(String eventId, CaseEvent event, String rule, String reason) {
+        Assignee assignee = event.facts().assignee();
+        if (assignee == null || !(assignee.kind() == AssigneeKind.PARTY_MEMBER
+                || assignee.kind() == AssigneeKind.GRID_WORKER)) {
+            return;
+        }
+        award(eventId, assignee.id(), rule, reason, event, event.occurredAt());
+    }
+
+    private void award(String eventId, String userId, String rule, String reason, CaseEvent event, Instant when) {
+        ledger.award(Award.automatic(eventId + ":" + userId, userId, rule, reason, eventId, when, event.orgPath(),
+                event.facts().communityId(), event.facts().gridCode()));
+    }
+}

@@ -1,0 +1,17 @@
+package org.grassroots.volunteerservice.timebank.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.grassroots.volunteerservice.timebank.Hours;
+import org.grassroots.volunteerservice.timebank.TimeBank;
+
+/** An account's balance in hours (and minutes, exactly), its storage cap and its latest transfers. */
+record AccountResponse(String id, BigDecimal hours, long minutes, int storageCapHours,
+        List<TransferResponse> transfers) {
+
+    static AccountResponse of(TimeBank.Account account) {
+        return new AccountResponse(account.id(), Hours.ofMinutes(account.balanceMinutes()), account.balanceMinutes(),
+                account.storageCapHours(), account.transfers().stream().map(TransferResponse::of).toList());
+    }
+}

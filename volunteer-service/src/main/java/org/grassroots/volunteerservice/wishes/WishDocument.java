@@ -1,0 +1,40 @@
+package org.grassroots.volunteerservice.wishes;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How a wish is stored; the outbox array beside these fields belongs to the platform's relay. */
+@Document("wishes")
+record WishDocument(
+        @Id String id,
+        String title,
+        String description,
+        @Indexed String orgPath,
+        @Indexed String communityId,
+        @Indexed String postedBy,
+        Instant postedAt,
+        @Indexed Wish.Status status,
+        String reviewedBy,
+        String rejectionReason,
+        Wish.HelperKind helperKind,
+        String claimedBy,
+        String unitId,
+        Instant claimedAt,
+        String fulfilmentNote,
+        Instant fulfilledAt,
+        long version) {
+
+    static WishDocument of(Wish w) {
+        return new WishDocument(w.id(), w.title(), w.description(), w.orgPath(), w.communityId(), w.postedBy(),
+                w.postedAt(), w.status(), w.reviewedBy(), w.rejectionReason(), w.helperKind(), w.claimedBy(),
+                w.unitId(), w.claimedAt(), w.fulfilmentNote(), w.fulfilledAt(), w.version());
+    }
+
+    Wish toWish() {
+        return new Wish(id, title, description, orgPath, postedBy, postedAt, status, reviewedBy, rejectionReason,
+                helperKind, claimedBy, unitId, claimedAt, fulfilmentNote, fulfilledAt, version);
+    }
+}

@@ -1,0 +1,187 @@
+package org.grassroots.volunteerservice.wishes;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.security.Caller;
+import org.grassroots.platform.security.Roles;
+import org.grassroots.volunteerservice.OrgPaths;
+import org.grassroots.volunteerservice.points.Award;
+import org.grassroots.volunteerservice.points.PointsLedger;
+import org.grassroots.volunteerservice.points.RuleCodes;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The wish wall (微心愿). Who sees what: the resident their own wishes; staff the wishes of their
+ * area; everyone signed in the approved ones, without who posted them. A party member who
+ * fulfils a wish earns points once ({@code wish:<id>:<member>}).
+ */
+@Service
+public class WishWall {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final PointsLedger ledger;
+    private final Clock clock;
+
+    WishWall(MongoTemplate mongo, AggregateStore store, PointsLedger ledger, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** A resident posts a wish in the community their token places them in. */
+    public Wish post(String title, String description, Caller caller) {
+        String community = OrgPaths.communityPathOf(caller.orgPath());
+        if (community == null) {
+            throw new InvalidFieldException("orgPath", "your account is not placed in a community");
+        }
+        Wish wish = Wish.post(UUID.randomUUID().toString(), title, description, community, caller.userId(),
+                clock.instant());
+        store.insert(WishDocument.of(wish), List.of());
+        return wish;
+    }
+
+    /** Approved, claimed and fulfilled wishes: the public wall. */
+    public List<Wish> wall(String communityId) {
+        Criteria criteria = Criteria.where("status").in(Wish.Status.APPROVED, Wish.Status.CLAIMED,
+                Wish.Status.FULFILLED);
+        if (communityId != null) {
+            criteria.and("communityId").is(communityId);
+        }
+        return find(criteria);
+    }
+
+    public List<Wish> mine(Caller caller) {
+        return find(Criteria.where("postedBy").is(caller.userId()));
+    }
+
+    public List<Wish> ofArea(Wish.Status status, Caller caller) {
+        caller.requireAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN, Roles.PLATFORM_ADMIN);
+        Criteria criteria = OrgPaths.inArea("orgPath", caller);
+        if (status != null) {
+            criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
+        }
+        return find(criteria);
+    }
+
+    /** A wish not yet on the wall exists only for its poster and the staff of its area. */
+    public Wish get(String id, Caller caller) {
+        WishDocument document = mongo.findById(id, WishDocument.class);
+        if (document == null) {
+            throw new NotFoundException("Wish", id);
+        }
+        Wish wish = document.toWish();
+        if (!wish.isOnTheWall() && !caller.isSubject(wish.postedBy()) && !caller.maySeeOrgPath(wish.orgPath())) {
+            throw new NotFoundException("Wish", id);
+        }
+        return wish;
+    }
+
+    public boolean maySeePoster(Wish wish, Caller caller) {
+        return caller.isSubject(wish.postedBy()) || caller.maySeeOrgPath(wish.orgPath());
+    }
+
+    public Wish approve(String id, Caller caller) {
+        return change(id, caller, Who.STAFF, wish -> {
+            wish.approve(caller.userId());
+            return List.of();
+        });
+    }
+
+    public Wish reject(String id, String reason, Caller caller) {
+        return change(id, caller, Who.STAFF, wish -> {
+            wish.reject(caller.userId(), reason);
+            return List.of();
+        });
+    }
+
+    /**
+     * A party member or volunteer claims a wish for themself; with {@code unitId}, staff of the
+     * wish's area record that a co-building unit took it on.
+     */
+    public Wish claim(String id, String unitId, Caller caller) {
+        if (unitId != null) {
+            return change(id, caller, Who.STAFF, wish -> {
+                wish.claim(caller.userId(), Wish.HelperKind.UNIT, unitId, clock.instant());
+                return List.of();
+            });
+        }
+        caller.requireAnyRole(Roles.PARTY_MEMBER, Roles.VOLUNTEER);
+        return change(id, caller, Who.ANYONE, wish -> {
+            wish.claim(caller.userId(), Wish.HelperKind.PARTY_MEMBER, null, clock.instant());
+            return List.of();
+        });
+    }
+
+    /** The helper who claimed it, or staff of its area, mark it fulfilled; a party member earns points. */
+    public Wish fulfil(String id, String note, Caller caller) {
+        Wish wish = change(id, caller, Who.HELPER_OR_STAFF, changed -> List.of(changed.fulfil(note, clock.instant())));
+        if (wish.helperKind() == Wish.HelperKind.PARTY_MEMBER) {
+            String entryId = "wish:" + wish.id() + ":" + wish.claimedBy();
+            ledger.award(Award.automatic(entryId, wish.claimedBy(), RuleCodes.WISH_FULFILLED,
+                    "完成微心愿：" + wish.title(), "wish:" + wish.id(), wish.fulfilledAt(), wish.orgPath(),
+                    wish.communityId(), null));
+        }
+        return wish;
+    }
+
+    private Wish change(String id, Caller caller, Who who, Function<Wish, List<? extends IntegrationEvent>> command) {
+        Wish wish = get(id, caller);
+        who.require(wish, caller);
+        long read = wish.version();
+        List<? extends IntegrationEvent> events = command.apply(wish);
+        store.update(WishDocument.of(wish), read, events);
+        return wish;
+    }
+
+    private List<Wish> find(Criteria criteria) {
+        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "postedAt")).limit(200),
+                WishDocument.class).stream().map(WishDocument::toWish).toList();
+    }
+
+    /** Who may act on a wish they can see. */
+    private enum Who {
+        ANYONE {
+            @Override
+            void require(Wish wish, Caller caller) {
+                // any caller with the right role, checked before
+            }
+        },
+        STAFF {
+            @Override
+            void require(Wish wish, Caller caller) {
+                if (!isStaffOf(wish, caller)) {
+                    throw new ForbiddenException("Only staff of the wish's community may do this");
+                }
+            }
+        },
+        HELPER_OR_STAFF {
+            @Override
+            void require(Wish wish, Caller caller) {
+                if (!caller.isSubject(String.valueOf(wish.claimedBy())) && !isStaffOf(wish, caller)) {
+                    throw new ForbiddenException("Only whoever claimed the wish, or the community's staff, may do this");
+                }
+            }
+        };
+
+        abstract void require(Wish wish, Caller caller);
+
+        static boolean isStaffOf(Wish wish, Caller caller) {
+            return caller.maySeeOrgPath(wish.orgPath()) && (caller.isPlatformAdmin()
+                    || caller.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN));
+        }
+    }
+}
