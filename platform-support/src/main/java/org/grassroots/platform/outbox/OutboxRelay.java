@@ -108,8 +108,17 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     /** Publishes what is pending, once; returns the number of events published. */
     public int relayOnce() {
         int count = 0;
+        RuntimeException failure = null;
         for (String collection : collections) {
-            count += relay(collection);
+            try {
+                count += relay(collection);
+            } catch (RuntimeException e) {
+                // One collection's stuck event must not hold back the others' events.
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return count;
     }
@@ -218,8 +227,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private static ProducerRecord<String, byte[]> record(OutboxMessage message) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), null,
-                message.time().toEpochMilli(), message.subject(), message.payload().getBytes(StandardCharsets.UTF_8));
+        // The record's timestamp is left to the producer (the time of publishing): the event's own
+        // time travels in ce_time, and a timestamp from the event could lie outside what the broker
+        // accepts (more than an hour ahead) or make time-based retention drop it at once.
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), null, null,
+                message.subject(), message.payload().getBytes(StandardCharsets.UTF_8));
         EventEnvelope envelope = new EventEnvelope(message.eventId(), message.type(), message.source(), message.time(),
                 message.subject(), message.correlationId());
         envelope.toHeaders().forEach((name, value) ->

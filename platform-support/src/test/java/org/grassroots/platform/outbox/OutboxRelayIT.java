@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,6 +61,20 @@ class OutboxRelayIT {
 
     @Autowired
     OutboxRelay relay;
+
+    @Test
+    void anEventDatedAheadOfTheBrokersClockIsPublishedAndHoldsNothingBack() {
+        String early = UUID.randomUUID().toString();
+        String next = UUID.randomUUID().toString();
+        try (TopicProbe probe = TopicProbe.listen(kafka.bootstrapServers(), Topics.CASE_EVENTS)) {
+            store.insert(new Parcel(early, 1, "reported", null),
+                    List.of(TestEvents.reportedAt(early, Instant.now().plus(Duration.ofHours(3)))));
+            store.insert(new Parcel(next, 1, "reported", null), List.of(TestEvents.reported(next)));
+
+            assertThat(probe.awaitRecords(r -> early.equals(r.key()) || next.equals(r.key()), 2,
+                    Duration.ofSeconds(20))).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(early, next);
+        }
+    }
 
     @Test
     void aRelayStoppedAndStartedAgainKeepsPublishing() {

@@ -22,6 +22,11 @@ public final class TestEvents {
         return new CaseReported(caseId, 1, FUQIAN, Instant.now(), facts(caseId, CaseStatus.REPORTED), null, null);
     }
 
+    /** A report dated {@code occurredAt}, e.g. ahead of the broker's clock. */
+    public static CaseReported reportedAt(String caseId, Instant occurredAt) {
+        return new CaseReported(caseId, 1, FUQIAN, occurredAt, facts(caseId, CaseStatus.REPORTED), null, null);
+    }
+
     public static CaseAccepted accepted(String caseId, long version) {
         return new CaseAccepted(caseId, version, FUQIAN, Instant.now(), facts(caseId, CaseStatus.ACCEPTED), "dispatcher-1");
     }
