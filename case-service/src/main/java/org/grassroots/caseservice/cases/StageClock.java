@@ -10,6 +10,7 @@ import org.grassroots.caseservice.sla.SlaClock;
 import org.grassroots.caseservice.sla.Threshold;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
+import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * The SLA clock of one stage of a case, as plain state the case document stores: the limit the
@@ -39,6 +40,7 @@ record StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedA
         VERIFY
     }
 
+    @PersistenceCreator
     StageClock {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(limit, "limit");

@@ -1,7 +1,6 @@
 package org.grassroots.caseservice.intake;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -43,11 +42,11 @@ public class GridLocator {
     private final Retry retry;
 
     GridLocator(GridServiceProperties properties, CircuitBreakerFactory<?, ?> circuits) {
-        // Each attempt gets its share of the time limit, so a retry still fits inside it.
-        Duration perAttempt = properties.timeout().dividedBy(Math.max(1, properties.attempts()));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(perAttempt).build();
+        // The time limiter bounds the whole call; the HTTP time-outs only free the connection after it.
+        // Retries help against quick failures (refused connections, 5xx), not against a hang.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(perAttempt);
+        requests.setReadTimeout(properties.timeout().plusSeconds(1));
         this.grids = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
         this.circuit = circuits.create(CIRCUIT);
         this.retry = Retry.of(CIRCUIT, RetryConfig.custom()
