@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.grassroots.contracts.CloudEventHeaders;
 import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.EventEnvelope;
@@ -30,11 +35,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** 发回重办 after a dissatisfied rating arrives on evaluation-events: once, however often it is delivered. */
-@ServiceIntegrationTest
+/**
+ * 发回重办 after a dissatisfied rating arrives on evaluation-events: once, however often it is
+ * delivered. A context of its own (the property below): every live case-service context in the JVM
+ * consumes evaluation-events in the group {@code case-service}, so the ratings must reach this one.
+ */
+@ServiceIntegrationTest(properties = "spring.kafka.consumer.group-id=case-service-rework-it")
 class ReworkIT {
 
     static final String CHENGNAN = "/qjp/qjp-pulou/qjp-pulou-chengnan";
@@ -45,9 +53,6 @@ class ReworkIT {
 
     @Autowired
     EventCodec codec;
-
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
 
     RestTestClient client;
 
@@ -102,7 +107,12 @@ class ReworkIT {
                 codec.write(rated));
         EventEnvelope.of(eventId, "/grassroots/evaluation-service", rated, null).toHeaders()
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        kafka.send(record).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(record).get();
+        }
     }
 
     private CaseStatus status(String id) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -38,15 +38,21 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * Two SLA scanner instances on one store, on a clock the test moves: each threshold of a case is
  * reported once, whichever instance gets there, and a scanner started afresh (as after a restart)
- * finds nothing left to report. A rubbish case accepted Monday 09:00 must be claimed within two
- * working hours: 50% at 10:00, 75% at 10:30, overdue after 11:00. The days lie in the past: Kafka
- * refuses records stamped more than an hour ahead of its own clock.
+ * finds nothing left to report. The calendar here works every day around the clock, so the test
+ * can play the last three hours again: a rubbish case accepted three hours ago must be claimed
+ * within two hours, 50% after one hour, 75% after 90 minutes, overdue after two. The clock stays in
+ * the recent past because Kafka refuses records stamped more than an hour ahead of its own clock,
+ * and its retention drops records stamped long ago.
  */
-@ServiceIntegrationTest
+@ServiceIntegrationTest(properties = {
+        "grassroots.sla.calendar.zone=UTC",
+        "grassroots.sla.calendar.working-periods=00:00-23:59",
+        "grassroots.sla.calendar.working-weekdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+        "grassroots.sla.calendar.holidays=2000-01-01",
+        "grassroots.sla.calendar.make-up-workdays=2000-01-02"})
 @Import(SlaScannerIT.MovableClock.class)
 class SlaScannerIT {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String CHENGNAN = "/qjp/qjp-pulou/qjp-pulou-chengnan";
 
     @LocalServerPort
@@ -70,20 +76,21 @@ class SlaScannerIT {
 
     @Test
     void twoScannersReportEachThresholdOnceAndAFreshScannerFindsNothingLeft() throws Exception {
-        clock.set(at("2026-11-16T08:55"));
-        String id = reportAndAccept(at("2026-11-16T09:00"));
+        Instant accepted = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        clock.set(accepted.minus(Duration.ofMinutes(5)));
+        String id = reportAndAccept(accepted);
         SlaScanner first = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
         SlaScanner second = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
 
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
-            clock.set(at("2026-11-16T09:59"));
+            clock.set(accepted.plus(Duration.ofMinutes(58)));
             assertThat(both(first, second)).isZero();
-            clock.set(at("2026-11-16T10:01"));
+            clock.set(accepted.plus(Duration.ofMinutes(62)));
             assertThat(both(first, second)).isEqualTo(1);
-            clock.set(at("2026-11-16T11:02"));
+            clock.set(accepted.plus(Duration.ofMinutes(125)));
             assertThat(both(first, second)).isEqualTo(4);
             SlaScanner afterRestart = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
-            clock.set(at("2026-11-17T11:00"));
+            clock.set(accepted.plus(Duration.ofMinutes(170)));
             assertThat(afterRestart.scan()).isZero();
 
             probe.awaitRecords(record -> id.equals(record.key()) && slaSignal(record), 5, Duration.ofSeconds(30));
@@ -108,16 +115,17 @@ class SlaScannerIT {
 
     @Test
     void aCaseWaitingForTheResidentIsNotReportedWhileItsClockIsPaused() {
-        clock.set(at("2026-11-09T08:55"));
-        String id = reportAndAccept(at("2026-11-09T09:00"));
-        clock.set(at("2026-11-09T09:30"));
+        Instant accepted = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        clock.set(accepted.minus(Duration.ofMinutes(5)));
+        String id = reportAndAccept(accepted);
+        clock.set(accepted.plus(Duration.ofMinutes(30)));
         client.post().uri("/api/cases/" + id + "/pause")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dispatcher-1", "community_staff", CHENGNAN).bearer())
                 .contentType(MediaType.APPLICATION_JSON).body("{\"reason\": \"等待居民补充照片\"}")
                 .exchange().expectStatus().isOk();
         SlaScanner scanner = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
 
-        clock.set(at("2026-11-11T09:00"));
+        clock.set(accepted.plus(Duration.ofMinutes(170)));
 
         assertThat(repository.find(id).orElseThrow().checkSla(clock.instant())).isEmpty();
         assertThat(scanner.scan()).isZero();
@@ -163,10 +171,6 @@ class SlaScannerIT {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dispatcher-1", "community_staff", CHENGNAN).bearer())
                 .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
         return id;
-    }
-
-    static Instant at(String shanghaiTime) {
-        return LocalDateTime.parse(shanghaiTime).atZone(SHANGHAI).toInstant();
     }
 
     record IdView(String id) {
