@@ -23,17 +23,22 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The README's walkthrough, step by step, against the platform started as {@code ./grassroots up}
- * starts it, through the gateway, with real Keycloak tokens for the demo users. Each step of the
- * walkthrough is one test, in the walkthrough's order.
+ * starts it (demo data included), through the gateway, with real Keycloak tokens for the demo
+ * users and a department system's client-credentials token. Each step of the walkthrough is one
+ * test, in the walkthrough's order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPlatformE2EIT {
 
     static final String CHENGNAN = "qjp-pulou-chengnan";
+    static final String GRID_1 = "320812001001001";
+    static final String GRIDWORKER_1 = "00000000-0000-4000-8000-000000000003";
+    static final String PARTYMEMBER_1 = "00000000-0000-4000-8000-000000000008";
 
     static LocalPlatform platform;
     static RestTestClient gateway;
     static String caseId;
+    static String elderlyCaseId;
 
     @BeforeAll
     static void startThePlatform() {
@@ -59,10 +64,22 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(2)
+    void theDemoDistrictIsLoadedAndStaffSeeOnlyTheirOwnPartOfIt() {
+        String dispatcher = bearer("dispatcher1");
+        get("/api/orgs/" + CHENGNAN + "/children", dispatcher)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[*].code").value(codes -> assertThat(codes.toString())
+                        .contains(CHENGNAN + "-g01", CHENGNAN + "-g02"));
+        get("/api/orgs/qjp-pulou-hebin", dispatcher).expectStatus().isNotFound();
+        get("/api/grids/" + GRID_1 + "/staff", dispatcher)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[*].userId").value(ids -> assertThat(ids.toString()).contains(GRIDWORKER_1));
+    }
+
+    @Test
+    @Order(3)
     void resident1ReadsTheCategoryWithItsTimeLimits() {
-        gateway.get().uri("/api/categories/EXPOSED_RUBBISH")
-                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
-                .exchange()
+        get("/api/categories/EXPOSED_RUBBISH", bearer("resident1"))
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.name").isEqualTo("暴露垃圾")
@@ -70,8 +87,21 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(3)
-    void resident1ReportsExposedRubbish() {
+    @Order(4)
+    void thePointOfTheComplaintLiesInAMicroGridOfChengnansFirstGrid() {
+        get("/api/grids/locate?lon=119.0213&lat=33.6012", bearer("resident1"))
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.level").isEqualTo("MICRO")
+                .jsonPath("$.ancestors[0].code").isEqualTo(GRID_1)
+                .jsonPath("$.communityId").isEqualTo(CHENGNAN)
+                .jsonPath("$.orgPath").isEqualTo("/qjp/qjp-pulou/" + CHENGNAN);
+        get("/api/grids/locate?lon=120.5&lat=34.0", bearer("resident1")).expectStatus().isNotFound();
+    }
+
+    @Test
+    @Order(5)
+    void resident1ReportsExposedRubbishAndTheCaseIsLocatedToItsGrid() {
         Map<?, ?> created = gateway.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -87,39 +117,37 @@ class LocalPlatformE2EIT {
                 .expectBody(Map.class).returnResult().getResponseBody();
 
         assertThat(created.get("status")).isEqualTo("REPORTED");
-        assertThat((String) created.get("orgPath")).endsWith(CHENGNAN);
+        assertThat((String) created.get("gridCode")).startsWith(GRID_1);
+        assertThat(created.get("orgPath")).isEqualTo("/qjp/qjp-pulou/" + CHENGNAN);
         caseId = (String) created.get("id");
     }
 
     @Test
-    @Order(4)
-    void resident1SeesTheCaseAndResident2DoesNot() {
-        gateway.get().uri("/api/cases/" + caseId)
-                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
-                .exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.number").exists();
-        gateway.get().uri("/api/cases/" + caseId)
-                .header(HttpHeaders.AUTHORIZATION, bearer("resident2"))
-                .exchange()
-                .expectStatus().isNotFound();
-    }
-
-    @Test
-    @Order(5)
-    void theCommunityDispatcherSeesTheCase() {
-        gateway.get().uri("/api/cases/" + caseId)
-                .header(HttpHeaders.AUTHORIZATION, bearer("dispatcher1"))
-                .exchange()
-                .expectStatus().isOk();
-    }
-
-    @Test
     @Order(6)
+    void resident1SeesTheCaseAndResident2DoesNot() {
+        get("/api/cases/" + caseId, bearer("resident1"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.number").exists().jsonPath("$.reportedByCaller").isEqualTo(true);
+        get("/api/cases/" + caseId, bearer("resident2")).expectStatus().isNotFound();
+        get("/api/cases/mine", bearer("resident1"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat(ids.toString()).contains(caseId));
+    }
+
+    @Test
+    @Order(7)
+    void theCommunityDispatcherFindsTheCaseInTriage() {
+        get("/api/cases/triage?size=100", bearer("dispatcher1"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat(ids.toString()).contains(caseId));
+    }
+
+    @Test
+    @Order(8)
     void theDispatcherAcceptsAndDispatchesItToUrbanManagement() {
         String dispatcher = bearer("dispatcher1");
-        command(dispatcher, "accept", "{}").expectStatus().isOk();
-        command(dispatcher, "dispatch", """
+        command(caseId, dispatcher, "accept", "{}").expectStatus().isOk();
+        command(caseId, dispatcher, "dispatch", """
                 {"assignee": {"kind": "DEPARTMENT", "id": "dept-urban", "displayName": "城管局"},
                  "note": "请城管局清运"}
                 """)
@@ -128,11 +156,17 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(7)
-    void urbanManagementClaimsAndResolvesIt() {
-        String department = bearer("dept-urban1");
-        command(department, "claim", "{}").expectStatus().isOk();
-        command(department, "resolve", """
+    @Order(9)
+    void urbanManagementsOwnSystemFindsItInItsInboxClaimsAndResolvesIt() {
+        String system = "Bearer " + platform.clientToken("dept-urban-system");
+        get("/api/cases/inbox?size=100", system)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat(ids.toString()).contains(caseId));
+        String housing = "Bearer " + platform.clientToken("dept-housing-system");
+        command(caseId, housing, "claim", "{}").expectStatus().isNotFound();
+
+        command(caseId, system, "claim", "{}").expectStatus().isOk();
+        command(caseId, system, "resolve", """
                 {"note": "已清运，垃圾桶旁已清理干净"}
                 """)
                 .expectStatus().isOk()
@@ -140,21 +174,18 @@ class LocalPlatformE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void theDispatcherChecksOnSiteAndTheCaseCloses() {
-        command(bearer("dispatcher1"), "verify", """
+        command(caseId, bearer("dispatcher1"), "verify", """
                 {"passed": true, "note": "现场核查已清理"}
                 """)
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
-        gateway.get().uri("/api/cases/" + caseId + "/history")
-                .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
-                .exchange()
-                .expectStatus().isOk();
+        get("/api/cases/" + caseId + "/history", bearer("resident1")).expectStatus().isOk();
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void anOutsideConsumerSeesEveryStepOnCaseEventsInOrder() {
         try (TopicProbe probe = TopicProbe.listen(platform.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             List<ConsumerRecord<String, byte[]>> records =
@@ -165,30 +196,113 @@ class LocalPlatformE2EIT {
                     "org.grassroots.case.claimed", "org.grassroots.case.resolved", "org.grassroots.case.verified",
                     "org.grassroots.case.closed");
             assertThat(records).allSatisfy(r -> assertThat(new String(r.value())).contains(CHENGNAN)
-                    .doesNotContain("resident1"));
+                    .contains(GRID_1).doesNotContain("resident1"));
         }
     }
 
     @Test
-    @Order(10)
-    void theCaseIsCountedForItsCommunity() {
-        String dispatcher = bearer("dispatcher1");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> gateway.get().uri("/api/stats/filed-cases")
-                .header(HttpHeaders.AUTHORIZATION, dispatcher)
-                .exchange()
+    @Order(12)
+    void resident1IsDissatisfiedAndTheCaseGoesBackForRework() {
+        String resident = bearer("resident1");
+        rate(caseId, resident, "DISSATISFIED", "垃圾桶旁又堆起来了").expectStatus().isCreated();
+        rate(caseId, resident, "SATISFIED", "再评一次").expectStatus().isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/cases/" + caseId, resident)
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.communityId == '" + CHENGNAN + "')].filed").isEqualTo(1));
+                .expectBody().jsonPath("$.status").isEqualTo("REOPENED"));
+    }
+
+    @Test
+    @Order(13)
+    void resident2AsksForHelpForAnElderlyNeighbourAndPartymember1TakesIt() {
+        elderlyCaseId = (String) gateway.post().uri("/api/cases")
+                .header(HttpHeaders.AUTHORIZATION, bearer("resident2"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"categoryCode": "ELDERLY_ASSISTANCE",
+                         "description": "独居老人需要帮忙代买常用药品",
+                         "point": {"lon": 119.0216, "lat": 33.6014},
+                         "locationDescription": "城南社区健康东路附近",
+                         "answers": {"helpNeeded": ["代购代办"], "livesAlone": true}}
+                        """)
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        String dispatcher = bearer("dispatcher1");
+        String member = bearer("partymember1");
+
+        command(elderlyCaseId, dispatcher, "accept", "{}").expectStatus().isOk();
+        command(elderlyCaseId, dispatcher, "dispatch", """
+                {"assignee": {"kind": "PARTY_MEMBER", "id": "%s", "displayName": "党员 partymember1"},
+                 "note": "群众点单、社区派单、党员接单"}
+                """.formatted(PARTYMEMBER_1)).expectStatus().isOk();
+        command(elderlyCaseId, member, "claim", "{}").expectStatus().isOk();
+        command(elderlyCaseId, member, "resolve", "{\"note\": \"已代买药品送到老人家中\"}").expectStatus().isOk();
+        command(elderlyCaseId, dispatcher, "verify", "{\"passed\": true, \"note\": \"电话回访老人已收到\"}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+        rate(elderlyCaseId, bearer("resident2"), "SATISFIED", "很及时").expectStatus().isCreated();
+    }
+
+    @Test
+    @Order(14)
+    void partymember1EarnsPointsForTheCaseClosedOnTime() {
+        String member = bearer("partymember1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/points/me", member)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.entries[?(@.rule == 'CASE_HANDLED_ON_TIME')].points").isEqualTo(List.of(5)));
+    }
+
+    @Test
+    @Order(15)
+    void theCommunitysStatisticsShowBothRatings() {
+        String dispatcher = bearer("dispatcher1");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/stats?groupBy=community", dispatcher)
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.group == '" + CHENGNAN + "')].rated").isEqualTo(List.of(2))
+                .jsonPath("$[?(@.group == '" + CHENGNAN + "')].satisfactionRate").isEqualTo(List.of(0.5))
+                .jsonPath("$[?(@.group == '" + CHENGNAN + "')].reworked").isEqualTo(List.of(1)));
+        get("/api/stats/filed-cases", dispatcher)
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.communityId == '" + CHENGNAN + "')].filed").exists();
+    }
+
+    @Test
+    @Order(16)
+    void theGatewayServesOneApiDocumentationForEveryService() {
+        gateway.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.urls[*].name").value(names -> assertThat(names.toString()).contains(
+                        "org-service", "grid-service", "case-service", "volunteer-service", "evaluation-service"));
+        gateway.get().uri("/api-docs/case-service").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/cases/{id}/dispatch']").exists();
     }
 
     private static String bearer(String user) {
         return "Bearer " + platform.token(user);
     }
 
-    private static RestTestClient.ResponseSpec command(String bearer, String command, String body) {
-        return gateway.post().uri("/api/cases/" + caseId + "/" + command)
+    private static RestTestClient.ResponseSpec get(String uri, String bearer) {
+        return gateway.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).exchange();
+    }
+
+    private static RestTestClient.ResponseSpec command(String id, String bearer, String command, String body) {
+        return gateway.post().uri("/api/cases/" + id + "/" + command)
                 .header(HttpHeaders.AUTHORIZATION, bearer)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
+                .exchange();
+    }
+
+    private static RestTestClient.ResponseSpec rate(String id, String bearer, String satisfaction, String comment) {
+        return gateway.post().uri("/api/ratings")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"caseId": "%s", "satisfaction": "%s", "comment": "%s"}
+                        """.formatted(id, satisfaction, comment))
                 .exchange();
     }
 }
