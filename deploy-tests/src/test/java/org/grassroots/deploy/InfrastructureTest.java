@@ -2,6 +2,8 @@ package org.grassroots.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -156,5 +158,28 @@ class InfrastructureTest {
         assertThat(RealmImports.developmentSecrets()).allSatisfy(secret -> assertThat(everything).doesNotContain(secret));
         assertThat((Map<String, Object>) Manifests.value(rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm"), "spec", "placeholders"))
                 .containsOnlyKeys(RealmImports.confidentialClients().stream().map(RealmImports::placeholder).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.grassroots.deploy.Overlays#all")
+    @SuppressWarnings("unchecked")
+    void givenTheSecretsTheManifestsReference_whenTheAdministratorReadsTheGuide_thenEachIsListedToCreate(Overlays.Rendering rendering)
+            throws IOException {
+        String guide = Files.readString(Repository.root().resolve("docs/deploy.md"));
+        String toCreate = guide.substring(guide.indexOf("## 4. Create the Secrets"), guide.indexOf("## 5. Apply"));
+        List<String> referenced = new ArrayList<>();
+        for (Deployment deployment : rendering.manifests().all(Deployment.class)) {
+            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                    // The MongoDB operator writes the connection strings; the administrator creates the rest.
+                    .filter(env -> !env.getValueFrom().getSecretKeyRef().getKey().equals("connectionString.standard"))
+                    .forEach(env -> referenced.add(env.getValueFrom().getSecretKeyRef().getName()));
+        }
+        var placeholders = (Map<String, Map<String, Map<String, String>>>) Manifests.value(
+                rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm"), "spec", "placeholders");
+        placeholders.values().forEach(placeholder -> referenced.add(placeholder.get("secret").get("name")));
+
+        assertThat(referenced).contains("grid-service-pii-key", "org-service-phone-key")
+                .allSatisfy(secret -> assertThat(toCreate).as("docs/deploy.md, section 4").contains("`" + secret + "`"));
     }
 }
