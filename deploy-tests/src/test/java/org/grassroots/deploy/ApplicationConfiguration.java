@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,16 +35,32 @@ final class ApplicationConfiguration {
         return variables;
     }
 
-    /** Variables that must be set in a cluster: addresses (their defaults point at this machine) and ports. */
+    /**
+     * Variables that must be set in a cluster: addresses (their defaults point at this machine), ports, and
+     * keys (a default key would be a published one).
+     */
     static Map<String, String> mustBeSet(String application) {
         Map<String, String> required = new LinkedHashMap<>();
         variables(application).forEach((name, defaultValue) -> {
-            if (defaultValue.contains("localhost") || name.endsWith("_PORT") || name.startsWith("MONGODB_")
+            if (defaultValue.contains("localhost") || name.endsWith("_PORT") || isKey(name) || name.startsWith("MONGODB_")
                     || name.startsWith("KAFKA_") || name.startsWith("KEYCLOAK_")) {
                 required.put(name, defaultValue);
             }
         });
         return required;
+    }
+
+    /** An encryption or signing key: a credential, which only a Secret may carry. */
+    static boolean isKey(String variable) {
+        return variable.endsWith("_KEY");
+    }
+
+    /** The services an application calls directly: one per {@code <SERVICE>_SERVICE_URL} variable it reads. */
+    static Set<String> calledServices(String application) {
+        Set<String> called = new TreeSet<>();
+        variables(application).keySet().stream().filter(name -> name.endsWith("_SERVICE_URL"))
+                .forEach(name -> called.add(name.substring(0, name.length() - "_URL".length()).toLowerCase(Locale.ROOT).replace('_', '-')));
+        return called;
     }
 
     private static void collect(String text, Map<String, String> variables) {

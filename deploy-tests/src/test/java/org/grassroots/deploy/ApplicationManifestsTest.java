@@ -146,7 +146,39 @@ class ApplicationManifestsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("applications")
-    void givenTheGateway_whenDeployed_thenEachRouteTargetsTheServiceOfThatName(Overlays.Rendering rendering, String application) {
+    void givenAnApplication_whenDeployed_thenEveryKeyItReadsComesFromASecretNeverALiteral(Overlays.Rendering rendering, String application) {
+        Container container = container(rendering, application);
+        Map<String, EnvVar> env = new HashMap<>();
+        container.getEnv().forEach(variable -> env.put(variable.getName(), variable));
+
+        ApplicationConfiguration.variables(application).keySet().stream().filter(ApplicationConfiguration::isKey).forEach(key -> {
+            assertThat(env).as("%s reads %s", application, key).containsKey(key);
+            assertThat(env.get(key).getValue()).as("%s is no literal", key).isNull();
+            var secret = env.get(key).getValueFrom().getSecretKeyRef();
+            assertThat(secret).as("%s comes from a Secret", key).isNotNull();
+            assertThat(secret.getName()).isNotBlank();
+            assertThat(secret.getKey()).isNotBlank();
+            assertThat(secret.getOptional()).as("a missing Secret stops the pod").isNotEqualTo(Boolean.TRUE);
+        });
+        for (ConfigMap configMap : rendering.manifests().all(ConfigMap.class)) {
+            assertThat(configMap.getData().keySet()).as("ConfigMap %s holds no key", configMap.getMetadata().getName())
+                    .noneMatch(ApplicationConfiguration::isKey);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("applications")
+    void givenAnApplication_whenDeployed_thenItRunsUnderADeploymentProfileNeverLocal(Overlays.Rendering rendering, String application) {
+        String profiles = environment(rendering, container(rendering, application)).get("SPRING_PROFILES_ACTIVE");
+
+        // 'local' is the default profile (./grassroots up, tests): the only one with published development keys.
+        assertThat(profiles).as("%s sets SPRING_PROFILES_ACTIVE", application).isNotBlank();
+        assertThat(profiles.split(",")).extracting(String::strip).doesNotContain("local");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("applications")
+    void givenAnApplication_whenItCallsAService_thenItsUrlTargetsTheServiceOfThatName(Overlays.Rendering rendering, String application) {
         Map<String, String> environment = environment(rendering, container(rendering, application));
 
         environment.forEach((variable, value) -> {

@@ -2,6 +2,8 @@ package org.grassroots.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,8 +108,33 @@ class InfrastructureTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.grassroots.deploy.Overlays#all")
+    @SuppressWarnings("unchecked")
+    void givenTheRealm_whenItIssuesTokens_thenTheyCarryTheAudienceTheApplicationsRequire(Overlays.Rendering rendering) {
+        GenericKubernetesResource realm = rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm");
+        String required = rendering.manifests().get(ConfigMap.class, "grassroots-platform").getData().get("KEYCLOAK_AUDIENCE");
+
+        List<String> audiences = new ArrayList<>();
+        for (Map<String, Object> scope : (List<Map<String, Object>>) Manifests.value(realm, "spec", "realm", "clientScopes")) {
+            for (Map<String, Object> mapper : (List<Map<String, Object>>) scope.getOrDefault("protocolMappers", List.of())) {
+                if ("oidc-audience-mapper".equals(mapper.get("protocolMapper"))) {
+                    audiences.add((String) ((Map<String, Object>) mapper.get("config")).get("included.custom.audience"));
+                }
+            }
+        }
+        assertThat(required).isNotBlank();
+        assertThat(audiences).as("audiences the realm's client scopes add").contains(required);
+        assertThat((List<Map<String, Object>>) Manifests.value(realm, "spec", "realm", "clients")).allSatisfy(client ->
+                assertThat((List<String>) client.get("defaultClientScopes")).as((String) client.get("clientId")).contains("grassroots-claims"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.grassroots.deploy.Overlays#all")
     void givenTheIngress_whenRequestsArrive_thenOnlyApiPathsReachTheGatewayOverTls(Overlays.Rendering rendering) {
         Ingress ingress = rendering.manifests().get(Ingress.class, "gateway");
+        String host = ingress.getSpec().getRules().get(0).getHost();
+
+        assertThat(rendering.manifests().get(ConfigMap.class, "gateway-config").getData().get("GATEWAY_CORS_ORIGINS"))
+                .as("the web front end's origin: the public host").isEqualTo("https://" + host);
 
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> {
             assertThat(tls.getSecretName()).isNotBlank();
@@ -128,8 +155,31 @@ class InfrastructureTest {
     void givenTheManifests_whenRendered_thenNoSecretIsCommittedOnlyReferenced(Overlays.Rendering rendering) {
         assertThat(rendering.manifests().all(Secret.class)).isEmpty();
         String everything = Yaml.write(rendering.manifests().objects());
-        assertThat(everything).doesNotContain("dev-department-systems-secret");
+        assertThat(RealmImports.developmentSecrets()).allSatisfy(secret -> assertThat(everything).doesNotContain(secret));
         assertThat((Map<String, Object>) Manifests.value(rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm"), "spec", "placeholders"))
-                .containsKey(RealmImports.PLACEHOLDER);
+                .containsOnlyKeys(RealmImports.confidentialClients().stream().map(RealmImports::placeholder).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.grassroots.deploy.Overlays#all")
+    @SuppressWarnings("unchecked")
+    void givenTheSecretsTheManifestsReference_whenTheAdministratorReadsTheGuide_thenEachIsListedToCreate(Overlays.Rendering rendering)
+            throws IOException {
+        String guide = Files.readString(Repository.root().resolve("docs/deploy.md"));
+        String toCreate = guide.substring(guide.indexOf("## 4. Create the Secrets"), guide.indexOf("## 5. Apply"));
+        List<String> referenced = new ArrayList<>();
+        for (Deployment deployment : rendering.manifests().all(Deployment.class)) {
+            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                    // The MongoDB operator writes the connection strings; the administrator creates the rest.
+                    .filter(env -> !env.getValueFrom().getSecretKeyRef().getKey().equals("connectionString.standard"))
+                    .forEach(env -> referenced.add(env.getValueFrom().getSecretKeyRef().getName()));
+        }
+        var placeholders = (Map<String, Map<String, Map<String, String>>>) Manifests.value(
+                rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm"), "spec", "placeholders");
+        placeholders.values().forEach(placeholder -> referenced.add(placeholder.get("secret").get("name")));
+
+        assertThat(referenced).contains("grid-service-pii-key", "org-service-phone-key")
+                .allSatisfy(secret -> assertThat(toCreate).as("docs/deploy.md, section 4").contains("`" + secret + "`"));
     }
 }

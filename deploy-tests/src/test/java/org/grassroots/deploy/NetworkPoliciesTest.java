@@ -2,11 +2,16 @@ package org.grassroots.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,10 +20,35 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
-/** Who may talk to whom: only the gateway reaches the services; the services reach Kafka, MongoDB, Keycloak. */
+/**
+ * Who may talk to whom: only the gateway and the declared callers reach a service; the services reach Kafka,
+ * MongoDB, Keycloak and the services they call.
+ */
 class NetworkPoliciesTest {
+
+    /**
+     * The service-to-service calls, caller → callee, and nothing else (docs/deploy.md, "Network rules"). Each
+     * one is a {@code <CALLEE>_SERVICE_URL} the caller reads; opening a path is a decision, made here.
+     */
+    static final Set<Call> SERVICE_CALLS = Set.of(
+            new Call("case-service", "grid-service"),          // locating a report's point
+            new Call("evaluation-service", "case-service"));   // checking a case before a rating
+
+    record Call(String caller, String callee) {
+    }
+
+    private static final Map<String, String> KAFKA = Map.of("strimzi.io/cluster", "grassroots", "strimzi.io/kind", "Kafka");
+    private static final Map<String, String> MONGODB = Map.of("app", "grassroots-mongodb-svc");
+    private static final Map<String, String> KEYCLOAK = Map.of("app", "keycloak", "app.kubernetes.io/instance", "keycloak");
+    private static final Map<String, String> DNS = Map.of("k8s-app", "kube-dns");
+    private static final int HTTP = 8080;
+
+    private static Map<String, String> application(String name) {
+        return Map.of("app.kubernetes.io/name", name);
+    }
 
     static Stream<Arguments> applications() {
         return Overlays.all().flatMap(rendering -> Repository.APPLICATIONS.stream()
@@ -54,31 +84,62 @@ class NetworkPoliciesTest {
                 assertThat(rule.getPorts()).anySatisfy(port -> assertThat(port.getPort().getIntVal()).isEqualTo(53)));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
-    @MethodSource("services")
-    void givenAService_whenSomethingConnects_thenOnlyTheGatewayIsLetIn(Overlays.Rendering rendering, String service) {
-        NetworkPolicy policy = policiesFor(rendering, service).get(0);
+    @Test
+    void givenTheServicesConfiguration_whenRead_thenTheServicesCallExactlyTheDeclaredServices() {
+        Set<Call> read = new HashSet<>();
+        for (String service : Repository.SERVICES) {
+            ApplicationConfiguration.calledServices(service).forEach(callee -> read.add(new Call(service, callee)));
+        }
 
-        List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream()).toList();
-        assertThat(peers).singleElement().satisfies(peer -> {
-            assertThat(peer.getNamespaceSelector()).isNull();
-            assertThat(peer.getIpBlock()).isNull();
-            assertThat(peer.getPodSelector().getMatchLabels()).containsExactly(Map.entry("app.kubernetes.io/name", "gateway"));
-        });
+        assertThat(read).as("<SERVICE>_SERVICE_URL variables the services read").containsExactlyInAnyOrderElementsOf(SERVICE_CALLS);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("services")
-    void givenAService_whenItConnectsOut_thenItReachesKafkaMongoDbKeycloakAndDnsOnly(Overlays.Rendering rendering, String service) {
+    void givenAService_whenSomethingConnects_thenOnlyTheGatewayAndTheDeclaredCallersAreLetIn(Overlays.Rendering rendering, String service) {
         NetworkPolicy policy = policiesFor(rendering, service).get(0);
+        Set<String> expected = new HashSet<>(Set.of("gateway"));
+        SERVICE_CALLS.stream().filter(call -> call.callee().equals(service)).forEach(call -> expected.add(call.caller()));
 
-        assertThat(policy.getSpec().getEgress()).allSatisfy(rule -> assertThat(rule.getTo()).isNotEmpty());
-        assertThat(ports(policy.getSpec().getEgress())).containsExactlyInAnyOrder(9092, 27017, 8080, 53, 53);
-        assertThat(policy.getSpec().getEgress()).flatExtracting(NetworkPolicyEgressRule::getTo)
-                .extracting(peer -> peer.getPodSelector().getMatchLabels())
-                .contains(Map.of("strimzi.io/cluster", "grassroots", "strimzi.io/kind", "Kafka"),
-                        Map.of("app", "grassroots-mongodb-svc"),
-                        Map.of("app", "keycloak", "app.kubernetes.io/instance", "keycloak"));
+        List<String> admitted = new ArrayList<>();
+        for (NetworkPolicyIngressRule rule : policy.getSpec().getIngress()) {
+            assertThat(rule.getPorts()).as("%s admits its HTTP port only", service).singleElement()
+                    .satisfies(port -> assertThat(port.getPort().getIntVal()).isEqualTo(HTTP));
+            assertThat(rule.getFrom()).as("every ingress rule names who it admits").isNotEmpty();
+            for (NetworkPolicyPeer peer : rule.getFrom()) {
+                assertThat(peer.getNamespaceSelector()).isNull();
+                assertThat(peer.getIpBlock()).isNull();
+                assertThat(peer.getPodSelector().getMatchLabels()).hasSize(1).containsKey("app.kubernetes.io/name");
+                admitted.add(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+            }
+        }
+        assertThat(admitted).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("services")
+    void givenAService_whenItConnectsOut_thenItReachesKafkaMongoDbKeycloakTheServicesItCallsAndDnsOnly(Overlays.Rendering rendering, String service) {
+        NetworkPolicy policy = policiesFor(rendering, service).get(0);
+        Map<Map<String, String>, List<Integer>> expected = new HashMap<>(Map.of(
+                KAFKA, List.of(9092), MONGODB, List.of(27017), KEYCLOAK, List.of(HTTP), DNS, List.of(53, 53)));
+        SERVICE_CALLS.stream().filter(call -> call.caller().equals(service))
+                .forEach(call -> expected.put(application(call.callee()), List.of(HTTP)));
+
+        Map<Map<String, String>, List<Integer>> reached = new HashMap<>();
+        for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+            assertThat(rule.getTo()).as("every egress rule names where it goes").isNotEmpty();
+            for (NetworkPolicyPeer peer : rule.getTo()) {
+                assertThat(peer.getIpBlock()).isNull();
+                Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+                if (peer.getNamespaceSelector() != null) {
+                    assertThat(labels).as("only DNS lies outside the namespace").isEqualTo(DNS);
+                    assertThat(peer.getNamespaceSelector().getMatchLabels()).containsExactly(Map.entry("kubernetes.io/metadata.name", "kube-system"));
+                }
+                assertThat(reached).as("%s reached by one rule", labels).doesNotContainKey(labels);
+                reached.put(labels, ports(List.of(rule)));
+            }
+        }
+        assertThat(reached).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,9 @@ package org.grassroots.deploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -17,15 +20,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>demo (dev overlay): the realm as it is, demo users and the grassroots-dev client included;</li>
  * <li>production (prod overlay): no demo users, no grassroots-dev client, the web client's redirects on the
- * public host, and a password policy.</li>
+ * public host, and a password policy. The confidential clients (department systems, the hotline) and their
+ * service-account users stay: they are how those systems sign in.</li>
  * </ul>
- * In both the department systems' client secret is a placeholder the operator fills from the Secret
- * {@value #DEPARTMENT_SYSTEMS_SECRET_NAME}: the development value in the realm file never reaches a cluster.
+ * In both, each confidential client's secret is a placeholder the operator fills from the Secret named like
+ * the client (key {@value #SECRET_KEY}): the development values in the realm file never reach a cluster.
  */
 final class RealmImports {
 
-    static final String PLACEHOLDER = "DEPARTMENT_SYSTEMS_SECRET";
-    static final String DEPARTMENT_SYSTEMS_SECRET_NAME = "grassroots-department-systems";
+    /** The key of a client's Secret that holds its client secret. */
+    static final String SECRET_KEY = "client-secret";
     static final String DEV_ONLY_CLIENT = "grassroots-dev";
     static final String PUBLIC_URL = "https://grassroots.example.com";
     static final String PASSWORD_POLICY = "length(12) and notUsername and notEmail and passwordHistory(5)";
@@ -45,17 +49,49 @@ final class RealmImports {
         }
     }
 
+    /** The clients of the realm file that authenticate with a secret (client credentials), by clientId. */
+    static List<String> confidentialClients() {
+        List<String> clients = new ArrayList<>();
+        for (JsonNode client : realmFile().get("clients")) {
+            if (client.hasNonNull("secret")) {
+                clients.add(client.get("clientId").asText());
+            }
+        }
+        return clients;
+    }
+
+    /** The development secrets written in the realm file: none may appear in a manifest. */
+    static List<String> developmentSecrets() {
+        List<String> secrets = new ArrayList<>();
+        realmFile().get("clients").forEach(client -> {
+            if (client.hasNonNull("secret")) {
+                secrets.add(client.get("secret").asText());
+            }
+        });
+        return secrets;
+    }
+
+    /** The operator's placeholder for a client's secret: an environment variable name, e.g. GRASSROOTS_HOTLINE_SECRET. */
+    static String placeholder(String clientId) {
+        return clientId.toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
+    }
+
+    /** The Secret the administrator creates for a client's secret: named like the client. */
+    static String secretName(String clientId) {
+        return clientId;
+    }
+
     static ObjectNode demo() {
         ObjectNode realm = realmFile();
-        replaceClientSecret(realm);
+        replaceClientSecrets(realm);
         return resource(realm);
     }
 
     static ObjectNode production() {
         ObjectNode realm = realmFile();
-        replaceClientSecret(realm);
+        replaceClientSecrets(realm);
         removeIf((ArrayNode) realm.get("clients"), client -> client.path("clientId").asText().equals(DEV_ONLY_CLIENT));
-        // Service-account users stay: they carry the department systems' role and org_path.
+        // Service-account users stay: they carry the confidential clients' roles (and, where set, org_path).
         removeIf((ArrayNode) realm.get("users"), user -> !user.hasNonNull("serviceAccountClientId"));
         for (JsonNode client : realm.get("clients")) {
             if (client.path("clientId").asText().equals("grassroots-web")) {
@@ -74,10 +110,10 @@ final class RealmImports {
                 + "# The operator imports a realm once; changes to a running realm go through the admin console or API.\n";
     }
 
-    private static void replaceClientSecret(ObjectNode realm) {
+    private static void replaceClientSecrets(ObjectNode realm) {
         for (JsonNode client : realm.get("clients")) {
             if (client.hasNonNull("secret")) {
-                ((ObjectNode) client).put("secret", "${" + PLACEHOLDER + "}");
+                ((ObjectNode) client).put("secret", "${" + placeholder(client.get("clientId").asText()) + "}");
             }
         }
     }
@@ -91,9 +127,12 @@ final class RealmImports {
         metadata.putObject("labels").put("app.kubernetes.io/part-of", "grassroots");
         ObjectNode spec = resource.putObject("spec");
         spec.put("keycloakCRName", "keycloak");
-        ObjectNode secret = spec.putObject("placeholders").putObject(PLACEHOLDER).putObject("secret");
-        secret.put("name", DEPARTMENT_SYSTEMS_SECRET_NAME);
-        secret.put("key", "client-secret");
+        ObjectNode placeholders = spec.putObject("placeholders");
+        for (String clientId : confidentialClients()) {
+            ObjectNode secret = placeholders.putObject(placeholder(clientId)).putObject("secret");
+            secret.put("name", secretName(clientId));
+            secret.put("key", SECRET_KEY);
+        }
         spec.set("realm", realm);
         return resource;
     }

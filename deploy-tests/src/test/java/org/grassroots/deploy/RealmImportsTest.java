@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,28 +37,63 @@ class RealmImportsTest {
     @Test
     void givenTheProductionRealm_whenImported_thenItHasNoDemoUserNoPasswordGrantClientAndNoSecretValue() {
         JsonNode realm = RealmImports.production().at("/spec/realm");
+        List<String> confidential = RealmImports.confidentialClients();
 
-        assertThat(values(realm.get("users"), "username")).containsExactly("service-account-grassroots-department-systems");
+        assertThat(confidential).as("the realm file's confidential clients")
+                .contains("grassroots-department-systems", "dept-urban-system", "dept-housing-system", "grassroots-hotline");
+        assertThat(values(realm.get("users"), "username")).as("service accounts only, one per confidential client")
+                .containsExactlyInAnyOrderElementsOf(confidential.stream().map(client -> "service-account-" + client).toList());
+        assertThat(realm.get("users")).allSatisfy(user -> {
+            assertThat(user.path("serviceAccountClientId").asText()).isIn(confidential);
+            assertThat(user.has("credentials")).isFalse();
+        });
         assertThat(realm.toString()).doesNotContain("\"credentials\"");
-        assertThat(values(realm.get("clients"), "clientId"))
-                .containsExactlyInAnyOrder("grassroots-web", "grassroots-mobile", "grassroots-department-systems");
+        List<String> clients = new ArrayList<>(List.of("grassroots-web", "grassroots-mobile"));
+        clients.addAll(confidential);
+        assertThat(values(realm.get("clients"), "clientId")).containsExactlyInAnyOrderElementsOf(clients);
         for (JsonNode client : realm.get("clients")) {
             assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as("password grant").isFalse();
-            if (client.has("secret")) {
-                assertThat(client.get("secret").asText()).isEqualTo("${" + RealmImports.PLACEHOLDER + "}");
-            }
             assertThat(client.path("redirectUris").toString()).doesNotContain("localhost");
         }
         assertThat(realm.path("passwordPolicy").asText()).contains("length(12)");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"demo", "production"})
+    void givenARealmImport_whenImported_thenEachConfidentialClientsSecretComesFromItsOwnSecret(String variant) {
+        ObjectNode resource = variant.equals("demo") ? RealmImports.demo() : RealmImports.production();
+        JsonNode placeholders = resource.at("/spec/placeholders");
+
+        for (String clientId : RealmImports.confidentialClients()) {
+            JsonNode client = clients(resource.at("/spec/realm")).get(clientId);
+            String placeholder = RealmImports.placeholder(clientId);
+            assertThat(client.get("secret").asText()).as(clientId).isEqualTo("${" + placeholder + "}");
+            assertThat(placeholders.at("/" + placeholder + "/secret/name").asText()).isEqualTo(clientId);
+            assertThat(placeholders.at("/" + placeholder + "/secret/key").asText()).isEqualTo(RealmImports.SECRET_KEY);
+        }
+        assertThat(placeholders.size()).isEqualTo(RealmImports.confidentialClients().size());
+        for (JsonNode client : resource.at("/spec/realm/clients")) {
+            if (client.has("secret")) {
+                assertThat(client.path("publicClient").asBoolean()).isFalse();
+                assertThat(client.get("secret").asText()).matches("\\$\\{[A-Z_]+}");
+            }
+        }
+        assertThat(RealmImports.developmentSecrets()).isNotEmpty()
+                .allSatisfy(secret -> assertThat(resource.toString()).doesNotContain(secret));
+    }
+
     @Test
-    void givenTheDemoRealm_whenImported_thenItKeepsTheDemoUsersButNotTheDevelopmentSecret() {
+    void givenTheDemoRealm_whenImported_thenItKeepsTheDemoUsers() {
         JsonNode realm = RealmImports.demo().at("/spec/realm");
 
-        assertThat(values(realm.get("users"), "username")).contains("resident1", "dispatcher1", "admin");
+        assertThat(values(realm.get("users"), "username")).contains("resident1", "dispatcher1", "courier1", "admin");
         assertThat(values(realm.get("clients"), "clientId")).contains(RealmImports.DEV_ONLY_CLIENT);
-        assertThat(realm.toString()).doesNotContain("dev-department-systems-secret");
+    }
+
+    private static Map<String, JsonNode> clients(JsonNode realm) {
+        Map<String, JsonNode> clients = new HashMap<>();
+        realm.get("clients").forEach(client -> clients.put(client.path("clientId").asText(), client));
+        return clients;
     }
 
     private static List<String> values(JsonNode items, String field) {
