@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts members' phone numbers at rest (AES-256-GCM, a fresh IV per value), so a copy of the
  * database or a backup does not give away a member list with phones. The key comes from
- * {@code ORG_PHONE_KEY} (base64, 32 bytes); a development key is set in application-local.yml (the default profile) only; any other profile must set it.
+ * {@code ORG_PHONE_KEY} (base64, 32 bytes); a development key is set in application-local.yml (the
+ * default profile) only, and any other profile must set it.
  */
 @Component
 public class PhoneCipher {
