@@ -280,6 +280,32 @@ class LocalPlatformE2EIT {
                 .expectBody().jsonPath("$.paths['/api/cases/{id}/dispatch']").exists();
     }
 
+    @Test
+    @Order(17)
+    void theHotlineFilesAWorkOrderOnceHoweverOftenItIsSent() {
+        String hotline = "Bearer " + platform.clientToken("grassroots-hotline");
+        String order = """
+                {"externalId": "12345-E2E-0001", "categoryCode": "BROKEN_STREET_LIGHT",
+                 "description": "市民来电：健康东路路灯不亮", "point": {"lon": 119.0216, "lat": 33.6014}}
+                """;
+
+        Map<?, ?> first = hotlineCall(hotline, order).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> again = hotlineCall(hotline, order).expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(again.get("id")).isEqualTo(first.get("id"));
+        assertThat(first.get("channel")).isEqualTo("HOTLINE_12345");
+    }
+
+    private static RestTestClient.ResponseSpec hotlineCall(String bearer, String body) {
+        return gateway.post().uri("/api/cases/hotline")
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange();
+    }
+
     private static String bearer(String user) {
         return "Bearer " + platform.token(user);
     }
