@@ -62,7 +62,7 @@ public class ImportOutbox {
         for (int from = 0; from < events.size(); from += EVENTS_PER_DOCUMENT) {
             List<Document> outbox = new ArrayList<>();
             for (OutboxMessage message : messages.wrap(events.subList(from, Math.min(events.size(), from + EVENTS_PER_DOCUMENT)))) {
-                outbox.add(entry(message));
+                outbox.add(OutboxMessages.toDocument(message));
             }
             documents.add(new Document("_id", importId + "-" + (from / EVENTS_PER_DOCUMENT))
                     .append("importId", importId).append("version", 1L)
@@ -111,22 +111,5 @@ public class ImportOutbox {
     /** An import creates units and members only. */
     private static String collectionOf(String eventType) {
         return eventType.startsWith("org.grassroots.org.unit-") ? "units" : "members";
-    }
-
-    /** The platform outbox's entry layout, which the relay reads back. */
-    private static Document entry(OutboxMessage message) {
-        Document entry = new Document()
-                .append("eventId", message.eventId())
-                .append("topic", message.topic())
-                .append("type", message.type())
-                .append("source", message.source())
-                .append("subject", message.subject())
-                .append("time", message.time().toString())
-                .append("aggregateVersion", message.aggregateVersion())
-                .append("payload", message.payload());
-        if (message.correlationId() != null) {
-            entry.append("correlationId", message.correlationId());
-        }
-        return entry;
     }
 }

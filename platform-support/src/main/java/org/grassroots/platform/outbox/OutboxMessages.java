@@ -37,7 +37,11 @@ public final class OutboxMessages {
                 new String(codec.write(event), StandardCharsets.UTF_8));
     }
 
-    static Document toDocument(OutboxMessage message) {
+    /**
+     * The entry the relay reads back from an outbox array. Public for stores that write outbox
+     * entries themselves (a bulk import holding many events in documents of its own).
+     */
+    public static Document toDocument(OutboxMessage message) {
         Document document = new Document()
                 .append("eventId", message.eventId())
                 .append("topic", message.topic())
