@@ -32,32 +32,44 @@ public final class CaseEventFixtures {
 
     private final EventCodec codec = new EventCodec();
 
+    /**
+     * Each event a full second after the one made before it: statements order entries by the
+     * events' own times, and two events made within the same millisecond (the store keeps
+     * milliseconds) would otherwise tie and be ordered by their random ids.
+     */
+    private Instant clock = Instant.now();
+
+    private Instant next() {
+        clock = clock.plusSeconds(1);
+        return clock;
+    }
+
     public ProducerRecord<String, byte[]> reportedByStaff(String caseId, String reporterStaffId) {
-        return record(new CaseReported(caseId, 1, CHENGNAN, Instant.now(),
+        return record(new CaseReported(caseId, 1, CHENGNAN, next(),
                 facts(caseId, CaseStatus.REPORTED, null, Channel.GRID_WORKER), null, reporterStaffId));
     }
 
     public ProducerRecord<String, byte[]> accepted(String caseId) {
-        return record(new CaseAccepted(caseId, 2, CHENGNAN, Instant.now(),
+        return record(new CaseAccepted(caseId, 2, CHENGNAN, next(),
                 facts(caseId, CaseStatus.ACCEPTED, null, Channel.GRID_WORKER), "dispatcher-1"));
     }
 
     public ProducerRecord<String, byte[]> closedOnTime(String caseId, AssigneeKind kind, String assigneeId) {
-        return record(new CaseClosed(caseId, 7, CHENGNAN, Instant.now(),
+        return record(new CaseClosed(caseId, 7, CHENGNAN, next(),
                 facts(caseId, CaseStatus.CLOSED, new Assignee(kind, assigneeId, "党员"), Channel.RESIDENT_APP), true,
                 Duration.ofHours(20)));
     }
 
     public ProducerRecord<String, byte[]> closedLate(String caseId, String partyMemberId) {
-        return record(new CaseClosed(caseId, 9, CHENGNAN, Instant.now(), facts(caseId, CaseStatus.CLOSED,
+        return record(new CaseClosed(caseId, 9, CHENGNAN, next(), facts(caseId, CaseStatus.CLOSED,
                 new Assignee(AssigneeKind.PARTY_MEMBER, partyMemberId, "党员"), Channel.RESIDENT_APP), false,
                 Duration.ofHours(90)));
     }
 
     public ProducerRecord<String, byte[]> overdue(String caseId, AssigneeKind kind, String assigneeId) {
-        return record(new CaseOverdue(caseId, 5, CHENGNAN, Instant.now(),
+        return record(new CaseOverdue(caseId, 5, CHENGNAN, next(),
                 facts(caseId, CaseStatus.CLAIMED, new Assignee(kind, assigneeId, "党员"), Channel.RESIDENT_APP),
-                SlaStage.RESOLVE, Instant.now().minusSeconds(60)));
+                SlaStage.RESOLVE, clock.minusSeconds(60)));
     }
 
     /** The same record again, as Kafka redelivers it after a consumer crash: same key, same event id. */
