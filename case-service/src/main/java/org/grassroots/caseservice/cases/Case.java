@@ -10,28 +10,43 @@ import java.util.Optional;
 import org.grassroots.caseservice.cases.StageClock.Stage;
 import org.grassroots.caseservice.categories.Category;
 import org.grassroots.caseservice.categories.CategoryLimits;
+import org.grassroots.caseservice.intake.Placement;
+import org.grassroots.caseservice.sla.SlaClock;
+import org.grassroots.caseservice.sla.Threshold;
+import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseAccepted;
 import org.grassroots.contracts.cases.CaseCancelled;
 import org.grassroots.contracts.cases.CaseClaimed;
 import org.grassroots.contracts.cases.CaseClosed;
+import org.grassroots.contracts.cases.CaseDepartmentReportedIn;
 import org.grassroots.contracts.cases.CaseDispatched;
+import org.grassroots.contracts.cases.CaseEscalated;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseExtended;
 import org.grassroots.contracts.cases.CaseFacts;
+import org.grassroots.contracts.cases.CaseOverdue;
 import org.grassroots.contracts.cases.CaseParked;
+import org.grassroots.contracts.cases.CasePaused;
 import org.grassroots.contracts.cases.CaseReopened;
 import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.contracts.cases.CaseResolved;
+import org.grassroots.contracts.cases.CaseResumed;
 import org.grassroots.contracts.cases.CaseReturned;
+import org.grassroots.contracts.cases.CaseSlaWarning;
+import org.grassroots.contracts.cases.CaseSupervised;
 import org.grassroots.contracts.cases.CaseVerified;
+import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.Deadlines;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.contracts.cases.ReopenCause;
+import org.grassroots.contracts.cases.SlaStage;
 import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.problem.InvalidStateException;
 
 /**
  * A resident's complaint or need (诉求), from report to closure. The aggregate owns its rules:
@@ -63,7 +78,7 @@ public final class Case {
     private final Channel channel;
     private final String reporterId;
     private final String orgPath;
-    private final HandlingLevel level;
+    private HandlingLevel level;
     private final Instant reportedAt;
     private final List<CaseHistoryEntry> history;
     private final boolean emergency;
@@ -72,6 +87,13 @@ public final class Case {
     private CaseStatus status;
     private Assignee assignee;
     private long version;
+    private Placement placement;
+    private String possibleDuplicateOf;
+    private String externalId;
+    private boolean supervised;
+    private boolean overdue;
+    private final List<Summons> summons = new ArrayList<>();
+    private final List<String> reworkRatings = new ArrayList<>();
 
     Case(String id, String number, String categoryCode, String categoryName, String description, GeoPoint location,
             String locationDescription, Channel channel, String reporterId, String orgPath, HandlingLevel level,
@@ -102,10 +124,20 @@ public final class Case {
      * A new report (上报) enters the platform: the case starts at version 1 in {@code REPORTED}, at
      * the handling level its category starts at, with the category's time limits (its emergency
      * tier for an emergency; a category without one refuses an emergency report on {@code emergency}).
-     * The clocks count working time on {@code calendar}.
+     * The clocks count working time on {@code calendar}. Without intake details the case is unlocated.
      */
     public static Reported report(NewReport report, Category category, String id, String number, Instant now,
             WorkingCalendar calendar) {
+        return report(report, IntakeDetails.NONE, category, id, number, now, calendar);
+    }
+
+    /**
+     * The same, with what intake found out: the grid the point lies in (its org path then is the
+     * case's, see {@link NewReport#orgPath}), an open case nearby it may duplicate, and the
+     * hotline's own id for a 12345 case.
+     */
+    public static Reported report(NewReport report, IntakeDetails intake, Category category, String id,
+            String number, Instant now, WorkingCalendar calendar) {
         if (!category.code().equals(report.categoryCode())) {
             throw new IllegalArgumentException("Report of " + report.categoryCode() + " filed under " + category.code());
         }
@@ -121,10 +153,31 @@ public final class Case {
                 report.location(), report.locationDescription(), report.channel(), report.reporterId(),
                 report.orgPath(), category.startingLevel(), CaseStatus.REPORTED, now, 1, null, List.of(),
                 report.emergency(), clocks, calendar);
+        reported.placement = intake.placement();
+        reported.possibleDuplicateOf = intake.possibleDuplicateOf();
+        reported.externalId = intake.externalId();
         reported.history.add(new CaseHistoryEntry(1, CaseHistoryEntry.REPORTED, null, CaseStatus.REPORTED, null, now,
                 null));
-        return new Reported(reported,
-                new CaseReported(id, 1, reported.orgPath, now, reported.facts(), null, reported.staffReporterId()));
+        return new Reported(reported, new CaseReported(id, 1, reported.orgPath, now, reported.facts(),
+                reported.possibleDuplicateOf, reported.staffReporterId()));
+    }
+
+    /** Restores what a stored case knows beyond its workflow state. */
+    void restore(Placement placement, String possibleDuplicateOf, String externalId, boolean supervised,
+            boolean overdue, List<Summons> summons, List<String> reworkRatings) {
+        this.placement = placement;
+        this.possibleDuplicateOf = possibleDuplicateOf;
+        this.externalId = externalId;
+        this.supervised = supervised;
+        this.overdue = overdue;
+        this.summons.clear();
+        if (summons != null) {
+            this.summons.addAll(summons);
+        }
+        this.reworkRatings.clear();
+        if (reworkRatings != null) {
+            this.reworkRatings.addAll(reworkRatings);
+        }
     }
 
     /**
@@ -138,8 +191,7 @@ public final class Case {
     /** What events say about the case: no personal data of the reporter. */
     public CaseFacts facts() {
         return new CaseFacts(id, number, categoryCode, categoryName, level, status, emergency, channel, location,
-                locationDescription, null, OrgPaths.community(orgPath), OrgPaths.street(orgPath), assignee,
-                deadlines());
+                locationDescription, gridCode(), communityId(), streetId(), assignee, deadlines());
     }
 
     /** The deadlines of the stages started so far, or null before the first one starts (at accept). */
@@ -203,6 +255,7 @@ public final class Case {
     public CaseCancelled cancel(String by, String reason, Instant now) {
         requireText(reason, "reason", "is required to cancel a case");
         long at = move(CaseCommand.CANCEL, by, reason, now);
+        stopRunningClock(now);
         return new CaseCancelled(id, at, orgPath, now, facts(), by, reason);
     }
 
@@ -236,6 +289,8 @@ public final class Case {
         Assignee from = assignee;
         assignee = null;
         long at = move(CaseCommand.RETURN, by, reason, now);
+        // The assignee's time stops with the return; the next dispatch starts a fresh respond clock.
+        stopRunningClock(now);
         return new CaseReturned(id, at, orgPath, now, facts(), from, by, reason);
     }
 
@@ -275,7 +330,224 @@ public final class Case {
     public CaseParked park(String by, String reason, Instant now) {
         requireText(reason, "reason", "is required to park a case");
         long at = move(CaseCommand.PARK, by, reason, now);
+        stopRunningClock(now);
         return new CaseParked(id, at, orgPath, now, facts(), by, reason);
+    }
+
+    /**
+     * 发回重办 of a closed case. {@code cause} says why: {@link ReopenCause#RESIDENT_DISSATISFIED}
+     * with the rating's id (a rating reopens a case at most once: see {@link #hasReworked}), or
+     * {@link ReopenCause#STAFF_REVIEW} with the reviewer's reason. The case goes back to the
+     * dispatcher, who dispatches it again with fresh time limits.
+     */
+    public CaseReopened reopen(ReopenCause cause, String reason, String ratingId, String by, Instant now) {
+        Objects.requireNonNull(cause, "cause");
+        requireText(reason, "reason", "is required to reopen a case: say what is still wrong");
+        long at = move(CaseCommand.REOPEN, by, reason, now);
+        if (ratingId != null) {
+            reworkRatings.add(ratingId);
+        }
+        return new CaseReopened(id, at, orgPath, now, facts(), cause, reason, ratingId);
+    }
+
+    /** Whether the rating with this id has already sent the case back for rework. */
+    public boolean hasReworked(String ratingId) {
+        return reworkRatings.contains(ratingId);
+    }
+
+    /** One handling level up (GRID → COMMUNITY → STREET → DISTRICT), by hand; the SLA scanner does it when overdue. */
+    public CaseEscalated escalate(String by, String reason, Instant now) {
+        requireText(reason, "reason", "is required to escalate a case");
+        CaseCommand.ESCALATE.from(status);
+        return raiseLevel(CaseCommand.ESCALATE.name(), by, reason, false, now);
+    }
+
+    private CaseEscalated raiseLevel(String action, String by, String reason, boolean automatic, Instant now) {
+        HandlingLevel from = level;
+        HandlingLevel to = level.next().orElseThrow(() -> new InvalidStateException(
+                "The case is already handled at the " + from + " level, the highest; it cannot be escalated"));
+        level = to;
+        long at = record(action, by, from + " → " + to + ": " + reason, now);
+        return new CaseEscalated(id, at, orgPath, now, facts(), from, to, by, reason, automatic);
+    }
+
+    /**
+     * 吹哨: summons departments to the case; each must report in. A department already summoned and
+     * not yet reported in is not summoned twice; one that reported in before is summoned again.
+     */
+    public CaseWhistled whistle(List<String> departmentIds, String by, String reason, Instant now) {
+        requireText(reason, "reason", "is required to blow the whistle: say what the departments are needed for");
+        if (departmentIds == null || departmentIds.isEmpty()) {
+            throw new InvalidFieldException("departmentIds", "must name at least one department");
+        }
+        CaseCommand.WHISTLE.from(status);
+        List<String> summoned = departmentIds.stream().map(String::strip).distinct()
+                .filter(department -> !isAwaiting(department)).toList();
+        if (summoned.isEmpty()) {
+            throw new InvalidFieldException("departmentIds", "are all summoned already and have not reported in yet");
+        }
+        summons.removeIf(earlier -> summoned.contains(earlier.departmentId()));
+        summoned.forEach(department -> summons.add(new Summons(department, now, null, null)));
+        long at = move(CaseCommand.WHISTLE, by, String.join(", ", summoned) + ": " + reason, now);
+        return new CaseWhistled(id, at, orgPath, now, facts(), summoned, by, reason);
+    }
+
+    /** 报到: a summoned department reports in to the case. */
+    public CaseDepartmentReportedIn reportIn(String departmentId, String by, Instant now) {
+        CaseCommand.REPORT_IN.from(status);
+        if (!isAwaiting(departmentId)) {
+            throw new InvalidStateException(isSummoned(departmentId)
+                    ? "Department " + departmentId + " has already reported in to this case"
+                    : "Department " + departmentId + " was not summoned to this case");
+        }
+        summons.replaceAll(each -> each.departmentId().equals(departmentId) ? each.reportedIn(by, now) : each);
+        long at = move(CaseCommand.REPORT_IN, by, departmentId, now);
+        return new CaseDepartmentReportedIn(id, at, orgPath, now, facts(), departmentId, by);
+    }
+
+    /** Whether the department was summoned and has not reported in yet. */
+    public boolean isAwaiting(String departmentId) {
+        return summons.stream().anyMatch(each -> each.departmentId().equals(departmentId) && !each.hasReportedIn());
+    }
+
+    public boolean isSummoned(String departmentId) {
+        return summons.stream().anyMatch(each -> each.departmentId().equals(departmentId));
+    }
+
+    /**
+     * 延时: more time for the running stage, granted by a higher level than the one handling the case
+     * (the service checks who). {@code stage} may name the running stage or be left out. An extension
+     * counts like the limit: minutes for an emergency tier, working hours or days otherwise.
+     */
+    public CaseExtended extend(SlaStage stage, TimeLimit extension, String reason, String by, Instant now) {
+        requireText(reason, "reason", "is required to extend a time limit");
+        Objects.requireNonNull(extension, "extension");
+        CaseCommand.EXTEND.from(status);
+        StageClock running = runningClock().orElseThrow(
+                () -> new InvalidStateException("No time limit of the case is running, so none can be extended"));
+        if (stage != null && !stage.name().equals(running.stage().name())) {
+            throw new InvalidFieldException("stage", "is not the running stage; the " + running.stage()
+                    + " time limit is the one running");
+        }
+        if (running.isPaused()) {
+            throw new InvalidStateException("The time limit is paused while the case waits for the resident;"
+                    + " resume it before extending it");
+        }
+        if (extension.runsAroundTheClock() != running.timeLimit().runsAroundTheClock()) {
+            throw new InvalidFieldException("extension", running.timeLimit().runsAroundTheClock()
+                    ? "must be in minutes (e.g. 30m): this emergency time limit runs around the clock"
+                    : "must be in working hours or days (e.g. 4h, 2d): this time limit counts working time");
+        }
+        replaceClock(running.extend(extension, now, calendar));
+        long at = move(CaseCommand.EXTEND, by, "+" + extension + ": " + reason, now);
+        Instant newDeadline = deadlineOf(running.stage());
+        return new CaseExtended(id, at, orgPath, now, facts(), SlaStage.valueOf(running.stage().name()), newDeadline,
+                reason, by);
+    }
+
+    /** 督办: a higher level puts the case under supervision. */
+    public CaseSupervised supervise(String by, String note, Instant now) {
+        long at = move(CaseCommand.SUPERVISE, by, note, now);
+        supervised = true;
+        return new CaseSupervised(id, at, orgPath, now, facts(), by, note);
+    }
+
+    /** The case waits for the resident: the running time limit stops counting until {@link #resume}. */
+    public CasePaused pause(String by, String reason, Instant now) {
+        requireText(reason, "reason", "is required to pause the time limit: say what the case waits for");
+        CaseCommand.PAUSE.from(status);
+        StageClock running = runningClock().orElseThrow(
+                () -> new InvalidStateException("No time limit of the case is running, so none can be paused"));
+        if (running.isPaused()) {
+            throw new InvalidStateException("The time limit is already paused; resume it before pausing it again");
+        }
+        replaceClock(running.pause(now));
+        long at = move(CaseCommand.PAUSE, by, reason, now);
+        return new CasePaused(id, at, orgPath, now, facts(), SlaStage.valueOf(running.stage().name()), by, reason);
+    }
+
+    /** The resident answered: the paused time limit counts again, its deadline later by the pause. */
+    public CaseResumed resume(String by, Instant now) {
+        CaseCommand.RESUME.from(status);
+        StageClock paused = runningClock().filter(StageClock::isPaused).orElseThrow(
+                () -> new InvalidStateException("The time limit is not paused, so it cannot be resumed"));
+        replaceClock(paused.resume(now));
+        long at = move(CaseCommand.RESUME, by, null, now);
+        return new CaseResumed(id, at, orgPath, now, facts(), SlaStage.valueOf(paused.stage().name()), by);
+    }
+
+    /** Whether the case waits for the resident, its time limit paused. */
+    public boolean isWaitingForResident() {
+        return runningClock().map(StageClock::isPaused).orElse(false);
+    }
+
+    /**
+     * What the SLA clock has to say at {@code now}: a {@link CaseSlaWarning} for each of 50% and
+     * 75% of the running stage's time newly used, and once its deadline has passed
+     * {@link CaseOverdue}, then an automatic escalation one level up (unless at the top) and
+     * supervision (unless supervised already). Each threshold is reported once per run of a stage,
+     * as the stored percent remembers. Nothing while the clock is paused.
+     */
+    public List<CaseEvent> checkSla(Instant now) {
+        Optional<StageClock> running = runningClock().filter(clock -> !clock.isPaused());
+        if (running.isEmpty()) {
+            return List.of();
+        }
+        StageClock stageClock = running.get();
+        SlaClock sla = stageClock.toSlaClock(calendar);
+        List<Threshold> crossed = sla.crossedSince(stageClock.notifiedPercent(), now);
+        if (crossed.isEmpty()) {
+            return List.of();
+        }
+        replaceClock(stageClock.notified(crossed.get(crossed.size() - 1).percent()));
+        SlaStage stage = SlaStage.valueOf(stageClock.stage().name());
+        Instant deadline = sla.deadline().orElseThrow();
+        List<CaseEvent> events = new ArrayList<>();
+        for (Threshold threshold : crossed) {
+            if (threshold == Threshold.OVERDUE) {
+                overdue = true;
+                long at = record("OVERDUE", null, stage + " time limit passed at " + deadline, now);
+                events.add(new CaseOverdue(id, at, orgPath, now, facts(), stage, deadline));
+                if (level.next().isPresent()) {
+                    events.add(raiseLevel("ESCALATE", null, "the " + stage + " time limit passed", true, now));
+                }
+                if (!supervised) {
+                    supervised = true;
+                    long supervisedAt = record("SUPERVISE", null, "overdue", now);
+                    events.add(new CaseSupervised(id, supervisedAt, orgPath, now, facts(), null,
+                            "The " + stage + " time limit passed at " + deadline));
+                }
+            } else {
+                long at = record("SLA_WARNING", null, threshold.percent() + "% of the " + stage + " time limit used",
+                        now);
+                events.add(new CaseSlaWarning(id, at, orgPath, now, facts(), stage, threshold.percent(), deadline));
+            }
+        }
+        return events;
+    }
+
+    /** When the SLA scanner should look at the case next, or null while no clock runs unpaused. */
+    public Instant nextSlaCheck() {
+        return runningClock().flatMap(clock -> clock.nextCheck(calendar)).orElse(null);
+    }
+
+    private Optional<StageClock> runningClock() {
+        return clocks.stream().filter(StageClock::isRunning).findFirst();
+    }
+
+    private void replaceClock(StageClock changed) {
+        clocks.replaceAll(stageClock -> stageClock.stage() == changed.stage() ? changed : stageClock);
+    }
+
+    private void stopRunningClock(Instant at) {
+        clocks.replaceAll(stageClock -> stageClock.stop(at));
+    }
+
+    /** A line of history for a change that is not a workflow command; the state stays. */
+    private long record(String action, String by, String note, Instant now) {
+        version++;
+        history.add(new CaseHistoryEntry(version, action, status, status, by, now, note));
+        return version;
     }
 
     private long move(CaseCommand command, String by, String note, Instant now) {
@@ -294,6 +566,72 @@ public final class Case {
 
     public boolean isEmergency() {
         return emergency;
+    }
+
+    /** The deepest grid holding the point, or null while the case is unlocated. */
+    public String gridCode() {
+        return placement == null ? null : placement.gridCode();
+    }
+
+    public String communityId() {
+        return placement != null && placement.isLocated() ? placement.communityId() : OrgPaths.community(orgPath);
+    }
+
+    public String streetId() {
+        return placement != null && placement.isLocated() ? placement.streetId() : OrgPaths.street(orgPath);
+    }
+
+    /** Where intake located the case; an unlocated placement (with its reason) for a case stored before locating. */
+    public Placement placement() {
+        return placement != null ? placement : Placement.unlocated("filed before reports were located");
+    }
+
+    public boolean isLocated() {
+        return placement().isLocated();
+    }
+
+    public String possibleDuplicateOf() {
+        return possibleDuplicateOf;
+    }
+
+    /** The 12345 hotline's own id of the case, or null for other channels. */
+    public String externalId() {
+        return externalId;
+    }
+
+    public boolean isSupervised() {
+        return supervised;
+    }
+
+    /** Whether a time limit of the case has ever run out. */
+    public boolean isOverdue() {
+        return overdue;
+    }
+
+    public List<Summons> summons() {
+        return List.copyOf(summons);
+    }
+
+    List<String> reworkRatings() {
+        return List.copyOf(reworkRatings);
+    }
+
+    /** When the case was closed, or null unless it is closed. */
+    public Instant closedAt() {
+        if (status != CaseStatus.CLOSED) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).to() == CaseStatus.CLOSED && history.get(i).from() != CaseStatus.CLOSED) {
+                return history.get(i).at();
+            }
+        }
+        return null;
+    }
+
+    /** Whether the case is still being worked on: not closed, cancelled or parked. */
+    public boolean isOpen() {
+        return status != CaseStatus.CLOSED && status != CaseStatus.CANCELLED && status != CaseStatus.PARKED;
     }
 
     List<StageClock> clocks() {
@@ -374,6 +712,18 @@ public final class Case {
 
     /** What reporting produced: the new case and its first event. */
     public record Reported(Case aCase, CaseReported event) {
+    }
+
+    /**
+     * What intake found out about a report beyond what the reporter said.
+     *
+     * @param placement           the grid the point lies in, or why it is unlocated
+     * @param possibleDuplicateOf an open case of the same category within 50 m, or null
+     * @param externalId          the 12345 hotline's own id, or null
+     */
+    public record IntakeDetails(Placement placement, String possibleDuplicateOf, String externalId) {
+
+        static final IntakeDetails NONE = new IntakeDetails(Placement.unlocated("not located"), null, null);
     }
 
     /** A report as it arrives, already checked for shape. */

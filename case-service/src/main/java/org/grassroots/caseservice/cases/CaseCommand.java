@@ -22,7 +22,9 @@ import org.grassroots.platform.problem.InvalidStateException;
 /**
  * The case workflow in one place: each command, the states it may start from and the state it
  * leads to. The on-site check is two commands here because its outcome decides the target;
- * {@code POST /api/cases/{id}/verify} picks one by {@code passed}.
+ * {@code POST /api/cases/{id}/verify} picks one by {@code passed}. Some commands keep the state
+ * (escalate, whistle, report in, extend, supervise, pause, resume): for them the table says only
+ * in which states they may run.
  */
 public enum CaseCommand {
 
@@ -34,7 +36,18 @@ public enum CaseCommand {
     RESOLVE("resolved", RESOLVED, CLAIMED),
     PASS_VERIFICATION("verified", CLOSED, RESOLVED),
     FAIL_VERIFICATION("verified", REOPENED, RESOLVED),
-    PARK("parked", PARKED, ACCEPTED, RETURNED, REOPENED);
+    PARK("parked", PARKED, ACCEPTED, RETURNED, REOPENED),
+    /** 发回重办 of a closed case: by staff on review, or after the resident rated it dissatisfied. */
+    REOPEN("reopened", REOPENED, CLOSED),
+    // The commands below leave the state as it is; they change the level, the time limits or the flags.
+    ESCALATE("escalated", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED),
+    WHISTLE("whistled for", null, ACCEPTED, DISPATCHED, CLAIMED, RETURNED, REOPENED),
+    REPORT_IN("reported in to", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED),
+    EXTEND("extended", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED),
+    SUPERVISE("supervised", null, REPORTED, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED, PARKED),
+    /** Waiting for the resident (补充材料, access to the home): the running time limit stops counting. */
+    PAUSE("paused", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED),
+    RESUME("resumed", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED);
 
     private final String participle;
     private final CaseStatus target;
@@ -46,6 +59,7 @@ public enum CaseCommand {
         this.sources = Collections.unmodifiableSet(EnumSet.of(first, others));
     }
 
+    /** The state the command leads to, or null for a command that keeps the state. */
     public CaseStatus target() {
         return target;
     }
@@ -58,12 +72,17 @@ public enum CaseCommand {
         return sources.contains(current);
     }
 
-    /** The state after this command, or a refusal that says why in words. */
+    /** The state after this command (the same state for a command that keeps it), or a refusal that says why. */
     public CaseStatus from(CaseStatus current) {
         if (!allowedFrom(current)) {
             throw new InvalidStateException(refusal(current));
         }
-        return target;
+        return keepsState() ? current : target;
+    }
+
+    /** Whether the command leaves the case in the state it is in. */
+    public boolean keepsState() {
+        return target == null;
     }
 
     String refusal(CaseStatus current) {

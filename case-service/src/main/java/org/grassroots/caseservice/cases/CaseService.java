@@ -1,48 +1,116 @@
 package org.grassroots.caseservice.cases;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 import org.grassroots.caseservice.categories.Category;
 import org.grassroots.caseservice.categories.CategoryCatalogue;
+import org.grassroots.caseservice.intake.GridLocator;
+import org.grassroots.caseservice.intake.Placement;
+import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.HandlingLevel;
+import org.grassroots.contracts.cases.ReopenCause;
+import org.grassroots.contracts.cases.SlaStage;
+import org.grassroots.platform.problem.AlreadyExistsException;
+import org.grassroots.platform.problem.FieldError;
 import org.grassroots.platform.problem.ForbiddenException;
 import org.grassroots.platform.problem.InvalidFieldException;
 import org.grassroots.platform.problem.NotFoundException;
 import org.grassroots.platform.problem.VersionConflictException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** The case commands and queries, each checking who may do it. */
 @Service
 public class CaseService {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
     private final CaseRepository cases;
     private final CaseNumbers numbers;
     private final CategoryCatalogue categories;
+    private final GridLocator grids;
+    private final DuplicateFinder duplicates;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
-    CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, Clock clock,
-            WorkingCalendar calendar) {
+    CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, GridLocator grids,
+            DuplicateFinder duplicates, Clock clock, WorkingCalendar calendar) {
         this.cases = cases;
         this.numbers = numbers;
         this.categories = categories;
+        this.grids = grids;
+        this.duplicates = duplicates;
         this.clock = clock;
         this.calendar = calendar;
     }
 
-    /** Files a report under an active category of the catalogue, with its time limits counted on the working calendar. */
-    public Case report(Case.NewReport report) {
+    /** What intake answers: the case, and whether this call created it (false for a repeated hotline call). */
+    public record Intake(Case aCase, boolean created) {
+    }
+
+    /**
+     * Files a report under an active category of the catalogue: checks the answers to the category's
+     * questions, locates the point through grid-service with the reporter's token (the located
+     * community's org path becomes the case's; unlocated, the case stays in the reporter's area and
+     * waits in triage), links it to an open case of the same category within 50 m, and starts its
+     * time limits on the working calendar.
+     */
+    public Case report(Case.NewReport report, Map<String, Object> answers, String bearerToken) {
+        return file(report, answers, null, bearerToken);
+    }
+
+    /**
+     * A case from the 12345 hotline, idempotent by the hotline's own id: the case id is derived from
+     * it, so the same call twice (or two at once) makes one case, and the repeat gets that case back.
+     */
+    public Intake reportFromHotline(String externalId, Case.NewReport report, Map<String, Object> answers,
+            String bearerToken) {
+        String id = hotlineCaseId(externalId);
+        Optional<Case> earlier = cases.find(id);
+        if (earlier.isPresent()) {
+            return new Intake(earlier.get(), false);
+        }
+        try {
+            return new Intake(file(report, answers, externalId, bearerToken), true);
+        } catch (AlreadyExistsException raced) {
+            return new Intake(cases.find(id).orElseThrow(), false);
+        }
+    }
+
+    static String hotlineCaseId(String externalId) {
+        return UUID.nameUUIDFromBytes(("12345:" + externalId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private Case file(Case.NewReport report, Map<String, Object> answers, String externalId, String bearerToken) {
         Category category = activeCategory(report.categoryCode());
-        Case.Reported reported = Case.report(report, category, UUID.randomUUID().toString(), numbers.next(),
-                clock.instant(), calendar);
+        List<FieldError> wrongAnswers = category.checkAnswers(answers);
+        if (!wrongAnswers.isEmpty()) {
+            throw new InvalidFieldException(wrongAnswers);
+        }
+        Placement placement = grids.locate(report.location(), bearerToken);
+        String orgPath = placement.isLocated() ? placement.orgPath() : report.orgPath();
+        String communityId = placement.isLocated() ? placement.communityId() : OrgPaths.community(orgPath);
+        String duplicateOf = duplicates.nearestOpen(category.code(), communityId, orgPath, report.location())
+                .orElse(null);
+        Case.NewReport filed = new Case.NewReport(report.categoryCode(), report.description(), report.location(),
+                report.locationDescription(), report.channel(), report.reporterId(), orgPath, report.emergency());
+        String id = externalId != null ? hotlineCaseId(externalId) : UUID.randomUUID().toString();
+        Case.Reported reported = Case.report(filed, new Case.IntakeDetails(placement, duplicateOf, externalId),
+                category, id, numbers.next(), clock.instant(), calendar);
         cases.add(reported.aCase(), List.of(reported.event()));
         return reported.aCase();
     }
@@ -62,7 +130,7 @@ public class CaseService {
 
     /**
      * A resident sees their own cases; staff see the cases of their area; department staff and
-     * assigned people see what is dispatched to them.
+     * assigned people see what is dispatched to them, and summoned departments what they are summoned to.
      */
     public Case get(String id, Caller caller) {
         Case found = cases.find(id).orElseThrow(() -> new NotFoundException("Case", id));
@@ -117,6 +185,80 @@ public class CaseService {
                 (aCase, now) -> List.of(aCase.park(caller.userId(), reason, now)));
     }
 
+    /** 发回重办 by staff of the case's area on review of a closed case. */
+    public Case reopen(String id, Long expectedVersion, String reason, Caller caller) {
+        return change(id, expectedVersion, caller, Who.DISPATCHER,
+                (aCase, now) -> List.of(aCase.reopen(ReopenCause.STAFF_REVIEW, reason, null, caller.userId(), now)));
+    }
+
+    /** One level up, by staff of the case's area at the case's level or above. */
+    public Case escalate(String id, Long expectedVersion, String reason, Caller caller) {
+        return change(id, expectedVersion, caller, Who.LEVEL_OR_ABOVE,
+                (aCase, now) -> List.of(aCase.escalate(caller.userId(), reason, now)));
+    }
+
+    public Case whistle(String id, Long expectedVersion, List<String> departmentIds, String reason, Caller caller) {
+        return change(id, expectedVersion, caller, Who.DISPATCHER,
+                (aCase, now) -> List.of(aCase.whistle(departmentIds, caller.userId(), reason, now)));
+    }
+
+    /** 报到 by staff of a summoned department, for their own department. */
+    public Case reportIn(String id, Long expectedVersion, Caller caller) {
+        return change(id, expectedVersion, caller, Who.SUMMONED_DEPARTMENT,
+                (aCase, now) -> List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now)));
+    }
+
+    /** 延时, granted by a level above the one handling the case (the district for a district case). */
+    public Case extend(String id, Long expectedVersion, SlaStage stage, TimeLimit extension, String reason,
+            Caller caller) {
+        return change(id, expectedVersion, caller, Who.HIGHER_LEVEL,
+                (aCase, now) -> List.of(aCase.extend(stage, extension, reason, caller.userId(), now)));
+    }
+
+    /** 督办, by a level above the one handling the case (the district for a district case). */
+    public Case supervise(String id, Long expectedVersion, String note, Caller caller) {
+        return change(id, expectedVersion, caller, Who.HIGHER_LEVEL,
+                (aCase, now) -> List.of(aCase.supervise(caller.userId(), note, now)));
+    }
+
+    public Case pause(String id, Long expectedVersion, String reason, Caller caller) {
+        return change(id, expectedVersion, caller, Who.ASSIGNEE_OR_DISPATCHER,
+                (aCase, now) -> List.of(aCase.pause(caller.userId(), reason, now)));
+    }
+
+    public Case resume(String id, Long expectedVersion, Caller caller) {
+        return change(id, expectedVersion, caller, Who.ASSIGNEE_OR_DISPATCHER,
+                (aCase, now) -> List.of(aCase.resume(caller.userId(), now)));
+    }
+
+    /**
+     * Rework after the reporter rated the closed case dissatisfied (from {@code CaseRated}). Applied
+     * once per rating: the case remembers the ratings that reopened it, in the same write as the
+     * reopening. A case no longer closed (reopened by staff meanwhile) or unknown here is left alone.
+     *
+     * @return whether the case was reopened now
+     */
+    public boolean reworkAfterDissatisfiedRating(String caseId, String ratingId) {
+        Optional<Case> found = cases.find(caseId);
+        if (found.isEmpty()) {
+            log.warn("Dissatisfied rating {} is about case {}, which case-service does not know", ratingId, caseId);
+            return false;
+        }
+        Case aCase = found.get();
+        if (aCase.hasReworked(ratingId)) {
+            return false;
+        }
+        if (aCase.status() != CaseStatus.CLOSED) {
+            log.info("Dissatisfied rating {} of case {} left alone: the case is {}", ratingId, caseId, aCase.status());
+            return false;
+        }
+        long read = aCase.version();
+        CaseEvent reopened = aCase.reopen(ReopenCause.RESIDENT_DISSATISFIED, "居民评价不满意，发回重办", ratingId, null,
+                clock.instant());
+        cases.update(aCase, read, List.of(reopened));
+        return true;
+    }
+
     /**
      * Loads the case, checks that the caller may see it (404 otherwise) and may do this (403), runs
      * the command on the aggregate and stores the change only if nobody changed the case meanwhile.
@@ -134,9 +276,9 @@ public class CaseService {
         return aCase;
     }
 
-    private static boolean maySee(Case aCase, Caller caller) {
+    static boolean maySee(Case aCase, Caller caller) {
         return aCase.isReportedBy(caller.userId()) || caller.maySeeOrgPath(aCase.orgPath())
-                || isAssignee(aCase, caller);
+                || isAssignee(aCase, caller) || isSummoned(aCase, caller);
     }
 
     /** Department staff of the assigned department, or the party member or grid worker it names. */
@@ -152,14 +294,38 @@ public class CaseService {
         };
     }
 
+    private static boolean isSummoned(Case aCase, Caller caller) {
+        return caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null
+                && aCase.isSummoned(caller.departmentId());
+    }
+
+    /**
+     * The handling level a caller's role stands for (网格 / 社区 / 街道 / 区), or null for roles that
+     * handle no level (residents, party members, department staff).
+     */
+    static HandlingLevel levelOf(Caller caller) {
+        if (caller.isPlatformAdmin() || caller.hasRole(Roles.DISTRICT_ADMIN)) {
+            return HandlingLevel.DISTRICT;
+        }
+        if (caller.hasRole(Roles.STREET_STAFF)) {
+            return HandlingLevel.STREET;
+        }
+        if (caller.hasRole(Roles.COMMUNITY_STAFF)) {
+            return HandlingLevel.COMMUNITY;
+        }
+        if (caller.hasRole(Roles.GRID_WORKER)) {
+            return HandlingLevel.GRID;
+        }
+        return null;
+    }
+
     /** Who may run a command on a case they can see. */
     private enum Who {
-        /** Accept, cancel, dispatch, park: staff of the case's area (社区派单). */
+        /** Accept, cancel, dispatch, park, reopen, whistle: staff of the case's area (社区派单). */
         DISPATCHER {
             @Override
             void require(Case aCase, Caller caller) {
-                if (!caller.maySeeOrgPath(aCase.orgPath()) || !(caller.isPlatformAdmin()
-                        || caller.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN))) {
+                if (!isDispatcher(aCase, caller)) {
                     throw new ForbiddenException("Only community, street or district staff of the case's area may do this");
                 }
             }
@@ -182,8 +348,55 @@ public class CaseService {
                     throw new ForbiddenException("Only the assignee of the case may do this");
                 }
             }
+        },
+        /** Pause and resume the clock: the assignee, or staff of the case's area. */
+        ASSIGNEE_OR_DISPATCHER {
+            @Override
+            void require(Case aCase, Caller caller) {
+                if (!isAssignee(aCase, caller) && !isDispatcher(aCase, caller)) {
+                    throw new ForbiddenException("Only the assignee or staff of the case's area may do this");
+                }
+            }
+        },
+        /** Escalate: staff of the case's area whose level is the case's level or above. */
+        LEVEL_OR_ABOVE {
+            @Override
+            void require(Case aCase, Caller caller) {
+                HandlingLevel level = levelOf(caller);
+                if (!caller.maySeeOrgPath(aCase.orgPath()) || level == null || level.compareTo(aCase.level()) < 0) {
+                    throw new ForbiddenException("Only staff of the case's area at its handling level ("
+                            + aCase.level() + ") or above may escalate it");
+                }
+            }
+        },
+        /** Extend and supervise: a level above the case's (the district also for a district case). */
+        HIGHER_LEVEL {
+            @Override
+            void require(Case aCase, Caller caller) {
+                HandlingLevel level = levelOf(caller);
+                boolean higher = level != null
+                        && (level.compareTo(aCase.level()) > 0 || level == HandlingLevel.DISTRICT);
+                if (!caller.maySeeOrgPath(aCase.orgPath()) || !higher) {
+                    throw new ForbiddenException("Only a level above the one handling the case (" + aCase.level()
+                            + ") may do this");
+                }
+            }
+        },
+        /** Report in: staff of a department summoned to the case. */
+        SUMMONED_DEPARTMENT {
+            @Override
+            void require(Case aCase, Caller caller) {
+                if (!isSummoned(aCase, caller)) {
+                    throw new ForbiddenException("Only staff of a department summoned to the case may report in");
+                }
+            }
         };
 
         abstract void require(Case aCase, Caller caller);
+
+        static boolean isDispatcher(Case aCase, Caller caller) {
+            return caller.maySeeOrgPath(aCase.orgPath()) && (caller.isPlatformAdmin()
+                    || caller.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN));
+        }
     }
 }

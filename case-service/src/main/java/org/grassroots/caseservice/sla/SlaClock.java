@@ -149,7 +149,23 @@ public final class SlaClock {
      * that never ran out has none.
      */
     public Optional<Instant> deadline() {
-        Duration remaining = allowedWorkingTime();
+        return whenUsed(allowedWorkingTime());
+    }
+
+    /**
+     * The instant {@code percent} of the allowed working time will have been used, accounting for
+     * pauses and extensions; empty when the clock is paused or stopped before it gets there. The
+     * SLA scanner uses it to know when to look at a case next.
+     */
+    public Optional<Instant> whenElapsed(int percent) {
+        if (percent < 0) {
+            throw new IllegalArgumentException("percent must not be negative but was " + percent);
+        }
+        return whenUsed(allowedWorkingTime().multipliedBy(percent).dividedBy(100));
+    }
+
+    private Optional<Instant> whenUsed(Duration workingTime) {
+        Duration remaining = workingTime;
         for (Run run : runs()) {
             if (run.to() == null) {
                 return Optional.of(calendar.plusWorkingTime(run.from(), remaining));

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.grassroots.caseservice.intake.Placement;
 import org.grassroots.caseservice.sla.ChinaCalendar2026;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.contracts.cases.Assignee;
@@ -44,21 +45,43 @@ class CaseWorkflowTest {
 
     /** Rows are the state a case is in, columns the command; "-" means the command is refused. */
     static final String TABLE = """
-                        ACCEPT    CANCEL     DISPATCH    CLAIM    RETURN    RESOLVE   PASS_VERIFICATION  FAIL_VERIFICATION  PARK
-            REPORTED    ACCEPTED  CANCELLED  -           -        -         -         -                  -                  -
-            ACCEPTED    -         CANCELLED  DISPATCHED  -        -         -         -                  -                  PARKED
-            DISPATCHED  -         -          -           CLAIMED  RETURNED  -         -                  -                  -
-            CLAIMED     -         -          -           -        RETURNED  RESOLVED  -                  -                  -
-            RESOLVED    -         -          -           -        -         -         CLOSED             REOPENED           -
-            CLOSED      -         -          -           -        -         -         -                  -                  -
-            CANCELLED   -         -          -           -        -         -         -                  -                  -
-            RETURNED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED
-            REOPENED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED
-            PARKED      -         -          -           -        -         -         -                  -                  -
+                        ACCEPT    CANCEL     DISPATCH    CLAIM    RETURN    RESOLVE   PASS_VERIFICATION  FAIL_VERIFICATION  PARK    REOPEN
+            REPORTED    ACCEPTED  CANCELLED  -           -        -         -         -                  -                  -       -
+            ACCEPTED    -         CANCELLED  DISPATCHED  -        -         -         -                  -                  PARKED  -
+            DISPATCHED  -         -          -           CLAIMED  RETURNED  -         -                  -                  -       -
+            CLAIMED     -         -          -           -        RETURNED  RESOLVED  -                  -                  -       -
+            RESOLVED    -         -          -           -        -         -         CLOSED             REOPENED           -       -
+            CLOSED      -         -          -           -        -         -         -                  -                  -       REOPENED
+            CANCELLED   -         -          -           -        -         -         -                  -                  -       -
+            RETURNED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED  -
+            REOPENED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED  -
+            PARKED      -         -          -           -        -         -         -                  -                  -       -
+            """;
+
+    /**
+     * The commands that keep the state (they change the level, the time limits or the flags):
+     * "ok" means allowed, and the case stays in its state; "-" means refused.
+     */
+    static final String STATE_KEEPING_TABLE = """
+                        ESCALATE  WHISTLE  REPORT_IN  EXTEND  SUPERVISE  PAUSE  RESUME
+            REPORTED    -         -        -          -       ok         -      -
+            ACCEPTED    ok        ok       ok         ok      ok         ok     ok
+            DISPATCHED  ok        ok       ok         ok      ok         ok     ok
+            CLAIMED     ok        ok       ok         ok      ok         ok     ok
+            RESOLVED    ok        -        ok         ok      ok         ok     ok
+            CLOSED      -         -        -          -       -          -      -
+            CANCELLED   -         -        -          -       -          -      -
+            RETURNED    ok        ok       ok         -       ok         -      -
+            REOPENED    ok        ok       ok         -       ok         -      -
+            PARKED      -         -        -          -       ok         -      -
             """;
 
     static Stream<Arguments> everyStateAgainstEveryCommand() {
-        List<String> lines = TABLE.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        return Stream.concat(rows(TABLE), rows(STATE_KEEPING_TABLE));
+    }
+
+    private static Stream<Arguments> rows(String table) {
+        List<String> lines = table.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         List<CaseCommand> commands = Arrays.stream(lines.get(0).split("\\s+")).map(CaseCommand::valueOf).toList();
         List<Arguments> pairs = new ArrayList<>();
         for (String row : lines.subList(1, lines.size())) {
@@ -66,7 +89,12 @@ class CaseWorkflowTest {
             CaseStatus state = CaseStatus.valueOf(cells[0]);
             for (int column = 0; column < commands.size(); column++) {
                 String target = cells[column + 1];
-                pairs.add(Arguments.of(state, commands.get(column), "-".equals(target) ? null : CaseStatus.valueOf(target)));
+                CaseStatus expected = switch (target) {
+                    case "-" -> null;
+                    case "ok" -> state;
+                    default -> CaseStatus.valueOf(target);
+                };
+                pairs.add(Arguments.of(state, commands.get(column), expected));
             }
         }
         return pairs.stream();
@@ -75,6 +103,18 @@ class CaseWorkflowTest {
     @Test
     void theTableCoversEveryStateAndEveryCommand() {
         assertThat(everyStateAgainstEveryCommand()).hasSize(CaseStatus.values().length * CaseCommand.values().length);
+        assertThat(everyStateAgainstEveryCommand().map(arguments -> List.of(arguments.get()[0], arguments.get()[1])))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theTableSaysWhatTheCommandsSay() {
+        everyStateAgainstEveryCommand().forEach(arguments -> {
+            CaseStatus state = (CaseStatus) arguments.get()[0];
+            CaseCommand command = (CaseCommand) arguments.get()[1];
+            assertThat(command.allowedFrom(state)).as("%s from %s", command, state)
+                    .isEqualTo(arguments.get()[2] != null);
+        });
     }
 
     @ParameterizedTest(name = "{1} on a {0} case → {2}")
@@ -226,21 +266,59 @@ class CaseWorkflowTest {
             case PASS_VERIFICATION -> aCase.verify(true, "grid-worker-1", null, NOW);
             case FAIL_VERIFICATION -> aCase.verify(false, "grid-worker-1", "垃圾仍在", NOW);
             case PARK -> List.of(aCase.park("dispatcher-1", "需列入旧改计划", NOW));
+            case REOPEN -> List.of(aCase.reopen(ReopenCause.STAFF_REVIEW, "复核发现问题仍在", null, "street-1", NOW));
+            case ESCALATE -> List.of(aCase.escalate("dispatcher-1", "涉及多个部门，社区无法协调", NOW));
+            case WHISTLE -> List.of(aCase.whistle(List.of("dept-ecology"), "dispatcher-1", "油烟扰民需环保到场", NOW));
+            case REPORT_IN -> List.of(aCase.reportIn("dept-urban", "urban-1", NOW));
+            case EXTEND -> List.of(aCase.extend(null, TimeLimit.workingHours(4), "需协调物业", "street-1", NOW));
+            case SUPERVISE -> List.of(aCase.supervise("street-1", "请加快办理", NOW));
+            case PAUSE -> List.of(aCase.pause("housing-1", "等待居民补充照片", NOW));
+            case RESUME -> {
+                aCase.pause("housing-1", "等待居民补充照片", NOW);
+                yield List.of(aCase.resume("housing-1", NOW));
+            }
         };
     }
 
-    /** A case at version 7 in {@code state}, held by dept-housing wherever a case has an assignee. */
+    /**
+     * A case at version 7 in {@code state}, held by dept-housing wherever a case has an assignee,
+     * with the clocks a case in that state has (the running stage started half an hour ago) and
+     * dept-urban summoned to it but not yet reported in.
+     */
     static Case caseIn(CaseStatus state) {
         boolean assigned = switch (state) {
             case DISPATCHED, CLAIMED, RESOLVED, CLOSED, REOPENED -> true;
             default -> false;
         };
-        return new Case("case-1", "GR-20261121-000001", "EXPOSED_RUBBISH", "暴露垃圾", "垃圾堆积",
+        Instant started = NOW.minus(Duration.ofMinutes(30));
+        Instant earlier = NOW.minus(Duration.ofHours(1));
+        int stagesDone = switch (state) {
+            case REPORTED, CANCELLED -> 0;
+            case ACCEPTED, DISPATCHED, RETURNED, PARKED -> 1;
+            case CLAIMED -> 2;
+            case RESOLVED, CLOSED, REOPENED -> 3;
+        };
+        boolean lastRuns = switch (state) {
+            case ACCEPTED, DISPATCHED, CLAIMED, RESOLVED -> true;
+            default -> false;
+        };
+        List<StageClock> clocks = new ArrayList<>();
+        List<TimeLimit> limits = List.of(TimeLimit.workingHours(2), TimeLimit.workingDays(1), TimeLimit.workingDays(1));
+        StageClock.Stage[] stages = StageClock.Stage.values();
+        for (int i = 0; i < stages.length; i++) {
+            StageClock clock = StageClock.notStarted(stages[i], limits.get(i));
+            if (i < stagesDone) {
+                boolean running = lastRuns && i == stagesDone - 1;
+                clock = running ? clock.start(started) : clock.start(earlier).stop(started);
+            }
+            clocks.add(clock);
+        }
+        Case aCase = new Case("case-1", "GR-20261121-000001", "EXPOSED_RUBBISH", "暴露垃圾", "垃圾堆积",
                 new GeoPoint(119.0213, 33.6012), "浦楼路口", Channel.RESIDENT_APP, "resident-1", CHENGNAN,
                 HandlingLevel.COMMUNITY, state, NOW.minusSeconds(3600), VERSION, assigned ? HOUSING : null, List.of(),
-                false, List.of(StageClock.notStarted(StageClock.Stage.RESPOND, TimeLimit.workingHours(2)),
-                        StageClock.notStarted(StageClock.Stage.RESOLVE, TimeLimit.workingDays(1)),
-                        StageClock.notStarted(StageClock.Stage.VERIFY, TimeLimit.workingDays(1))),
-                ChinaCalendar2026.calendar());
+                false, clocks, ChinaCalendar2026.calendar());
+        aCase.restore(Placement.unlocated("not located in this test"), null, null, false, false,
+                List.of(new Summons("dept-urban", earlier, null, null)), List.of());
+        return aCase;
     }
 }

@@ -12,7 +12,8 @@ import org.grassroots.contracts.IntegrationEvent;
 public sealed interface CaseEvent extends IntegrationEvent
         permits CaseReported, CaseAccepted, CaseCancelled, CaseDispatched, CaseClaimed, CaseReturned,
         CaseResolved, CaseVerified, CaseClosed, CaseReopened, CaseEscalated, CaseWhistled,
-        CaseDepartmentReportedIn, CaseExtended, CaseParked, CaseSupervised, CaseSlaWarning, CaseOverdue {
+        CaseDepartmentReportedIn, CaseExtended, CaseParked, CaseSupervised, CaseSlaWarning, CaseOverdue,
+        CasePaused, CaseResumed {
 
     String caseId();
 

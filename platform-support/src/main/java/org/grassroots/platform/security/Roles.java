@@ -12,6 +12,10 @@ public final class Roles {
     public static final String DEPARTMENT_STAFF = "department_staff";
     public static final String DISTRICT_ADMIN = "district_admin";
     public static final String PLATFORM_ADMIN = "platform_admin";
+    /** 兼职网格员: couriers, delivery riders and others who report what they see on their rounds. */
+    public static final String PART_TIME_WORKER = "part_time_worker";
+    /** The 12345 hotline system's service account, which hands cases over to the platform. */
+    public static final String HOTLINE = "hotline";
 
     private Roles() {
     }

@@ -67,8 +67,21 @@ final class LocalPlatform {
 
     /** A real access token from Keycloak for a demo user, by the dev client's password grant. */
     String token(String username) {
-        String form = "grant_type=password&client_id=grassroots-dev&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
+        return requestToken(username, "grant_type=password&client_id=grassroots-dev&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo");
+    }
+
+    /**
+     * A real access token for a department's own system, by the client-credentials grant of its
+     * confidential client (dev secret {@code dev-<client>-secret}, as docs/department-integration.md says).
+     */
+    String clientToken(String clientId) {
+        return requestToken(clientId, "grant_type=client_credentials&client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&client_secret="
+                + URLEncoder.encode("dev-" + clientId + "-secret", StandardCharsets.UTF_8));
+    }
+
+    private String requestToken(String who, String form) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + KEYCLOAK_PORT + "/realms/grassroots/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -77,7 +90,7 @@ final class LocalPlatform {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
+                throw new IllegalStateException("Keycloak refused a token for " + who + ": " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
             return body.get("access_token").asString();

@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.AssigneeKind;
+import org.grassroots.contracts.cases.SlaStage;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -56,5 +59,41 @@ final class CaseCommandRequests {
     }
 
     record ParkCaseRequest(@Positive Long version, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** 发回重办 of a closed case by staff on review: what is still wrong. */
+    record ReopenCaseRequest(@Positive Long version, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record EscalateCaseRequest(@Positive Long version, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** 吹哨: the departments summoned (department ids as org-service knows them) and what for. */
+    record WhistleCaseRequest(@Positive Long version,
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> departmentIds,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record ReportInRequest(@Positive Long version) {
+    }
+
+    /**
+     * 延时: how much more time ({@code 4h}, {@code 2d}, or {@code 30m} for an emergency tier), for
+     * which stage (optional: the running one), and why.
+     */
+    record ExtendCaseRequest(@Positive Long version, SlaStage stage,
+            @NotBlank @Pattern(regexp = "\\d{1,4}[hdm]", message = "must be a time limit such as 4h, 2d or 30m")
+            String extension,
+            @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record SuperviseCaseRequest(@Positive Long version, @Size(max = 1000) String note) {
+    }
+
+    /** Waiting for the resident: what for. */
+    record PauseCaseRequest(@Positive Long version, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record ResumeCaseRequest(@Positive Long version) {
     }
 }

@@ -1,59 +1,201 @@
 package org.grassroots.caseservice.cases.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.grassroots.caseservice.cases.Case;
+import org.grassroots.caseservice.cases.CaseFilter;
+import org.grassroots.caseservice.cases.CaseSearch;
 import org.grassroots.caseservice.cases.CaseService;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.AcceptCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.CancelCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.ClaimCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.DispatchCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.EscalateCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ExtendCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.ParkCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.PauseCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ReopenCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ReportInRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.ResolveCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.ResumeCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.ReturnCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.SuperviseCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.VerifyCaseRequest;
+import org.grassroots.caseservice.cases.web.CaseCommandRequests.WhistleCaseRequest;
+import org.grassroots.caseservice.sla.TimeLimit;
+import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
+import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.problem.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 
+/**
+ * Intake, the case lists and the workflow commands. The role checks here are the coarse gate;
+ * who may act on which case (area, department, assignee, level) is the service's rule.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
 
-    private final CaseService cases;
+    private static final String STAFF = "hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')";
+    private static final int MAX_PAGE_SIZE = 100;
 
-    CaseController(CaseService cases) {
+    private final CaseService cases;
+    private final CaseSearch search;
+
+    CaseController(CaseService cases, CaseSearch search) {
         this.cases = cases;
+        this.search = search;
     }
 
+    // Intake
+
     @PostMapping
-    @PreAuthorize("hasAnyRole('resident', 'grid_worker', 'party_member', 'volunteer')")
-    ResponseEntity<CaseResponse> report(@Valid @RequestBody ReportCaseRequest request, Caller caller) {
-        Channel channel = caller.hasRole(Roles.GRID_WORKER) ? Channel.GRID_WORKER : Channel.RESIDENT_APP;
-        // Until grid-service locates the point, a case belongs to the reporter's own area.
+    @PreAuthorize("hasAnyRole('resident', 'grid_worker', 'part_time_worker', 'party_member', 'volunteer')")
+    ResponseEntity<CaseResponse> report(@Valid @RequestBody ReportCaseRequest request,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        Channel channel = channelOf(request.channel(), caller);
+        // Unless grid-service locates the point, the case belongs to the reporter's own area.
         String orgPath = caller.orgPath() != null ? caller.orgPath() : "/unlocated";
         Case reported = cases.report(new Case.NewReport(request.categoryCode(), request.description().strip(),
                 new GeoPoint(request.point().lon(), request.point().lat()), request.locationDescription(), channel,
-                caller.userId(), orgPath, Boolean.TRUE.equals(request.emergency())));
-        return ResponseEntity.created(URI.create("/api/cases/" + reported.id())).body(CaseResponse.of(reported));
+                caller.userId(), orgPath, Boolean.TRUE.equals(request.emergency())), request.answers(),
+                bearerToken(authorization));
+        return ResponseEntity.created(URI.create("/api/cases/" + reported.id())).body(CaseResponse.of(reported, caller));
+    }
+
+    /** The capacity a caller reports in: asked for in the request, or read from the roles. */
+    private static Channel channelOf(Channel asked, Caller caller) {
+        if (asked == null) {
+            if (caller.hasRole(Roles.GRID_WORKER)) {
+                return Channel.GRID_WORKER;
+            }
+            return caller.hasRole(Roles.PART_TIME_WORKER) ? Channel.PART_TIME_WORKER : Channel.RESIDENT_APP;
+        }
+        return switch (asked) {
+            case RESIDENT_APP -> Channel.RESIDENT_APP;
+            case GRID_WORKER -> {
+                if (!caller.hasRole(Roles.GRID_WORKER)) {
+                    throw new ForbiddenException("Only a grid worker may report through the GRID_WORKER channel");
+                }
+                yield Channel.GRID_WORKER;
+            }
+            case PART_TIME_WORKER -> {
+                if (!caller.hasRole(Roles.PART_TIME_WORKER)) {
+                    throw new ForbiddenException(
+                            "Only a part-time grid worker may report through the PART_TIME_WORKER channel");
+                }
+                yield Channel.PART_TIME_WORKER;
+            }
+            case HOTLINE_12345, WISH_WALL -> throw new InvalidFieldException("channel",
+                    "must be RESIDENT_APP, GRID_WORKER or PART_TIME_WORKER here; the hotline uses POST /api/cases/hotline");
+        };
+    }
+
+    /**
+     * A case from the 12345 hotline, idempotent by {@code externalId}: 201 when it made the case,
+     * 200 with the same case when the hotline sends the same id again.
+     */
+    @PostMapping("/hotline")
+    @PreAuthorize("hasAnyRole('hotline', 'platform_admin')")
+    ResponseEntity<CaseResponse> reportFromHotline(@Valid @RequestBody HotlineCaseRequest request,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        GeoPoint point = request.point() == null ? null : new GeoPoint(request.point().lon(), request.point().lat());
+        // The hotline's own area (its service account's org path, e.g. the district) holds what cannot be located.
+        String orgPath = caller.orgPath() != null ? caller.orgPath() : "/unlocated";
+        CaseService.Intake intake = cases.reportFromHotline(request.externalId(),
+                new Case.NewReport(request.categoryCode(), request.description().strip(), point,
+                        request.locationDescription(), Channel.HOTLINE_12345, caller.userId(), orgPath,
+                        Boolean.TRUE.equals(request.emergency())),
+                request.answers(), bearerToken(authorization));
+        CaseResponse body = CaseResponse.of(intake.aCase(), caller);
+        return intake.created()
+                ? ResponseEntity.created(URI.create("/api/cases/" + intake.aCase().id())).body(body)
+                : ResponseEntity.status(HttpStatus.OK).body(body);
+    }
+
+    private static String bearerToken(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
+    }
+
+    // Lists
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    CasePageResponse list(@RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
+            @RequestParam(required = false) String community, @RequestParam(required = false) String street,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String department,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean duplicate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Caller caller) {
+        checkPaging(page, size);
+        CaseFilter filter = new CaseFilter(status, category, grid, community, street, assignee, department, overdue,
+                duplicate, from, to);
+        return CasePageResponse.of(search.search(filter, page, size, caller), caller);
+    }
+
+    /** The caller's own reports, each with its expected completion. */
+    @GetMapping("/mine")
+    @PreAuthorize("isAuthenticated()")
+    CasePageResponse mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            Caller caller) {
+        checkPaging(page, size);
+        return CasePageResponse.of(search.mine(page, size, caller), caller);
+    }
+
+    /** The work waiting for a department (or for a party member or grid worker it was dispatched to). */
+    @GetMapping("/inbox")
+    @PreAuthorize("hasAnyRole('department_staff', 'party_member', 'grid_worker')")
+    CasePageResponse inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            Caller caller) {
+        checkPaging(page, size);
+        return CasePageResponse.of(search.inbox(page, size, caller), caller);
+    }
+
+    /** New reports and unlocated cases of the dispatcher's area. */
+    @GetMapping("/triage")
+    @PreAuthorize(STAFF)
+    CasePageResponse triage(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            Caller caller) {
+        checkPaging(page, size);
+        return CasePageResponse.of(search.triage(page, size, caller), caller);
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0) {
+            throw new InvalidFieldException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidFieldException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     CaseResponse get(@PathVariable String id, Caller caller) {
-        return CaseResponse.of(cases.get(id, caller));
+        return CaseResponse.of(cases.get(id, caller), caller);
     }
 
     @GetMapping("/{id}/history")
@@ -62,58 +204,124 @@ class CaseController {
         return cases.history(id, caller).stream().map(CaseHistoryResponse::of).toList();
     }
 
-    // The workflow commands (POST /api/cases/{id}/{command}); who may run each is the service's rule.
+    // The workflow commands (POST /api/cases/{id}/{command}).
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(STAFF)
     CaseResponse accept(@PathVariable String id, @Valid @RequestBody(required = false) AcceptCaseRequest request,
             Caller caller) {
         AcceptCaseRequest body = request != null ? request : new AcceptCaseRequest(null, null);
-        return CaseResponse.of(cases.accept(id, body.version(), body.note(), caller));
+        return CaseResponse.of(cases.accept(id, body.version(), body.note(), caller), caller);
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(STAFF)
     CaseResponse cancel(@PathVariable String id, @Valid @RequestBody CancelCaseRequest request, Caller caller) {
-        return CaseResponse.of(cases.cancel(id, request.version(), request.reason().strip(), caller));
+        return CaseResponse.of(cases.cancel(id, request.version(), request.reason().strip(), caller), caller);
     }
 
     @PostMapping("/{id}/dispatch")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(STAFF)
     CaseResponse dispatch(@PathVariable String id, @Valid @RequestBody DispatchCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.dispatch(id, request.version(), request.assignee().toAssignee(), request.note(),
-                caller));
+                caller), caller);
     }
 
+    /** Claim, return and resolve: the assignee, whoever that is (a department, a party member, a grid worker). */
     @PostMapping("/{id}/claim")
     @PreAuthorize("isAuthenticated()")
     CaseResponse claim(@PathVariable String id, @Valid @RequestBody(required = false) ClaimCaseRequest request,
             Caller caller) {
-        return CaseResponse.of(cases.claim(id, request != null ? request.version() : null, caller));
+        return CaseResponse.of(cases.claim(id, request != null ? request.version() : null, caller), caller);
     }
 
     @PostMapping("/{id}/return")
     @PreAuthorize("isAuthenticated()")
     CaseResponse returnCase(@PathVariable String id, @Valid @RequestBody ReturnCaseRequest request, Caller caller) {
-        return CaseResponse.of(cases.returnToDispatcher(id, request.version(), request.reason().strip(), caller));
+        return CaseResponse.of(cases.returnToDispatcher(id, request.version(), request.reason().strip(), caller),
+                caller);
     }
 
     @PostMapping("/{id}/resolve")
     @PreAuthorize("isAuthenticated()")
     CaseResponse resolve(@PathVariable String id, @Valid @RequestBody ResolveCaseRequest request, Caller caller) {
         return CaseResponse.of(cases.resolve(id, request.version(), request.note().strip(),
-                request.attachments() == null ? List.of() : request.attachments(), caller));
+                request.attachments() == null ? List.of() : request.attachments(), caller), caller);
     }
 
     @PostMapping("/{id}/verify")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('grid_worker', 'community_staff', 'street_staff', 'district_admin', 'platform_admin')")
     CaseResponse verify(@PathVariable String id, @Valid @RequestBody VerifyCaseRequest request, Caller caller) {
-        return CaseResponse.of(cases.verify(id, request.version(), request.passed(), request.note(), caller));
+        return CaseResponse.of(cases.verify(id, request.version(), request.passed(), request.note(), caller), caller);
     }
 
     @PostMapping("/{id}/park")
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(STAFF)
     CaseResponse park(@PathVariable String id, @Valid @RequestBody ParkCaseRequest request, Caller caller) {
-        return CaseResponse.of(cases.park(id, request.version(), request.reason().strip(), caller));
+        return CaseResponse.of(cases.park(id, request.version(), request.reason().strip(), caller), caller);
+    }
+
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize(STAFF)
+    CaseResponse reopen(@PathVariable String id, @Valid @RequestBody ReopenCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.reopen(id, request.version(), request.reason().strip(), caller), caller);
+    }
+
+    @PostMapping("/{id}/escalate")
+    @PreAuthorize("hasAnyRole('grid_worker', 'community_staff', 'street_staff', 'district_admin', 'platform_admin')")
+    CaseResponse escalate(@PathVariable String id, @Valid @RequestBody EscalateCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.escalate(id, request.version(), request.reason().strip(), caller), caller);
+    }
+
+    @PostMapping("/{id}/whistle")
+    @PreAuthorize(STAFF)
+    CaseResponse whistle(@PathVariable String id, @Valid @RequestBody WhistleCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.whistle(id, request.version(), request.departmentIds(), request.reason().strip(),
+                caller), caller);
+    }
+
+    /** 报到: staff of a summoned department report their department in. */
+    @PostMapping("/{id}/report-in")
+    @PreAuthorize("hasRole('department_staff')")
+    CaseResponse reportIn(@PathVariable String id, @Valid @RequestBody(required = false) ReportInRequest request,
+            Caller caller) {
+        return CaseResponse.of(cases.reportIn(id, request != null ? request.version() : null, caller), caller);
+    }
+
+    /** 延时: granted by a level above the one handling the case. */
+    @PostMapping("/{id}/extend")
+    @PreAuthorize(STAFF)
+    CaseResponse extend(@PathVariable String id, @Valid @RequestBody ExtendCaseRequest request, Caller caller) {
+        TimeLimit extension;
+        try {
+            extension = TimeLimit.parse(request.extension());
+        } catch (IllegalArgumentException wrong) {
+            throw new InvalidFieldException("extension", wrong.getMessage());
+        }
+        return CaseResponse.of(cases.extend(id, request.version(), request.stage(), extension,
+                request.reason().strip(), caller), caller);
+    }
+
+    /** 督办: by a level above the one handling the case. */
+    @PostMapping("/{id}/supervise")
+    @PreAuthorize(STAFF)
+    CaseResponse supervise(@PathVariable String id, @Valid @RequestBody(required = false) SuperviseCaseRequest request,
+            Caller caller) {
+        SuperviseCaseRequest body = request != null ? request : new SuperviseCaseRequest(null, null);
+        return CaseResponse.of(cases.supervise(id, body.version(), body.note(), caller), caller);
+    }
+
+    /** Waiting for the resident: the assignee or staff of the case's area. */
+    @PostMapping("/{id}/pause")
+    @PreAuthorize("isAuthenticated()")
+    CaseResponse pause(@PathVariable String id, @Valid @RequestBody PauseCaseRequest request, Caller caller) {
+        return CaseResponse.of(cases.pause(id, request.version(), request.reason().strip(), caller), caller);
+    }
+
+    @PostMapping("/{id}/resume")
+    @PreAuthorize("isAuthenticated()")
+    CaseResponse resume(@PathVariable String id, @Valid @RequestBody(required = false) ResumeCaseRequest request,
+            Caller caller) {
+        return CaseResponse.of(cases.resume(id, request != null ? request.version() : null, caller), caller);
     }
 }

@@ -1,0 +1,185 @@
+package org.grassroots.caseservice.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.grassroots.caseservice.sla.WorkingCalendar;
+import org.grassroots.contracts.cases.AssigneeKind;
+import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.platform.security.Caller;
+import org.grassroots.platform.security.Roles;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The case lists, each scoped by the caller the same way a single case is (see
+ * {@link CaseService#get}): a resident sees their own cases, staff the cases of their area,
+ * department staff what is dispatched to their department or what it was summoned to, party
+ * members and grid workers what is dispatched to them, a platform administrator everything.
+ */
+@Service
+public class CaseSearch {
+
+    static final List<CaseStatus> OPEN = List.of(CaseStatus.REPORTED, CaseStatus.ACCEPTED, CaseStatus.DISPATCHED,
+            CaseStatus.CLAIMED, CaseStatus.RESOLVED, CaseStatus.RETURNED, CaseStatus.REOPENED);
+    private static final List<String> AREA_ROLES = List.of(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF,
+            Roles.STREET_STAFF, Roles.DISTRICT_ADMIN);
+
+    private final MongoTemplate mongo;
+    private final WorkingCalendar calendar;
+
+    CaseSearch(MongoTemplate mongo, WorkingCalendar calendar) {
+        this.mongo = mongo;
+        this.calendar = calendar;
+    }
+
+    /** One page of a list, newest first unless the list says otherwise. */
+    public record CasePage(List<Case> items, int page, int size, long totalItems) {
+    }
+
+    /** {@code GET /api/cases}: everything the caller may see that matches the filter. */
+    public CasePage search(CaseFilter filter, int page, int size, Caller caller) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(scope(caller));
+        all.addAll(criteriaOf(filter));
+        return page(all, Sort.by(Sort.Direction.DESC, "reportedAt"), page, size);
+    }
+
+    /** {@code GET /api/cases/mine}: the caller's own reports. */
+    public CasePage mine(int page, int size, Caller caller) {
+        return page(List.of(Criteria.where("reporterId").is(caller.userId())),
+                Sort.by(Sort.Direction.DESC, "reportedAt"), page, size);
+    }
+
+    /**
+     * {@code GET /api/cases/inbox}: the work waiting for the caller: for department staff the cases
+     * dispatched to their department and not yet resolved, and the open cases their department was
+     * summoned to and has not reported in to; for party members and grid workers the cases
+     * dispatched to them. Oldest first: the longest waiting comes first.
+     */
+    public CasePage inbox(int page, int size, Caller caller) {
+        List<Criteria> work = new ArrayList<>();
+        List<CaseStatus> inHand = List.of(CaseStatus.DISPATCHED, CaseStatus.CLAIMED);
+        if (caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null) {
+            work.add(new Criteria().andOperator(Criteria.where("assignee.kind").is(AssigneeKind.DEPARTMENT.name()),
+                    Criteria.where("assignee.id").is(caller.departmentId()), Criteria.where("status").in(inHand)));
+            work.add(new Criteria().andOperator(Criteria.where("status").in(OPEN),
+                    Criteria.where("summons").elemMatch(Criteria.where("departmentId").is(caller.departmentId())
+                            .and("reportedInAt").is(null))));
+        }
+        if (caller.hasAnyRole(Roles.PARTY_MEMBER, Roles.GRID_WORKER)) {
+            work.add(new Criteria().andOperator(
+                    Criteria.where("assignee.kind").in(AssigneeKind.PARTY_MEMBER.name(), AssigneeKind.GRID_WORKER.name()),
+                    Criteria.where("assignee.id").is(caller.userId()), Criteria.where("status").in(inHand)));
+        }
+        if (work.isEmpty()) {
+            return new CasePage(List.of(), page, size, 0);
+        }
+        return page(List.of(new Criteria().orOperator(work)), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+    }
+
+    /**
+     * {@code GET /api/cases/triage}: what a dispatcher must look at in their area: new reports
+     * waiting to be accepted, and open cases intake could not locate to a grid. Oldest first.
+     */
+    public CasePage triage(int page, int size, Caller caller) {
+        Criteria waiting = new Criteria().orOperator(Criteria.where("status").is(CaseStatus.REPORTED.name()),
+                new Criteria().andOperator(Criteria.where("unlocatedReason").ne(null),
+                        Criteria.where("status").in(OPEN)));
+        return page(List.of(areaScope(caller), waiting), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+    }
+
+    private CasePage page(List<Criteria> criteria, Sort sort, int page, int size) {
+        Query query = new Query(new Criteria().andOperator(criteria));
+        long total = mongo.count(query, CaseDocument.class);
+        query.with(sort).skip((long) page * size).limit(size);
+        List<Case> items = mongo.find(query, CaseDocument.class).stream()
+                .map(document -> document.toCase(calendar)).toList();
+        return new CasePage(items, page, size, total);
+    }
+
+    /** What the caller may see, as a query: the same rules as for one case. */
+    private static Criteria scope(Caller caller) {
+        if (caller.isPlatformAdmin()) {
+            return new Criteria();
+        }
+        List<Criteria> visible = new ArrayList<>();
+        visible.add(Criteria.where("reporterId").is(caller.userId()));
+        if (caller.hasAnyRole(AREA_ROLES.toArray(String[]::new)) && caller.orgPath() != null) {
+            visible.add(underOrgPath(caller.orgPath()));
+        }
+        if (caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null) {
+            visible.add(Criteria.where("departmentIds").is(caller.departmentId()));
+        }
+        if (caller.hasRole(Roles.PARTY_MEMBER)) {
+            visible.add(assignedTo(AssigneeKind.PARTY_MEMBER, caller.userId()));
+        }
+        if (caller.hasRole(Roles.GRID_WORKER)) {
+            visible.add(assignedTo(AssigneeKind.GRID_WORKER, caller.userId()));
+        }
+        return new Criteria().orOperator(visible);
+    }
+
+    /** Staff's own area only: the triage list is for dispatchers, not for what a resident reported. */
+    private static Criteria areaScope(Caller caller) {
+        if (caller.isPlatformAdmin()) {
+            return new Criteria();
+        }
+        if (caller.orgPath() == null) {
+            return Criteria.where("_id").is(null);
+        }
+        return underOrgPath(caller.orgPath());
+    }
+
+    private static Criteria underOrgPath(String orgPath) {
+        return Criteria.where("orgPath").regex("^" + Pattern.quote(orgPath) + "(/|$)");
+    }
+
+    private static Criteria assignedTo(AssigneeKind kind, String id) {
+        return new Criteria().andOperator(Criteria.where("assignee.kind").is(kind.name()),
+                Criteria.where("assignee.id").is(id));
+    }
+
+    private static List<Criteria> criteriaOf(CaseFilter filter) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (filter.status() != null) {
+            criteria.add(Criteria.where("status").is(filter.status().name()));
+        }
+        if (filter.categoryCode() != null) {
+            criteria.add(Criteria.where("categoryCode").is(filter.categoryCode()));
+        }
+        if (filter.gridCode() != null) {
+            criteria.add(Criteria.where("gridCodes").is(filter.gridCode()));
+        }
+        if (filter.communityId() != null) {
+            criteria.add(Criteria.where("communityId").is(filter.communityId()));
+        }
+        if (filter.streetId() != null) {
+            criteria.add(Criteria.where("streetId").is(filter.streetId()));
+        }
+        if (filter.assigneeId() != null) {
+            criteria.add(Criteria.where("assignee.id").is(filter.assigneeId()));
+        }
+        if (filter.departmentId() != null) {
+            criteria.add(Criteria.where("departmentIds").is(filter.departmentId()));
+        }
+        if (filter.overdue() != null) {
+            criteria.add(Criteria.where("overdue").is(filter.overdue()));
+        }
+        if (filter.duplicate() != null) {
+            criteria.add(filter.duplicate() ? Criteria.where("possibleDuplicateOf").ne(null)
+                    : Criteria.where("possibleDuplicateOf").is(null));
+        }
+        if (filter.from() != null) {
+            criteria.add(Criteria.where("reportedAt").gte(filter.from()));
+        }
+        if (filter.to() != null) {
+            criteria.add(Criteria.where("reportedAt").lt(filter.to()));
+        }
+        return criteria;
+    }
+}

@@ -1,0 +1,135 @@
+package org.grassroots.caseservice.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.platform.problem.VersionConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Finds the cases whose time limits have reached a threshold (50%, 75%, overdue) and lets each
+ * case say what that means ({@link Case#checkSla}): warnings, or overdue with escalation and
+ * supervision. Every case document carries {@code slaCheckAt}, the instant its running clock
+ * reaches its next threshold, so a scan reads only the cases that are due.
+ *
+ * <p>Safe with several instances: an instance first claims a due case with a conditional
+ * single-document update that sets a short lease ({@code slaLease}, beside the case's own fields)
+ * only if no other instance holds one; the others skip it. The change itself is stored like any
+ * command, only if the case is still at the version read, so even an instance that outlived its
+ * lease cannot report a threshold twice. Nothing lives in memory: a restarted instance finds the
+ * thresholds already reported in the case documents. Lives in the cases package because it works on
+ * the aggregate through its repository.
+ */
+@Component
+public class SlaScanner {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaScanner.class);
+    private static final String LEASE = "slaLease";
+    private static final int BATCH = 200;
+
+    private final MongoTemplate mongo;
+    private final CaseRepository cases;
+    private final Clock clock;
+    private final Duration lease;
+    private final boolean enabled;
+    private final String owner = UUID.randomUUID().toString();
+
+    SlaScanner(MongoTemplate mongo, CaseRepository cases, Clock clock,
+            @Value("${grassroots.sla.scanner.lease:PT1M}") Duration lease,
+            @Value("${grassroots.sla.scanner.enabled:true}") boolean enabled) {
+        this.mongo = mongo;
+        this.cases = cases;
+        this.clock = clock;
+        this.lease = lease;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${grassroots.sla.scanner.interval:PT30S}",
+            initialDelayString = "${grassroots.sla.scanner.interval:PT30S}")
+    void scheduledScan() {
+        if (enabled) {
+            scan();
+        }
+    }
+
+    /** Looks at every case due now that no other instance is looking at; returns how many events it produced. */
+    public int scan() {
+        Instant now = clock.instant();
+        int produced = 0;
+        for (String id : dueCaseIds(now)) {
+            if (!claim(id, now)) {
+                continue;
+            }
+            try {
+                produced += check(id, now);
+            } catch (VersionConflictException changedMeanwhile) {
+                // Someone acted on the case since it was read; its new slaCheckAt brings it back if still due.
+                log.debug("Case {} changed during its SLA check; it is looked at again on the next scan", id);
+            } finally {
+                release(id);
+            }
+        }
+        return produced;
+    }
+
+    private List<String> dueCaseIds(Instant now) {
+        List<String> ids = new ArrayList<>();
+        collection().find(Filters.lte(CaseDocument.SLA_CHECK_AT, Date.from(now)))
+                .projection(Projections.include("_id"))
+                .sort(Sorts.ascending(CaseDocument.SLA_CHECK_AT))
+                .limit(BATCH)
+                .forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    /** Takes the lease on a due case unless another instance holds one that has not run out. */
+    private boolean claim(String id, Instant now) {
+        return collection().updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.lte(CaseDocument.SLA_CHECK_AT, Date.from(now)),
+                        Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE + ".until", Date.from(now)))),
+                Updates.set(LEASE, new Document("owner", owner).append("until", Date.from(now.plus(lease)))))
+                .getModifiedCount() == 1;
+    }
+
+    private int check(String id, Instant now) {
+        Case aCase = cases.find(id).orElse(null);
+        if (aCase == null) {
+            return 0;
+        }
+        long read = aCase.version();
+        List<CaseEvent> events = aCase.checkSla(now);
+        // Stored even without events: the write moves slaCheckAt on to the next threshold.
+        cases.update(aCase, read, events);
+        if (!events.isEmpty()) {
+            log.info("Case {}: {} SLA event(s) at version {}", id, events.size(), aCase.version());
+        }
+        return events.size();
+    }
+
+    private void release(String id) {
+        collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(LEASE + ".owner", owner)),
+                Updates.unset(LEASE));
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(mongo.getCollectionName(CaseDocument.class));
+    }
+}
