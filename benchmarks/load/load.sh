@@ -9,8 +9,15 @@
 #   USE_RUNNING=1 benchmarks/load/load.sh      use the platform already running with the ports below
 #                                              (no start-up figure; the platform is left running)
 #
-# Settings (environment): RATES (intake arrivals per second, comma separated, default 25,50,100,200,400),
-# STEP_SECONDS (30), LATENCY_RATE (200), LATENCY_SECONDS (20), and the launcher's own variables.
+# Settings (environment): RATES (intake arrivals per second, comma separated, default 25,50,75,100,150),
+# STEP_SECONDS (30), LATENCY_RATE (200), LATENCY_SECONDS (20), FRESH (1: begin from an empty store, so
+# every run meets the same data; 0 keeps what earlier runs left), STEPS (intake,latency: which to run),
+# PROFILE (1: a JFR recording of gateway, case-service and grid-service during the intake, summarised
+# by hot-methods.py), and the launcher's own variables.
+#
+# The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
+# load comes from one address and two residents, and the limits would answer 429 to nearly all of it.
+# With USE_RUNNING=1 start the gateway with GRASSROOTS_GATEWAY_RATELIMIT_ENABLED=false yourself.
 # The platform runs on ports that collide with neither a developer's platform (8080-8085 ...) nor
 # the end-to-end suite's (18080 ...), with its own data folder, so all three can coexist.
 set -euo pipefail
@@ -29,11 +36,15 @@ export GRID_SERVICE_PORT="${GRID_SERVICE_PORT:-28082}"
 export CASE_SERVICE_PORT="${CASE_SERVICE_PORT:-28083}"
 export VOLUNTEER_SERVICE_PORT="${VOLUNTEER_SERVICE_PORT:-28084}"
 export EVALUATION_SERVICE_PORT="${EVALUATION_SERVICE_PORT:-28085}"
-RATES="${RATES:-25,50,100,200,400}"
+RATES="${RATES:-25,50,75,100,150}"
 STEP_SECONDS="${STEP_SECONDS:-30}"
 LATENCY_RATE="${LATENCY_RATE:-200}"
 LATENCY_SECONDS="${LATENCY_SECONDS:-20}"
 USE_RUNNING="${USE_RUNNING:-0}"
+FRESH="${FRESH:-1}"
+STEPS="${STEPS:-intake,latency}"
+PROFILE="${PROFILE:-0}"
+export GRASSROOTS_GATEWAY_RATELIMIT_ENABLED="${GRASSROOTS_GATEWAY_RATELIMIT_ENABLED:-false}"
 
 GATEWAY="http://localhost:$GATEWAY_PORT"
 CASE_SERVICE="http://localhost:$CASE_SERVICE_PORT"
@@ -79,6 +90,7 @@ sample_rss() {
 }
 
 cleanup() {
+  touch "$OUT/rss-load.txt.stop"
   if [[ "$USE_RUNNING" != 1 && -f "$DATA/run/settings.env" ]]; then
     say "stopping the platform"
     "$GRASSROOTS" down >>"$OUT/launcher.log" 2>&1 || true
@@ -96,8 +108,8 @@ if [[ "$USE_RUNNING" != 1 ]]; then
     fi
   done
   trap cleanup EXIT
-  if [[ ! -d "$DATA/keycloak" ]] || ! ls -d "$DATA"/keycloak/keycloak-*/data/h2 >/dev/null 2>&1; then
-    say "first start in $DATA: Keycloak builds itself and imports the realm, the demo data is loaded (not timed)"
+  if [[ "$FRESH" == 1 ]] || ! ls -d "$DATA"/keycloak/keycloak-*/data/h2 >/dev/null 2>&1; then
+    say "fresh start in $DATA: empty store, Keycloak imports the realm, demo data loaded (not timed)"
     "$GRASSROOTS" up --fresh --detach >>"$OUT/launcher.log" 2>&1
     "$GRASSROOTS" down >>"$OUT/launcher.log" 2>&1
   fi
@@ -116,22 +128,45 @@ rss | tee "$OUT/rss-rest.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
 sample_rss "$OUT/rss-load.txt" &
 sampler=$!
 
-say "intake at fixed arrival rates $RATES /s, $STEP_SECONDS s each, gateway then case-service (Gatling)"
-say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-(cd "$ROOT" && BENCH_GATEWAY="$GATEWAY" BENCH_CASE_SERVICE="$CASE_SERVICE" BENCH_KEYCLOAK="$KEYCLOAK" \
-  RATES="$RATES" STEP_SECONDS="$STEP_SECONDS" BENCH_SUMMARY="$OUT/intake.md" \
-  ./mvnw -q -f benchmarks/load/pom.xml gatling:test -Dgatling.resultsFolder="$OUT/gatling") >"$OUT/gatling.log" 2>&1 \
-  || say "Gatling reported failures (see $OUT/gatling.log)"
-say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-cat "$OUT/intake.md" | tee -a "$OUT/summary.txt" || true
+say "gateway rate limits enabled: $GRASSROOTS_GATEWAY_RATELIMIT_ENABLED"
+pid_of() { local pid; read -r pid _ <"$DATA/run/$1.pid"; echo "$pid"; }
+if [[ "$STEPS" == *intake* ]]; then
+  if [[ "$PROFILE" == 1 ]]; then
+    for app in gateway case-service grid-service; do
+      jcmd "$(pid_of "$app")" JFR.start name=bench settings=profile filename="$OUT/$app.jfr" >/dev/null
+    done
+  fi
+  say "intake at fixed arrival rates $RATES /s, $STEP_SECONDS s each, gateway then case-service (Gatling)"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  (cd "$ROOT" && BENCH_GATEWAY="$GATEWAY" BENCH_CASE_SERVICE="$CASE_SERVICE" BENCH_KEYCLOAK="$KEYCLOAK" \
+    RATES="$RATES" STEP_SECONDS="$STEP_SECONDS" BENCH_SUMMARY="$OUT/intake.md" \
+    ./mvnw -q -f benchmarks/load/pom.xml gatling:test -Dgatling.resultsFolder="$OUT/gatling") >"$OUT/gatling.log" 2>&1 \
+    || say "Gatling reported failures (see $OUT/gatling.log)"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cat "$OUT/intake.md" | tee -a "$OUT/summary.txt" || true
+  if [[ "$PROFILE" == 1 ]]; then
+    for app in gateway case-service grid-service; do
+      jcmd "$(pid_of "$app")" JFR.stop name=bench >/dev/null
+      say "profile of $app during the intake ($OUT/$app.jfr):"
+      python3 "$HERE/hot-methods.py" "$OUT/$app.jfr" 20 | tee "$OUT/$app-hot.txt" | sed 's/^/[load]   /' \
+        | tee -a "$OUT/summary.txt"
+    done
+  fi
+fi
 
-say "dispatch → CaseDispatched latency at $LATENCY_RATE dispatches/s for $LATENCY_SECONDS s"
-(cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
-  -Dexec.mainClass=org.grassroots.benchmarks.load.DispatchLatency \
-  -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
-  -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") 2>&1 | grep -v -e '^SLF4J' | tee "$OUT/latency.txt" \
-  | tee -a "$OUT/summary.txt"
-say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ "$STEPS" == *latency* ]]; then
+  # An overloaded intake leaves the gateway's circuit breaker open for a while: let the platform settle.
+  [[ "$STEPS" == *intake* ]] && sleep 30
+  say "dispatch → CaseDispatched latency at $LATENCY_RATE dispatches/s for $LATENCY_SECONDS s"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
+    -Dexec.mainClass=org.grassroots.benchmarks.load.DispatchLatency \
+    -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
+    -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 \
+    || say "the latency run failed (see $OUT/latency.txt)"
+  grep -v -e '^SLF4J' "$OUT/latency.txt" | tail -8 | tee -a "$OUT/summary.txt"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 
 touch "$OUT/rss-load.txt.stop"
 wait "$sampler" || true

@@ -41,7 +41,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *       is that minus the response instant (negative if the event overtook the response).</li>
  * </ol>
  * Sender and consumer share one JVM and one monotonic clock. Settings (system properties):
- * {@code gateway}, {@code keycloak}, {@code kafka}, {@code rate} (200), {@code seconds} (20).
+ * {@code gateway}, {@code keycloak}, {@code kafka}, {@code rate} (200), {@code seconds} (20),
+ * {@code prepareConcurrency} (8 reports or accepts at once while preparing).
  */
 public final class DispatchLatency {
 
@@ -58,6 +59,7 @@ public final class DispatchLatency {
     private final Map<String, Long> consumedAt = new ConcurrentHashMap<>();
     private final List<Double> dispatchMillis = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger prepareFailures = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         new DispatchLatency().run();
@@ -69,8 +71,8 @@ public final class DispatchLatency {
         int count = rate * seconds;
         long prepareStarted = System.nanoTime();
         List<String> cases = prepare(count, resident, dispatcher);
-        System.out.printf("Prepared %d accepted cases in %.1f s%n", cases.size(),
-                (System.nanoTime() - prepareStarted) / 1e9);
+        System.out.printf("Prepared %d accepted cases in %.1f s (%d could not be prepared)%n", cases.size(),
+                (System.nanoTime() - prepareStarted) / 1e9, prepareFailures.get());
 
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             Thread polling = new Thread(() -> poll(consumer), "case-events-consumer");
@@ -104,7 +106,7 @@ public final class DispatchLatency {
     private volatile boolean assigned;
 
     private List<String> prepare(int count, String resident, String dispatcher) {
-        Semaphore inFlight = new Semaphore(16);
+        Semaphore inFlight = new Semaphore(Integer.getInteger("prepareConcurrency", 8));
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>(count));
         List<CompletableFuture<?>> all = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -113,14 +115,14 @@ public final class DispatchLatency {
             double lat = 33.6012 + (i / 20 % 20) * 0.000005;
             String body = String.format("{\"categoryCode\":\"EXPOSED_RUBBISH\",\"description\":\"压测：派单时延 %d\","
                     + "\"point\":{\"lon\":%.6f,\"lat\":%.6f},\"locationDescription\":\"压测\"}", i, lon, lat);
-            all.add(http.sendAsync(post("/api/cases", resident, body), HttpResponse.BodyHandlers.ofString())
+            all.add(sendRetrying(post("/api/cases", resident, body), 5)
                     .thenCompose(reported -> {
                         Matcher id = ID.matcher(reported.body());
                         if (reported.statusCode() != 201 || !id.find()) {
                             throw new IllegalStateException("report: " + reported.statusCode() + " " + reported.body());
                         }
-                        return http.sendAsync(post("/api/cases/" + id.group(1) + "/accept", dispatcher, "{}"),
-                                HttpResponse.BodyHandlers.ofString()).thenApply(accepted -> {
+                        return sendRetrying(post("/api/cases/" + id.group(1) + "/accept", dispatcher, "{}"), 5)
+                                .thenApply(accepted -> {
                                     if (accepted.statusCode() != 200) {
                                         throw new IllegalStateException("accept: " + accepted.statusCode() + " "
                                                 + accepted.body());
@@ -129,10 +131,29 @@ public final class DispatchLatency {
                                     return accepted;
                                 });
                     })
-                    .whenComplete((done, failure) -> inFlight.release()));
+                    .whenComplete((done, failure) -> {
+                        inFlight.release();
+                        if (failure != null) {
+                            prepareFailures.incrementAndGet();
+                            System.err.println("preparing a case failed: " + failure.getMessage());
+                        }
+                    }));
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(all.stream().map(future -> future.exceptionally(failure -> null))
+                .toArray(CompletableFuture[]::new)).join();
         return new ArrayList<>(ids);
+    }
+
+    /** Preparation is not measured: a 429 or 503 (an intake still recovering) is tried again after a second. */
+    private CompletableFuture<HttpResponse<String>> sendRetrying(HttpRequest request, int attempts) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if ((response.statusCode() == 429 || response.statusCode() == 503) && attempts > 1) {
+                return CompletableFuture.supplyAsync(() -> null,
+                        CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS))
+                        .thenCompose(ignored -> sendRetrying(request, attempts - 1));
+            }
+            return CompletableFuture.completedFuture(response);
+        });
     }
 
     private CompletableFuture<?> dispatch(String caseId, String dispatcher) {
