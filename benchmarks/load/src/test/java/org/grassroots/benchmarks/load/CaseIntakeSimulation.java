@@ -104,11 +104,11 @@ public class CaseIntakeSimulation extends Simulation {
     public void after() {
         StringBuilder table = new StringBuilder(StepResults.header()).append('\n');
         results.values().forEach(step -> table.append(step.row()).append('\n'));
-        table.append('\n').append("Gateway cost at each rate (gateway ÷ case-service):\n");
+        table.append('\n').append("Gateway ÷ case-service at each rate:\n\n");
         for (int rate : RATES) {
             StepResults viaGateway = results.get("gateway " + rate + "/s");
             StepResults direct = results.get("case-service " + rate + "/s");
-            table.append(String.format("  %d/s: throughput %.2f, p50 %.2f, p99 %.2f%n", rate,
+            table.append(String.format("- %d/s: throughput %.2f, p50 %.2f, p99 %.2f%n", rate,
                     viaGateway.okPerSecond() / direct.okPerSecond(),
                     viaGateway.percentiles().p50() / direct.percentiles().p50(),
                     viaGateway.percentiles().p99() / direct.percentiles().p99()));
