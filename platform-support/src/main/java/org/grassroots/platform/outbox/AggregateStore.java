@@ -55,7 +55,7 @@ public class AggregateStore {
             }
             throw e;
         }
-        published(collection, events);
+        published(collection, state.get("_id"), events);
     }
 
     /**
@@ -90,13 +90,13 @@ public class AggregateStore {
             }
             throw new NotFoundException(describe(aggregate), String.valueOf(id));
         }
-        published(collection, events);
+        published(collection, id, events);
     }
 
-    private void published(String collection, List<? extends IntegrationEvent> events) {
+    private void published(String collection, Object id, List<? extends IntegrationEvent> events) {
         relay.watch(collection);
         if (!events.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(collection, id);
         }
     }
 

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -70,8 +73,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Counter published;
     private final Timer lag;
 
+    private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+
     private volatile boolean running;
     private volatile boolean signalled;
+    private volatile boolean fullScanDue = true;
+    private long lastFullScan;
     private Thread worker;
     private Duration backoff = Duration.ZERO;
     private boolean outage;
@@ -94,8 +101,24 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         collections.add(collection);
     }
 
-    /** Tells the relay there is something to publish now. */
+    /**
+     * Tells the relay that the document {@code id} of {@code collection} has events to publish now.
+     * The relay goes straight to that document by its id instead of scanning the collection, which
+     * keeps each write's cost independent of how many documents a collection holds (a store
+     * without a usable index on the pending events would otherwise scan them all every time).
+     */
+    public void wakeUp(String collection, Object id) {
+        hints.add(new Hint(collection, id));
+        signal();
+    }
+
+    /** Tells the relay there is something to publish now, somewhere: it scans every collection. */
     public void wakeUp() {
+        fullScanDue = true;
+        signal();
+    }
+
+    private void signal() {
         signalled = true;
         lock.lock();
         try {
@@ -105,13 +128,14 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Publishes what is pending, once; returns the number of events published. */
+    /** Publishes what is pending in every collection, once; returns the number of events published. */
     public int relayOnce() {
+        hints.clear();
         int count = 0;
         RuntimeException failure = null;
         for (String collection : collections) {
             try {
-                count += relay(collection);
+                count += relay(collection, pendingIn(collection));
             } catch (RuntimeException e) {
                 // One collection's stuck event must not hold back the others' events.
                 failure = failure == null ? e : failure;
@@ -123,15 +147,41 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         return count;
     }
 
-    private int relay(String name) {
+    /** Publishes the events of the documents the relay was woken for, found by their ids. */
+    private int relayHinted() {
+        Map<String, Set<Object>> ids = new LinkedHashMap<>();
+        for (Hint hint = hints.poll(); hint != null; hint = hints.poll()) {
+            ids.computeIfAbsent(hint.collection(), name -> new LinkedHashSet<>()).add(hint.id());
+        }
+        int count = 0;
+        RuntimeException failure = null;
+        for (Map.Entry<String, Set<Object>> entry : ids.entrySet()) {
+            try {
+                count += relay(entry.getKey(), List.copyOf(entry.getValue()));
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return count;
+    }
+
+    private List<Object> pendingIn(String name) {
         MongoCollection<Document> collection = mongo.getCollection(name);
         ensureIndex(name, collection);
-        Instant now = Instant.now();
         List<Object> candidates = new ArrayList<>();
-        collection.find(Filters.and(PENDING, leaseFree(now)))
+        collection.find(Filters.and(PENDING, leaseFree(Instant.now())))
                 .projection(Projections.include("_id"))
                 .limit(properties.batchSize())
                 .forEach(document -> candidates.add(document.get("_id")));
+        return candidates;
+    }
+
+    private int relay(String name, List<Object> candidates) {
+        MongoCollection<Document> collection = mongo.getCollection(name);
+        Instant now = Instant.now();
 
         Map<Object, List<Send>> sends = new LinkedHashMap<>();
         Date leaseUntil = Date.from(now.plus(properties.lease()));
@@ -242,7 +292,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private void loop() {
         while (running) {
             try {
-                int count = relayOnce();
+                int count = relayDue();
                 if (outage) {
                     log.info("Kafka is reachable again; the outbox relay resumed");
                     outage = false;
@@ -255,6 +305,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 if (!running) {
                     return;
                 }
+                // What was woken for and failed is found again by the next full scan.
+                fullScanDue = true;
                 backoff = backoff.isZero() ? Duration.ofMillis(200)
                         : min(backoff.multipliedBy(2), properties.maxBackoff());
                 if (!outage) {
@@ -264,6 +316,24 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 await(backoff);
             }
         }
+    }
+
+    /**
+     * A full scan when one is due (at start, after a failure, when woken without a document, or
+     * a poll interval after the last one: events left by a crash or another instance), otherwise
+     * only the documents the relay was woken for.
+     */
+    private int relayDue() {
+        long now = System.nanoTime();
+        if (fullScanDue || now - lastFullScan >= properties.pollInterval().toNanos()) {
+            fullScanDue = false;
+            lastFullScan = now;
+            int count = relayOnce();
+            // A full batch may have left more behind.
+            fullScanDue = count > 0;
+            return count;
+        }
+        return relayHinted();
     }
 
     private void await(Duration duration) {
@@ -330,5 +400,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     }
 
     private record Send(OutboxMessage message, Future<RecordMetadata> result) {
+    }
+
+    private record Hint(String collection, Object id) {
     }
 }
