@@ -3,6 +3,8 @@ package org.grassroots.contracts.cases;
 import java.time.Instant;
 import java.util.List;
 
+import org.grassroots.contracts.EventChecks;
+
 /** The checks the records of this package share, so each states its rules in one line. */
 final class Require {
 
@@ -10,25 +12,16 @@ final class Require {
     }
 
     static void text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.text(value, name);
     }
 
     static void present(Object value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.present(value, name);
     }
 
     /** The components every {@link CaseEvent} leads with. */
     static void caseEvent(String caseId, long aggregateVersion, String orgPath, Instant occurredAt, CaseFacts facts) {
-        text(caseId, "caseId");
-        if (aggregateVersion < 1) {
-            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
-        }
-        text(orgPath, "orgPath");
-        present(occurredAt, "occurredAt");
+        EventChecks.envelope(caseId, "caseId", aggregateVersion, orgPath, occurredAt);
         present(facts, "facts");
         if (!caseId.equals(facts.caseId())) {
             throw new IllegalArgumentException(

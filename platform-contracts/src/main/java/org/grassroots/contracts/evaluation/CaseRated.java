@@ -2,6 +2,7 @@ package org.grassroots.contracts.evaluation;
 
 import java.time.Instant;
 
+import org.grassroots.contracts.EventChecks;
 import org.grassroots.contracts.IntegrationEvent;
 
 /**
@@ -38,29 +39,14 @@ public record CaseRated(
         boolean followUpCall) implements IntegrationEvent {
 
     public CaseRated {
-        text(caseId, "caseId");
-        if (aggregateVersion < 1) {
-            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
-        }
-        text(orgPath, "orgPath");
-        text(ratingId, "ratingId");
-        text(caseNumber, "caseNumber");
-        if (occurredAt == null) {
-            throw new IllegalArgumentException("occurredAt is required");
-        }
-        if (satisfaction == null) {
-            throw new IllegalArgumentException("satisfaction is required");
-        }
+        EventChecks.envelope(caseId, "caseId", aggregateVersion, orgPath, occurredAt);
+        EventChecks.text(ratingId, "ratingId");
+        EventChecks.text(caseNumber, "caseNumber");
+        EventChecks.present(satisfaction, "satisfaction");
     }
 
     @Override
     public String subject() {
         return caseId;
-    }
-
-    private static void text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
     }
 }

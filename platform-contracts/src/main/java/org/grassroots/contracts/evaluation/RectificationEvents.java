@@ -2,6 +2,8 @@ package org.grassroots.contracts.evaluation;
 
 import java.time.Instant;
 
+import org.grassroots.contracts.EventChecks;
+
 /** The checks both rectification events make on what they carry. */
 final class RectificationEvents {
 
@@ -10,22 +12,9 @@ final class RectificationEvents {
 
     static void require(String entryId, long aggregateVersion, String orgPath, Instant occurredAt, String ruleId,
             String communityId, String period) {
-        text(entryId, "entryId");
-        if (aggregateVersion < 1) {
-            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
-        }
-        text(orgPath, "orgPath");
-        if (occurredAt == null) {
-            throw new IllegalArgumentException("occurredAt is required");
-        }
-        text(ruleId, "ruleId");
-        text(communityId, "communityId");
-        text(period, "period");
-    }
-
-    private static void text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.envelope(entryId, "entryId", aggregateVersion, orgPath, occurredAt);
+        EventChecks.text(ruleId, "ruleId");
+        EventChecks.text(communityId, "communityId");
+        EventChecks.text(period, "period");
     }
 }

@@ -2,6 +2,8 @@ package org.grassroots.contracts.orgs;
 
 import java.time.Instant;
 
+import org.grassroots.contracts.EventChecks;
+
 /** The checks the records of this package share. */
 final class Require {
 
@@ -9,25 +11,16 @@ final class Require {
     }
 
     static void text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.text(value, name);
     }
 
     static void present(Object value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.present(value, name);
     }
 
     /** The components every {@link OrgUnitEvent} leads with. */
     static void unitEvent(String code, long aggregateVersion, String orgPath, Instant occurredAt, OrgUnitFacts unit) {
-        text(code, "code");
-        if (aggregateVersion < 1) {
-            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
-        }
-        text(orgPath, "orgPath");
-        present(occurredAt, "occurredAt");
+        EventChecks.envelope(code, "code", aggregateVersion, orgPath, occurredAt);
         present(unit, "unit");
         if (!code.equals(unit.code())) {
             throw new IllegalArgumentException("unit " + unit.code() + " carried by an event about " + code);
@@ -50,12 +43,7 @@ final class Require {
      */
     static void recordEvent(String id, long aggregateVersion, String orgPath, Instant occurredAt, Object facts,
             String factsId, String factsPath) {
-        text(id, "id");
-        if (aggregateVersion < 1) {
-            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
-        }
-        text(orgPath, "orgPath");
-        present(occurredAt, "occurredAt");
+        EventChecks.envelope(id, "id", aggregateVersion, orgPath, occurredAt);
         present(facts, "facts");
         if (!id.equals(factsId)) {
             throw new IllegalArgumentException("facts of " + factsId + " carried by an event about " + id);

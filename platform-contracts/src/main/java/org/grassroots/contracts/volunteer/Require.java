@@ -2,6 +2,8 @@ package org.grassroots.contracts.volunteer;
 
 import java.time.Instant;
 
+import org.grassroots.contracts.EventChecks;
+
 /** The checks the records of this package share. */
 final class Require {
 
@@ -9,25 +11,16 @@ final class Require {
     }
 
     static void text(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.text(value, name);
     }
 
     static void present(Object value, String name) {
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+        EventChecks.present(value, name);
     }
 
     /** The components every volunteer event leads with. */
     static void volunteerEvent(String subject, String subjectName, long aggregateVersion, String orgPath,
             Instant occurredAt) {
-        text(subject, subjectName);
-        if (aggregateVersion < 1) {
-            throw new IllegalArgumentException("aggregateVersion must be >= 1 but was " + aggregateVersion);
-        }
-        text(orgPath, "orgPath");
-        present(occurredAt, "occurredAt");
+        EventChecks.envelope(subject, subjectName, aggregateVersion, orgPath, occurredAt);
     }
 }
