@@ -6,11 +6,14 @@ import java.util.List;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.headers.CorsProperties;
 import org.grassroots.gateway.problem.ProblemResponseWriter;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -64,6 +67,25 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * Spring Boot's decoder (issuer, key set, audience) is wrapped so that each distinct token is
+     * verified once: {@link VerifiedTokens}. {@code grassroots.security.verified-tokens} bounds how
+     * many are remembered (0: none).
+     */
+    @Bean
+    static BeanPostProcessor verifyEachTokenOnce(Environment environment) {
+        long maximum = environment.getProperty("grassroots.security.verified-tokens", Long.class, 10_000L);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (maximum > 0 && bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    return new VerifiedTokens(decoder, maximum);
+                }
+                return bean;
+            }
+        };
     }
 
     /**

@@ -2,15 +2,18 @@ package org.grassroots.platform.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -51,6 +54,25 @@ public class ResourceServerSecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * Whatever JWT decoder the application has (Spring Boot's from the issuer and key set, or a
+     * test's) is wrapped so that each distinct token is verified once: {@link VerifiedTokens}.
+     * {@code grassroots.security.verified-tokens} bounds how many are remembered (0: none).
+     */
+    @Bean
+    static BeanPostProcessor verifyEachTokenOnce(Environment environment) {
+        long maximum = environment.getProperty("grassroots.security.verified-tokens", Long.class, 10_000L);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (maximum > 0 && bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    return new VerifiedTokens(decoder, maximum);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

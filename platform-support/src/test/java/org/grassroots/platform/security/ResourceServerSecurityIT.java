@@ -1,5 +1,7 @@
 package org.grassroots.platform.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 
 import org.grassroots.platform.testapp.PlatformSupportTestApplication;
@@ -7,9 +9,11 @@ import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Each service checks the token itself: signature, issuer, expiry, audience, then roles. */
@@ -20,6 +24,9 @@ class ResourceServerSecurityIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JwtDecoder decoder;
 
     RestTestClient client;
 
@@ -124,6 +131,20 @@ class ResourceServerSecurityIT {
                 .jsonPath("$.roles[0]").isEqualTo("department_staff")
                 .jsonPath("$.orgPath").isEqualTo("/qjp")
                 .jsonPath("$.departmentId").isEqualTo("dept-housing");
+    }
+
+    @Test
+    void eachTokenIsVerifiedOnceThenRememberedUntilItExpires() {
+        assertThat(decoder).isInstanceOf(VerifiedTokens.class);
+    }
+
+    @Test
+    void aTamperedCopyOfAnAcceptedTokenIsStill401() {
+        String bearer = TestTokens.resident("resident-1", FUQIAN).bearer();
+        client.get().uri("/api/test/me").header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk();
+        String[] parts = bearer.substring("Bearer ".length()).split("\\.");
+        String otherPayload = TestTokens.resident("resident-2", FUQIAN).bearer().split("\\.")[1];
+        expectUnauthorized("Bearer " + parts[0] + "." + otherPayload + "." + parts[2]);
     }
 
     @Test
