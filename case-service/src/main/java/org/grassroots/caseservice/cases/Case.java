@@ -631,6 +631,11 @@ public final class Case {
 
     /** Whether the case is still being worked on: not closed, cancelled or parked. */
     public boolean isOpen() {
+        return isOpen(status);
+    }
+
+    /** Whether a case in {@code status} is still being worked on: not closed, cancelled or parked. */
+    public static boolean isOpen(CaseStatus status) {
         return status != CaseStatus.CLOSED && status != CaseStatus.CANCELLED && status != CaseStatus.PARKED;
     }
 

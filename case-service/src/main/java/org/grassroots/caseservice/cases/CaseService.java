@@ -43,12 +43,12 @@ public class CaseService {
     private final CaseNumbers numbers;
     private final CategoryCatalogue categories;
     private final GridLocator grids;
-    private final DuplicateFinder duplicates;
+    private final OpenCasesNearby duplicates;
     private final Clock clock;
     private final WorkingCalendar calendar;
 
     CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, GridLocator grids,
-            DuplicateFinder duplicates, Clock clock, WorkingCalendar calendar) {
+            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar) {
         this.cases = cases;
         this.numbers = numbers;
         this.categories = categories;
@@ -104,8 +104,8 @@ public class CaseService {
         Placement placement = grids.locate(report.location(), bearerToken);
         String orgPath = placement.isLocated() ? placement.orgPath() : report.orgPath();
         String communityId = placement.isLocated() ? placement.communityId() : OrgPaths.community(orgPath);
-        String duplicateOf = duplicates.nearestOpen(category.code(), communityId, orgPath, report.location())
-                .orElse(null);
+        String duplicateOf = duplicates.nearestOpen(category.code(), OpenCasesNearby.areaOf(communityId, orgPath),
+                report.location()).orElse(null);
         Case.NewReport filed = new Case.NewReport(report.categoryCode(), report.description(), report.location(),
                 report.locationDescription(), report.channel(), report.reporterId(), orgPath, report.emergency());
         String id = externalId != null ? hotlineCaseId(externalId) : UUID.randomUUID().toString();

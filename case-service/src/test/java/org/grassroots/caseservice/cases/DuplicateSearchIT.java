@@ -1,0 +1,160 @@
+package org.grassroots.caseservice.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.GeoPoint;
+import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.grassroots.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The duplicate search through the HTTP API as cases open and close: which earlier report a new one
+ * is linked to. Each test reports at places of its own (0.01° apart), far from the other suites'.
+ */
+@ServiceIntegrationTest
+class DuplicateSearchIT {
+
+    static final String CHENGNAN = "/qjp/qjp-pulou/qjp-pulou-chengnan";
+    static final String RESIDENT = TestTokens.resident("resident-7", CHENGNAN).bearer();
+    static final String DISPATCHER = TestTokens.staff("dispatcher-1", "community_staff", CHENGNAN).bearer();
+    static final String GRID_WORKER = TestTokens.staff("grid-worker-1", "grid_worker", CHENGNAN).bearer();
+    static final String HOUSING = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();
+    /** About 10 m and 30 m east of a point at 33.6° N. */
+    static final double TEN_METRES = 0.000108;
+    static final double THIRTY_METRES = 0.000324;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    OpenCasesNearby nearby;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void everyLaterReportAtOnePlaceIsLinkedToTheFirst() {
+        GeoPoint place = new GeoPoint(119.081, 33.631);
+
+        Reported first = report(place);
+        Reported second = report(east(place, TEN_METRES));
+        Reported third = report(east(place, 2 * TEN_METRES));
+
+        assertThat(first.possibleDuplicateOf()).isNull();
+        assertThat(second.possibleDuplicateOf()).isEqualTo(first.id());
+        assertThat(third.possibleDuplicateOf()).isEqualTo(first.id());
+    }
+
+    @Test
+    void aCancelledCaseIsNoLongerOfferedAndTheNextReportTakesItsPlace() {
+        GeoPoint place = new GeoPoint(119.091, 33.631);
+        Reported cancelled = report(place);
+        command(cancelled.id(), "cancel", DISPATCHER, "{\"reason\": \"无效上报\"}");
+
+        Reported next = report(place);
+        Reported after = report(east(place, TEN_METRES));
+
+        assertThat(next.possibleDuplicateOf()).isNull();
+        assertThat(after.possibleDuplicateOf()).isEqualTo(next.id());
+    }
+
+    @Test
+    void aClosedCaseIsNotOfferedUntilItIsReopened() {
+        GeoPoint place = new GeoPoint(119.101, 33.631);
+        Reported closed = report(place);
+        command(closed.id(), "accept", DISPATCHER, "{}");
+        command(closed.id(), "dispatch", DISPATCHER,
+                "{\"assignee\": {\"kind\": \"DEPARTMENT\", \"id\": \"dept-housing\", \"displayName\": \"区住建局\"}}");
+        command(closed.id(), "claim", HOUSING, "{}");
+        command(closed.id(), "resolve", HOUSING, "{\"note\": \"已清运\"}");
+        assertThat(command(closed.id(), "verify", GRID_WORKER, "{\"passed\": true, \"note\": \"已清理\"}"))
+                .isEqualTo(CaseStatus.CLOSED);
+
+        Reported whileClosed = report(east(place, THIRTY_METRES));
+        assertThat(whileClosed.possibleDuplicateOf()).isNull();
+
+        assertThat(command(closed.id(), "reopen", DISPATCHER, "{\"reason\": \"复核未解决\"}"))
+                .isEqualTo(CaseStatus.REOPENED);
+        Reported afterReopening = report(place);
+        assertThat(afterReopening.possibleDuplicateOf()).isEqualTo(closed.id());
+    }
+
+    @Test
+    void aCaseLeftOnTheListAfterItClosedIsFoundStaleAndTakenOff() {
+        GeoPoint place = new GeoPoint(119.111, 33.631);
+        Reported cancelled = report(place);
+        command(cancelled.id(), "cancel", DISPATCHER, "{\"reason\": \"无效上报\"}");
+        // As if the service had stopped between storing the cancellation and updating the list.
+        String cell = OpenCasesNearby.cellOf("EXPOSED_RUBBISH", place);
+        mongo.upsert(Query.query(Criteria.where("_id").is(cell)), new Update().addToSet("cases",
+                new OpenCasesNearby.Entry(cancelled.id(), place.lon(), place.lat(), "qjp-pulou-chengnan")),
+                OpenCasesNearby.COLLECTION);
+
+        Reported next = report(place);
+
+        assertThat(next.possibleDuplicateOf()).isNull();
+        assertThat(entriesIn(cell)).doesNotContain(cancelled.id()).contains(next.id());
+    }
+
+    @Test
+    void casesReportedBeforeTheListExistedAreListedWhenTheServiceStarts() {
+        GeoPoint place = new GeoPoint(119.121, 33.631);
+        Reported earlier = report(place);
+        mongo.dropCollection(OpenCasesNearby.COLLECTION);
+
+        nearby.listOpenCasesOnce();
+        Reported later = report(east(place, TEN_METRES));
+
+        assertThat(later.possibleDuplicateOf()).isEqualTo(earlier.id());
+        assertThat(entriesIn(OpenCasesNearby.cellOf("EXPOSED_RUBBISH", place))).contains(earlier.id());
+    }
+
+    private List<String> entriesIn(String cell) {
+        OpenCasesNearby.Cell found = mongo.findById(cell, OpenCasesNearby.Cell.class, OpenCasesNearby.COLLECTION);
+        return found == null ? List.of()
+                : found.cases().stream().map(OpenCasesNearby.Entry::caseId).toList();
+    }
+
+    private static GeoPoint east(GeoPoint point, double degrees) {
+        return new GeoPoint(point.lon() + degrees, point.lat());
+    }
+
+    private Reported report(GeoPoint point) {
+        String body = """
+                {"categoryCode": "EXPOSED_RUBBISH", "description": "路边垃圾堆放无人清运",
+                 "point": {"lon": %s, "lat": %s}, "locationDescription": "城南小区外"}
+                """.formatted(point.lon(), point.lat());
+        return client.post().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, RESIDENT)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isCreated().expectBody(Reported.class).returnResult().getResponseBody();
+    }
+
+    private CaseStatus command(String id, String command, String bearer, String body) {
+        return client.post().uri("/api/cases/" + id + "/" + command).header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isOk().expectBody(Reported.class).returnResult().getResponseBody().status();
+    }
+
+    record Reported(String id, CaseStatus status, String possibleDuplicateOf) {
+    }
+}
