@@ -81,6 +81,29 @@ rss() {
   done
 }
 
+# CPU time of each part so far, in clock ticks: utime + stime of every process in its session.
+cpu_ticks() {
+  local part pid total p
+  for part in "${PARTS[@]}"; do
+    [[ -f "$DATA/run/$part.pid" ]] || continue
+    read -r pid _ <"$DATA/run/$part.pid"
+    total=0
+    for p in /proc/[0-9]*; do
+      read -r sid ticks < <(awk '{sub(/^.*\) /, ""); print $4, $12 + $13}' "$p/stat" 2>/dev/null) || continue
+      [[ "$sid" == "$pid" ]] && total=$((total + ticks))
+    done
+    printf '%s %d\n' "$part" "$total"
+  done
+}
+
+# Where the CPU went between two cpu_ticks snapshots ($1, $2): seconds and share per part.
+cpu_report() {
+  local hz; hz=$(getconf CLK_TCK)
+  join <(sort "$1") <(sort "$2") | awk -v hz="$hz" '{ d[$1] = ($3 - $2) / hz; sum += d[$1] }
+    END { for (p in d) printf "%-20s %7.1f s  %5.1f %%\n", p, d[p], (sum > 0 ? 100 * d[p] / sum : 0); printf "%-20s %7.1f s\n", "all parts", sum }' \
+    | sort -k2 -nr
+}
+
 # Samples rss every 5 s into $1 until the file $1.stop appears.
 sample_rss() {
   while [[ ! -f "$1.stop" ]]; do
@@ -138,12 +161,16 @@ if [[ "$STEPS" == *intake* ]]; then
   fi
   say "intake at fixed arrival rates $RATES /s, $STEP_SECONDS s each, gateway then case-service (Gatling)"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_ticks >"$OUT/cpu-intake-before.txt"
   (cd "$ROOT" && BENCH_GATEWAY="$GATEWAY" BENCH_CASE_SERVICE="$CASE_SERVICE" BENCH_KEYCLOAK="$KEYCLOAK" \
     RATES="$RATES" STEP_SECONDS="$STEP_SECONDS" BENCH_SUMMARY="$OUT/intake.md" \
     ./mvnw -q -f benchmarks/load/pom.xml gatling:test -Dgatling.resultsFolder="$OUT/gatling") >"$OUT/gatling.log" 2>&1 \
     || say "Gatling reported failures (see $OUT/gatling.log)"
+  cpu_ticks >"$OUT/cpu-intake-after.txt"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   cat "$OUT/intake.md" | tee -a "$OUT/summary.txt" || true
+  say "CPU used by each part during the intake (all steps and warm-ups; Gatling itself not counted):"
+  cpu_report "$OUT/cpu-intake-before.txt" "$OUT/cpu-intake-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
   if [[ "$PROFILE" == 1 ]]; then
     for app in gateway case-service grid-service; do
       jcmd "$(pid_of "$app")" JFR.stop name=bench >/dev/null
@@ -159,12 +186,16 @@ if [[ "$STEPS" == *latency* ]]; then
   [[ "$STEPS" == *intake* ]] && sleep 30
   say "dispatch → CaseDispatched latency at $LATENCY_RATE dispatches/s for $LATENCY_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_ticks >"$OUT/cpu-latency-before.txt"
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.DispatchLatency \
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
     -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 \
     || say "the latency run failed (see $OUT/latency.txt)"
+  cpu_ticks >"$OUT/cpu-latency-after.txt"
   grep -v -e '^SLF4J' "$OUT/latency.txt" | tail -8 | tee -a "$OUT/summary.txt"
+  say "CPU used by each part during the latency run (preparing the cases included):"
+  cpu_report "$OUT/cpu-latency-before.txt" "$OUT/cpu-latency-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
