@@ -36,6 +36,7 @@ class CaseNumbers {
         Document counter = mongo.getCollection("case_numbers").findOneAndUpdate(
                 new Document("_id", day), Updates.inc("next", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return "GR-%s-%06d".formatted(day, counter.get("next", Number.class).longValue());
+        String sequence = Long.toString(counter.get("next", Number.class).longValue());
+        return "GR-" + day + "-" + "0".repeat(Math.max(0, 6 - sequence.length())) + sequence;
     }
 }

@@ -185,12 +185,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
         Map<Object, List<Send>> sends = new LinkedHashMap<>();
         Date leaseUntil = Date.from(now.plus(properties.lease()));
+        ensureIndex(name, collection);
         for (Object id : candidates) {
-            Document claimed = collection.findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", id), leaseFree(now)),
-                    Updates.set(LEASE, leaseUntil),
-                    new FindOneAndUpdateOptions().projection(Projections.include(OutboxMessage.FIELD))
-                            .returnDocument(ReturnDocument.AFTER));
+            Document claimed = claim(collection, id, now, leaseUntil);
             if (claimed == null) {
                 continue;
             }
@@ -264,6 +261,29 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         }
     }
 
+    /**
+     * Takes the lease on one document's pending events: null if it has none, or another relay holds
+     * the lease. The lease is read by id and then set only if it is still what was read (a
+     * compare-and-set), so of two relays claiming at once exactly one wins; both steps are
+     * equality queries the store answers from an index (the {@code _id} index, and
+     * {@code outbox_lease}), never by reading the whole collection.
+     */
+    private static Document claim(MongoCollection<Document> collection, Object id, Instant now, Date leaseUntil) {
+        Document current = collection.find(Filters.eq("_id", id))
+                .projection(Projections.include(LEASE, OutboxMessage.FIELD)).first();
+        if (current == null || current.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty()) {
+            return null;
+        }
+        Date lease = current.getDate(LEASE);
+        if (lease != null && !lease.before(Date.from(now))) {
+            return null;
+        }
+        return collection.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.eq(LEASE, lease)),
+                Updates.set(LEASE, leaseUntil),
+                new FindOneAndUpdateOptions().projection(Projections.include(OutboxMessage.FIELD))
+                        .returnDocument(ReturnDocument.AFTER));
+    }
+
     private static Bson leaseFree(Instant now) {
         return Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE, Date.from(now)));
     }
@@ -273,6 +293,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             // Sparse: only documents with pending events are indexed, so the scan stays cheap.
             collection.createIndex(Indexes.ascending(OutboxMessage.FIELD + ".eventId"),
                     new IndexOptions().sparse(true).name("outbox_pending"));
+            // Unique because _id is; it lets the embedded store answer the lease's compare-and-set
+            // from an index (it only uses an index whose fields are exactly the query's).
+            collection.createIndex(Indexes.ascending("_id", LEASE), new IndexOptions().unique(true).name("outbox_lease"));
         }
     }
 

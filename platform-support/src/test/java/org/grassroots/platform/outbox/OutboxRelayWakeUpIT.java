@@ -1,8 +1,11 @@
 package org.grassroots.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,6 +82,33 @@ class OutboxRelayWakeUpIT {
             relay.wakeUp();
 
             assertThat(probe.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(20))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDocumentAnotherRelayHoldsTheLeaseOnIsLeftToItUntilTheLeaseRunsOut() {
+        String caseId = UUID.randomUUID().toString();
+        Document leased = new Document("_id", caseId).append("version", 1L).append("label", "reported")
+                .append("outboxLease", Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .append(OutboxMessage.FIELD,
+                        List.of(OutboxMessages.toDocument(messages.wrap(TestEvents.reported(caseId)))));
+        try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
+            mongo.getCollection("parcels").insertOne(leased);
+
+            relay.wakeUp("parcels", caseId);
+            relay.wakeUp();
+            assertThat(probe.drain(Duration.ofSeconds(3))).noneMatch(r -> caseId.equals(r.key()));
+
+            mongo.getCollection("parcels").updateOne(new Document("_id", caseId),
+                    new Document("$set", new Document("outboxLease", Date.from(Instant.now().minusSeconds(1)))));
+            relay.wakeUp("parcels", caseId);
+
+            assertThat(probe.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(20))).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Document published = mongo.getCollection("parcels").find(new Document("_id", caseId)).first();
+                assertThat(published.getList(OutboxMessage.FIELD, Document.class)).isEmpty();
+                assertThat(published).doesNotContainKey("outboxLease");
+            });
         }
     }
 }
