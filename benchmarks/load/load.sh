@@ -12,8 +12,8 @@
 # Settings (environment): RATES (intake arrivals per second, comma separated, default 25,50,75,100,150),
 # STEP_SECONDS (30), LATENCY_RATE (200), LATENCY_SECONDS (20), FRESH (1: begin from an empty store, so
 # every run meets the same data; 0 keeps what earlier runs left), STEPS (intake,latency: which to run),
-# PROFILE (1: a JFR recording of gateway, case-service and grid-service during the intake, summarised
-# by hot-methods.py), and the launcher's own variables.
+# PROFILE (1: JFR recordings of the parts in PROFILE_PARTS, default "gateway case-service grid-service
+# mongo", during each step, summarised by hot-methods.py), and the launcher's own variables.
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
 # load comes from one address and two residents, and the limits would answer 429 to nearly all of it.
@@ -44,6 +44,7 @@ USE_RUNNING="${USE_RUNNING:-0}"
 FRESH="${FRESH:-1}"
 STEPS="${STEPS:-intake,latency}"
 PROFILE="${PROFILE:-0}"
+PROFILE_PARTS="${PROFILE_PARTS:-gateway case-service grid-service mongo}"
 export GRASSROOTS_GATEWAY_RATELIMIT_ENABLED="${GRASSROOTS_GATEWAY_RATELIMIT_ENABLED:-false}"
 
 GATEWAY="http://localhost:$GATEWAY_PORT"
@@ -153,12 +154,27 @@ sampler=$!
 
 say "gateway rate limits enabled: $GRASSROOTS_GATEWAY_RATELIMIT_ENABLED"
 pid_of() { local pid; read -r pid _ <"$DATA/run/$1.pid"; echo "$pid"; }
+
+# JFR recordings (settings=profile) of the parts in PROFILE_PARTS during a step, summarised by hot-methods.py.
+profile_start() {
+  [[ "$PROFILE" == 1 ]] || return 0
+  local part
+  for part in $PROFILE_PARTS; do
+    jcmd "$(pid_of "$part")" JFR.start name="bench-$1" settings=profile filename="$OUT/$part-$1.jfr" >/dev/null
+  done
+}
+profile_stop() {
+  [[ "$PROFILE" == 1 ]] || return 0
+  local part
+  for part in $PROFILE_PARTS; do
+    jcmd "$(pid_of "$part")" JFR.stop name="bench-$1" >/dev/null
+    say "profile of $part during the $1 run ($OUT/$part-$1.jfr):"
+    python3 "$HERE/hot-methods.py" "$OUT/$part-$1.jfr" 20 | tee "$OUT/$part-$1-hot.txt" | sed 's/^/[load]   /' \
+      | tee -a "$OUT/summary.txt"
+  done
+}
 if [[ "$STEPS" == *intake* ]]; then
-  if [[ "$PROFILE" == 1 ]]; then
-    for app in gateway case-service grid-service; do
-      jcmd "$(pid_of "$app")" JFR.start name=bench settings=profile filename="$OUT/$app.jfr" >/dev/null
-    done
-  fi
+  profile_start intake
   say "intake at fixed arrival rates $RATES /s, $STEP_SECONDS s each, gateway then case-service (Gatling)"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-intake-before.txt"
@@ -171,14 +187,7 @@ if [[ "$STEPS" == *intake* ]]; then
   cat "$OUT/intake.md" | tee -a "$OUT/summary.txt" || true
   say "CPU used by each part during the intake (all steps and warm-ups; Gatling itself not counted):"
   cpu_report "$OUT/cpu-intake-before.txt" "$OUT/cpu-intake-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
-  if [[ "$PROFILE" == 1 ]]; then
-    for app in gateway case-service grid-service; do
-      jcmd "$(pid_of "$app")" JFR.stop name=bench >/dev/null
-      say "profile of $app during the intake ($OUT/$app.jfr):"
-      python3 "$HERE/hot-methods.py" "$OUT/$app.jfr" 20 | tee "$OUT/$app-hot.txt" | sed 's/^/[load]   /' \
-        | tee -a "$OUT/summary.txt"
-    done
-  fi
+  profile_stop intake
 fi
 
 if [[ "$STEPS" == *latency* ]]; then
@@ -187,12 +196,14 @@ if [[ "$STEPS" == *latency* ]]; then
   say "dispatch → CaseDispatched latency at $LATENCY_RATE dispatches/s for $LATENCY_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-latency-before.txt"
+  profile_start latency
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.DispatchLatency \
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
     -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 \
     || say "the latency run failed (see $OUT/latency.txt)"
   cpu_ticks >"$OUT/cpu-latency-after.txt"
+  profile_stop latency
   grep -v -e '^SLF4J' "$OUT/latency.txt" | tail -8 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the latency run (preparing the cases included):"
   cpu_report "$OUT/cpu-latency-before.txt" "$OUT/cpu-latency-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"

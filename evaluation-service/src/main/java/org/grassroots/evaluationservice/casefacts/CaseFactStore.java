@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,9 +21,11 @@ public class CaseFactStore {
     private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
+    private final CompareAndSetIndexes indexes;
 
-    CaseFactStore(MongoTemplate mongo) {
+    CaseFactStore(MongoTemplate mongo, CompareAndSetIndexes indexes) {
         this.mongo = mongo;
+        this.indexes = indexes;
     }
 
     public Optional<CaseFact> find(String caseId) {
@@ -53,6 +56,7 @@ public class CaseFactStore {
     }
 
     private boolean replaced(CaseFact current, CaseFact changed) {
+        indexes.ensure(mongo.getCollectionName(CaseFact.class), "revision");
         return mongo.findAndReplace(query(where("_id").is(current.caseId()).and("revision").is(current.revision())),
                 changed.nextRevision()) != null;
     }

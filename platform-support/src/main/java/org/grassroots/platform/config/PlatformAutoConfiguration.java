@@ -18,6 +18,7 @@ import org.grassroots.platform.outbox.OutboxMessages;
 import org.grassroots.platform.outbox.OutboxProperties;
 import org.grassroots.platform.outbox.OutboxRelay;
 import org.grassroots.platform.problem.ProblemDetailsAdvice;
+import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -65,8 +66,14 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay) {
-        return new AggregateStore(mongo, messages, relay);
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay,
+            CompareAndSetIndexes indexes) {
+        return new AggregateStore(mongo, messages, relay, indexes);
+    }
+
+    @Bean
+    CompareAndSetIndexes compareAndSetIndexes(MongoTemplate mongo) {
+        return new CompareAndSetIndexes(mongo);
     }
 
     /** Named like Spring Boot's so that it takes its place in the readiness group ({@code mongo}). */

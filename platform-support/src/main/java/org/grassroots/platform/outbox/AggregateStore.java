@@ -2,8 +2,6 @@ package org.grassroots.platform.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -11,6 +9,7 @@ import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.platform.problem.AlreadyExistsException;
 import org.grassroots.platform.problem.NotFoundException;
 import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -18,8 +17,6 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.result.UpdateResult;
 
 /**
@@ -39,12 +36,14 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final OutboxMessages messages;
     private final OutboxRelay relay;
-    private final Set<String> versionIndexed = ConcurrentHashMap.newKeySet();
+    private final CompareAndSetIndexes indexes;
 
-    public AggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay) {
+    public AggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay,
+            CompareAndSetIndexes indexes) {
         this.mongo = mongo;
         this.messages = messages;
         this.relay = relay;
+        this.indexes = indexes;
     }
 
     /** Stores a new aggregate and the events of its creation. */
@@ -86,7 +85,7 @@ public class AggregateStore {
         if (!events.isEmpty()) {
             update.append("$push", new Document(OutboxMessage.FIELD, new Document("$each", outboxDocuments(events))));
         }
-        ensureVersionIndex(collection);
+        indexes.ensure(collection, VERSION);
         Bson current = Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion));
         UpdateResult result = mongo.getCollection(collection).updateOne(current, update);
         if (result.getMatchedCount() == 0) {
@@ -97,19 +96,6 @@ public class AggregateStore {
             throw new NotFoundException(describe(aggregate), String.valueOf(id));
         }
         published(collection, id, events);
-    }
-
-    /**
-     * A unique index on {@code (_id, version)}: redundant for MongoDB, which answers the update's
-     * {@code {_id, version}} filter from the {@code _id} index anyway, but the embedded store uses
-     * an index only if its fields are exactly the query's, and would otherwise read every document
-     * of the collection on every update.
-     */
-    private void ensureVersionIndex(String collection) {
-        if (versionIndexed.add(collection)) {
-            mongo.getCollection(collection).createIndex(Indexes.ascending("_id", VERSION),
-                    new IndexOptions().unique(true).name("aggregate_version"));
-        }
     }
 
     private void published(String collection, Object id, List<? extends IntegrationEvent> events) {

@@ -266,7 +266,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
      * the lease. The lease is read by id and then set only if it is still what was read (a
      * compare-and-set), so of two relays claiming at once exactly one wins; both steps are
      * equality queries the store answers from an index (the {@code _id} index, and
-     * {@code outbox_lease}), never by reading the whole collection.
+     * {@code outbox_lease}, see {@link org.grassroots.platform.store.CompareAndSetIndexes} for why),
+     * never by reading the whole collection.
      */
     private static Document claim(MongoCollection<Document> collection, Object id, Instant now, Date leaseUntil) {
         Document current = collection.find(Filters.eq("_id", id))
@@ -293,8 +294,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             // Sparse: only documents with pending events are indexed, so the scan stays cheap.
             collection.createIndex(Indexes.ascending(OutboxMessage.FIELD + ".eventId"),
                     new IndexOptions().sparse(true).name("outbox_pending"));
-            // Unique because _id is; it lets the embedded store answer the lease's compare-and-set
-            // from an index (it only uses an index whose fields are exactly the query's).
+            // The lease's compare-and-set, answered from an index by the embedded store too.
             collection.createIndex(Indexes.ascending("_id", LEASE), new IndexOptions().unique(true).name("outbox_lease"));
         }
     }

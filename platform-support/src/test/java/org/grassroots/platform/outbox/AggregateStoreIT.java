@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.bson.Document;
 import org.grassroots.platform.problem.AlreadyExistsException;
 import org.grassroots.platform.problem.NotFoundException;
 import org.grassroots.platform.problem.VersionConflictException;
@@ -58,6 +60,21 @@ class AggregateStoreIT {
 
         assertThat(winners).isEqualTo(1);
         assertThat(mongo.findById(id, Parcel.class).version()).isEqualTo(2);
+    }
+
+    @Test
+    void theVersionCheckHasAnIndexOfItsOwnSoTheEmbeddedStoreNeedNotReadEveryDocument() {
+        String id = UUID.randomUUID().toString();
+        store.insert(new Parcel(id, 1, "reported", null), List.of());
+        store.update(new Parcel(id, 2, "accepted", null), 1, List.of());
+
+        List<Document> indexes = mongo.getCollection("parcels").listIndexes().into(new ArrayList<>());
+
+        assertThat(indexes).anySatisfy(index -> {
+            assertThat(index.getString("name")).isEqualTo("compare_and_set_version");
+            assertThat(index.get("key", Document.class)).containsOnlyKeys("_id", "version");
+            assertThat(index.getBoolean("unique")).isTrue();
+        });
     }
 
     @Test
