@@ -86,10 +86,13 @@ public class AggregateStore {
             update.append("$push", new Document(OutboxMessage.FIELD, new Document("$each", outboxDocuments(events))));
         }
         indexes.ensure(collection, VERSION);
-        Bson current = Filters.and(Filters.eq("_id", id), Filters.eq(VERSION, expectedVersion));
+        // A plain {_id, version} document, not Filters.and(...): the driver sends the latter as
+        // {$and: [...]}, which the embedded store answers by reading every document of the collection.
+        Bson current = new Document("_id", id).append(VERSION, expectedVersion);
         UpdateResult result = mongo.getCollection(collection).updateOne(current, update);
         if (result.getMatchedCount() == 0) {
-            boolean exists = mongo.getCollection(collection).countDocuments(Filters.eq("_id", id)) > 0;
+            boolean exists = mongo.getCollection(collection).find(Filters.eq("_id", id))
+                    .projection(new Document("_id", 1)).first() != null;
             if (exists) {
                 throw new VersionConflictException(describe(aggregate), String.valueOf(id), expectedVersion);
             }

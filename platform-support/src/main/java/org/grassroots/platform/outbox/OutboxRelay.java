@@ -279,7 +279,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         if (lease != null && !lease.before(Date.from(now))) {
             return null;
         }
-        return collection.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.eq(LEASE, lease)),
+        return collection.findOneAndUpdate(new Document("_id", id).append(LEASE, lease),
                 Updates.set(LEASE, leaseUntil),
                 new FindOneAndUpdateOptions().projection(Projections.include(OutboxMessage.FIELD))
                         .returnDocument(ReturnDocument.AFTER));
