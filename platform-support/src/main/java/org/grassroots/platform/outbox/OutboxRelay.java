@@ -35,12 +35,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
 import io.micrometer.core.instrument.Counter;
@@ -78,6 +80,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
     private volatile boolean signalled;
     private volatile boolean fullScanDue = true;
+    /** Whether the last full scan met a full batch in some collection, so that more may be pending. */
+    private boolean scanLeftMore;
     private long lastFullScan;
     private Thread worker;
     private Duration backoff = Duration.ZERO;
@@ -133,14 +137,18 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         hints.clear();
         int count = 0;
         RuntimeException failure = null;
+        boolean more = false;
         for (String collection : collections) {
             try {
-                count += relay(collection, pendingIn(collection));
+                List<Object> pending = pendingIn(collection);
+                more |= pending.size() >= properties.batchSize();
+                count += relay(collection, pending);
             } catch (RuntimeException e) {
                 // One collection's stuck event must not hold back the others' events.
                 failure = failure == null ? e : failure;
             }
         }
+        scanLeftMore = more;
         if (failure != null) {
             throw failure;
         }
@@ -211,6 +219,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
         int count = 0;
         RuntimeException failure = null;
+        List<UpdateOneModel<Document>> released = new ArrayList<>(sends.size());
         for (Map.Entry<Object, List<Send>> entry : sends.entrySet()) {
             List<String> acknowledged = new ArrayList<>();
             for (Send send : entry.getValue()) {
@@ -229,10 +238,14 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                     break;
                 }
             }
-            collection.updateOne(Filters.eq("_id", entry.getKey()), Updates.combine(
+            released.add(new UpdateOneModel<>(Filters.eq("_id", entry.getKey()), Updates.combine(
                     Updates.pull(OutboxMessage.FIELD, Filters.in("eventId", acknowledged)),
-                    Updates.unset(LEASE)));
+                    Updates.unset(LEASE))));
             count += acknowledged.size();
+        }
+        if (!released.isEmpty()) {
+            // One round trip for the whole batch: the published events leave, the leases are given back.
+            collection.bulkWrite(released, new BulkWriteOptions().ordered(false));
         }
         published.increment(count);
         if (failure != null) {
@@ -263,26 +276,37 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     /**
      * Takes the lease on one document's pending events: null if it has none, or another relay holds
-     * the lease. The lease is read by id and then set only if it is still what was read (a
-     * compare-and-set), so of two relays claiming at once exactly one wins; both steps are
-     * equality queries the store answers from an index (the {@code _id} index, and
-     * {@code outbox_lease}, see {@link org.grassroots.platform.store.CompareAndSetIndexes} for why),
-     * never by reading the whole collection.
+     * the lease. The lease is set only if it is still what was seen (a compare-and-set on the
+     * {@code {_id, outboxLease}} pair, which the store answers from the {@code outbox_lease} index),
+     * so of two relays claiming at once exactly one wins. Nobody holds it most of the time (it is
+     * removed after every publication), so the first attempt assumes that and usually is the only
+     * round trip; otherwise the lease is read, and taken over only once it has run out.
      */
     private static Document claim(MongoCollection<Document> collection, Object id, Instant now, Date leaseUntil) {
-        Document current = collection.find(Filters.eq("_id", id))
-                .projection(Projections.include(LEASE, OutboxMessage.FIELD)).first();
-        if (current == null || current.getList(OutboxMessage.FIELD, Document.class, List.of()).isEmpty()) {
-            return null;
+        FindOneAndUpdateOptions returnPending = new FindOneAndUpdateOptions()
+                .projection(Projections.include(OutboxMessage.FIELD)).returnDocument(ReturnDocument.AFTER);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Document claimed = collection.findOneAndUpdate(new Document("_id", id).append(LEASE, null),
+                    Updates.set(LEASE, leaseUntil), returnPending);
+            if (claimed != null) {
+                return claimed;
+            }
+            Document current = collection.find(Filters.eq("_id", id)).projection(Projections.include(LEASE)).first();
+            if (current == null) {
+                return null;
+            }
+            Date lease = current.getDate(LEASE);
+            if (lease == null) {
+                // Released in between by a relay that has just published: try again, for what came since.
+                continue;
+            }
+            if (!lease.before(Date.from(now))) {
+                return null;
+            }
+            return collection.findOneAndUpdate(new Document("_id", id).append(LEASE, lease),
+                    Updates.set(LEASE, leaseUntil), returnPending);
         }
-        Date lease = current.getDate(LEASE);
-        if (lease != null && !lease.before(Date.from(now))) {
-            return null;
-        }
-        return collection.findOneAndUpdate(new Document("_id", id).append(LEASE, lease),
-                Updates.set(LEASE, leaseUntil),
-                new FindOneAndUpdateOptions().projection(Projections.include(OutboxMessage.FIELD))
-                        .returnDocument(ReturnDocument.AFTER));
+        return null;
     }
 
     private static Bson leaseFree(Instant now) {
@@ -352,8 +376,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             fullScanDue = false;
             lastFullScan = now;
             int count = relayOnce();
-            // A full batch may have left more behind.
-            fullScanDue = count > 0;
+            // A full batch may have left more behind. (Not "found anything": under steady writes a
+            // scan always finds the newest documents, and scans would follow each other for good.)
+            fullScanDue = scanLeftMore;
             return count;
         }
         return relayHinted();
