@@ -64,38 +64,27 @@ machine() {
   say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-# Resident memory of each part in MiB: VmRSS of every process in the part's session (the pid in
-# <data>/run/<part>.pid is the session leader: Keycloak's is kc.sh with its JVM under it).
-rss() {
-  local part pid total p sid kb
+# Sums one column of "<session> <CPU ticks> <resident KiB>" (one line per process, read from
+# /proc in a single pass) over the processes of each part's session: the pid in
+# <data>/run/<part>.pid is the session leader (Keycloak's is kc.sh with its JVM under it).
+per_part() {
+  local column="$1" part leader processes
+  # cat, not awk, reads the files: it goes on past a process that ended since the glob.
+  processes="$(cat /proc/[0-9]*/stat 2>/dev/null | awk -v kib="$(($(getconf PAGESIZE) / 1024))" \
+    '{sub(/^.*\) /, ""); print $4, $12 + $13, $22 * kib}')"
   for part in "${PARTS[@]}"; do
     [[ -f "$DATA/run/$part.pid" ]] || continue
-    read -r pid _ <"$DATA/run/$part.pid"
-    total=0
-    for p in /proc/[0-9]*; do
-      sid=$(awk '{sub(/^.*\) /, ""); print $4}' "$p/stat" 2>/dev/null) || continue
-      [[ "$sid" == "$pid" ]] || continue
-      kb=$(awk '/^VmRSS:/ {print $2}' "$p/status" 2>/dev/null || echo 0)
-      total=$((total + ${kb:-0}))
-    done
-    printf '%s %d\n' "$part" $((total / 1024))
+    read -r leader _ <"$DATA/run/$part.pid"
+    awk -v session="$leader" -v column="$column" -v part="$part" \
+      '$1 == session { total += $column } END { printf "%s %d\n", part, total }' <<<"$processes"
   done
 }
 
-# CPU time of each part so far, in clock ticks: utime + stime of every process in its session.
-cpu_ticks() {
-  local part pid total p
-  for part in "${PARTS[@]}"; do
-    [[ -f "$DATA/run/$part.pid" ]] || continue
-    read -r pid _ <"$DATA/run/$part.pid"
-    total=0
-    for p in /proc/[0-9]*; do
-      read -r sid ticks < <(awk '{sub(/^.*\) /, ""); print $4, $12 + $13}' "$p/stat" 2>/dev/null) || continue
-      [[ "$sid" == "$pid" ]] && total=$((total + ticks))
-    done
-    printf '%s %d\n' "$part" "$total"
-  done
-}
+# Resident memory of each part in MiB.
+rss() { per_part 3 | awk '{ printf "%s %d\n", $1, $2 / 1024 }'; }
+
+# CPU time of each part so far, in clock ticks (utime + stime).
+cpu_ticks() { per_part 2; }
 
 # Where the CPU went between two cpu_ticks snapshots ($1, $2): seconds and share per part.
 cpu_report() {

@@ -74,17 +74,18 @@ class OpenCasesNearby {
             return Optional.empty();
         }
         Query cells = Query.query(Criteria.where("_id").in(cellsAround(categoryCode, point)));
-        List<Entry> candidates = mongo.find(cells, Cell.class, COLLECTION).stream()
+        List<Near> candidates = mongo.find(cells, Cell.class, COLLECTION).stream()
                 .flatMap(cell -> cell.cases() == null ? Stream.<Entry>empty() : cell.cases().stream())
                 .filter(entry -> area.equals(entry.area()))
-                .filter(entry -> Distance.metres(point, entry.point()) <= RADIUS_METRES)
-                .sorted(Comparator.comparingDouble(entry -> Distance.metres(point, entry.point())))
+                .map(entry -> new Near(entry, Distance.metres(point, entry.point())))
+                .filter(near -> near.metres() <= RADIUS_METRES)
+                .sorted(Comparator.comparingDouble(Near::metres))
                 .toList();
-        for (Entry candidate : candidates) {
-            if (stillOpen(candidate.caseId())) {
-                return Optional.of(candidate.caseId());
+        for (Near candidate : candidates) {
+            if (stillOpen(candidate.entry().caseId())) {
+                return Optional.of(candidate.entry().caseId());
             }
-            leave(categoryCode, candidate);
+            leave(categoryCode, candidate.entry());
         }
         return Optional.empty();
     }
@@ -93,9 +94,13 @@ class OpenCasesNearby {
     void enter(Case aCase) {
         Entry entry = entryOf(aCase);
         if (entry != null && aCase.isOpen() && aCase.possibleDuplicateOf() == null) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(cellOf(aCase.categoryCode(), entry.point()))),
-                    new Update().addToSet("cases", entry), COLLECTION);
+            list(aCase.categoryCode(), entry);
         }
+    }
+
+    private void list(String categoryCode, Entry entry) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(cellOf(categoryCode, entry.point()))),
+                new Update().addToSet("cases", entry), COLLECTION);
     }
 
     /** Takes {@code aCase} off the list of its place (nothing happens if it was not on it). */
@@ -136,9 +141,7 @@ class OpenCasesNearby {
             for (Listed each : (Iterable<Listed>) cases::iterator) {
                 String area = areaOf(each.communityId(), each.orgPath());
                 if (area != null && each.lat() != null) {
-                    Entry entry = new Entry(each.id(), each.lon(), each.lat(), area);
-                    mongo.upsert(Query.query(Criteria.where("_id").is(cellOf(each.categoryCode(), entry.point()))),
-                            new Update().addToSet("cases", entry), COLLECTION);
+                    list(each.categoryCode(), new Entry(each.id(), each.lon(), each.lat(), area));
                     listed++;
                 }
             }
@@ -200,6 +203,9 @@ class OpenCasesNearby {
     }
 
     record Cell(String id, List<Entry> cases) {
+    }
+
+    private record Near(Entry entry, double metres) {
     }
 
     private record StatusOf(String id, CaseStatus status) {

@@ -61,8 +61,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, OutboxProperties properties,
-            MeterRegistry meters, @Value("${spring.application.name}") String application) {
-        return new OutboxRelay(mongo, outboxProducer(kafka, application), properties, meters);
+            MeterRegistry meters, CompareAndSetIndexes indexes, @Value("${spring.application.name}") String application) {
+        return new OutboxRelay(mongo, outboxProducer(kafka, application), properties, meters, indexes);
     }
 
     @Bean

@@ -28,6 +28,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.grassroots.contracts.EventEnvelope;
+import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -70,6 +71,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final OutboxProperties properties;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final CompareAndSetIndexes leaseIndexes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Counter published;
@@ -88,8 +90,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private boolean outage;
 
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, OutboxProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, CompareAndSetIndexes leaseIndexes) {
         this.mongo = mongo;
+        this.leaseIndexes = leaseIndexes;
         this.producer = producer;
         this.properties = properties;
         properties.collections().forEach(this::watch);
@@ -277,7 +280,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     /**
      * Takes the lease on one document's pending events: null if it has none, or another relay holds
      * the lease. The lease is set only if it is still what was seen (a compare-and-set on the
-     * {@code {_id, outboxLease}} pair, which the store answers from the {@code outbox_lease} index),
+     * {@code {_id, outboxLease}} pair, which the store answers from its {@link CompareAndSetIndexes} index),
      * so of two relays claiming at once exactly one wins. Nobody holds it most of the time (it is
      * removed after every publication), so the first attempt assumes that and usually is the only
      * round trip; otherwise the lease is read, and taken over only once it has run out.
@@ -318,8 +321,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             // Sparse: only documents with pending events are indexed, so the scan stays cheap.
             collection.createIndex(Indexes.ascending(OutboxMessage.FIELD + ".eventId"),
                     new IndexOptions().sparse(true).name("outbox_pending"));
-            // The lease's compare-and-set, answered from an index by the embedded store too.
-            collection.createIndex(Indexes.ascending("_id", LEASE), new IndexOptions().unique(true).name("outbox_lease"));
+            leaseIndexes.ensure(name, LEASE);
         }
     }
 
