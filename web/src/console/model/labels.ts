@@ -98,8 +98,6 @@ export const STAGE_LABELS: Record<string, string> = {
   RESPOND: '响应',
   RESOLVE: '处置',
   VERIFY: '核查',
-  PASS_VERIFICATION: '核查通过',
-  FAIL_VERIFICATION: '核查不通过',
 };
 
 export const ROLE_LABELS: Record<string, string> = {
