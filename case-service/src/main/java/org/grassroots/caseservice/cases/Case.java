@@ -711,6 +711,11 @@ public final class Case {
         return reportedAt;
     }
 
+    /** When the case last changed: the time of its last line of history. */
+    public Instant updatedAt() {
+        return history.isEmpty() ? reportedAt : history.get(history.size() - 1).at();
+    }
+
     public long version() {
         return version;
     }
