@@ -404,6 +404,19 @@ class CaseController {
         return CaseResponse.of(cases.supervise(id, body.version(), body.note(), caller), caller);
     }
 
+    /**
+     * Places an unlocated case at a point on the map: staff of the area holding it or of the area
+     * where the point lies; grid-service locates the point with the caller's token.
+     */
+    @PostMapping("/{id}/locate")
+    @PreAuthorize(STAFF)
+    CaseResponse locate(@PathVariable String id, @Valid @RequestBody LocateCaseRequest request,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        return CaseResponse.of(cases.locate(id, request.version(),
+                new GeoPoint(request.point().lon(), request.point().lat()), request.locationDescription(),
+                bearerToken(authorization), caller), caller);
+    }
+
     /** Waiting for the resident: the assignee or staff of the case's area. */
     @PostMapping("/{id}/pause")
     @PreAuthorize("isAuthenticated()")
