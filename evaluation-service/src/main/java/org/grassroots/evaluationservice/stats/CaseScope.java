@@ -4,7 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.regex.Pattern;
 
-import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.data.mongodb.core.query.Criteria;
