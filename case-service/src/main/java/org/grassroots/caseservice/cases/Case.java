@@ -46,8 +46,8 @@ import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.contracts.cases.ReopenCause;
 import org.grassroots.contracts.cases.SlaStage;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 
 /**
  * A resident's complaint or need (诉求), from report to closure. The aggregate owns its rules:

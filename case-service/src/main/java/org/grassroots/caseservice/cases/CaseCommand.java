@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.grassroots.contracts.cases.CaseStatus;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 
 /**
  * The case workflow in one place: each command, the states it may start from and the state it

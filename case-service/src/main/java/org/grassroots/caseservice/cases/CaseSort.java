@@ -2,7 +2,7 @@ package org.grassroots.caseservice.cases;
 
 import java.util.Locale;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.springframework.data.domain.Sort;
 
 /**
