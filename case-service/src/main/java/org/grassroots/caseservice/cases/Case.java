@@ -275,6 +275,27 @@ public final class Case {
         return new CaseDispatched(id, at, orgPath, now, facts(), to, by, note);
     }
 
+    /**
+     * 改派: the department holding the case (dispatched or claimed) has been retired, so nobody will act
+     * on it; the dispatcher dispatches it again. Like a dispatch after a return: the new assignee gets the
+     * full respond limit and the later stages start over. Whether the holder is retired is case-service's
+     * read model's to say ({@code CaseService#dispatch}), not the aggregate's.
+     */
+    public CaseDispatched redispatch(Assignee to, String by, String note, Instant now) {
+        Objects.requireNonNull(to, "assignee");
+        CaseStatus before = status;
+        if (before != CaseStatus.DISPATCHED && before != CaseStatus.CLAIMED) {
+            throw new InvalidStateException("A case in state " + before + " is not held by anyone to take it from");
+        }
+        startClock(Stage.RESPOND, now);
+        clocks.replaceAll(stageClock -> stageClock.stage() == Stage.RESPOND ? stageClock : stageClock.clear());
+        assignee = to;
+        status = CaseStatus.DISPATCHED;
+        version++;
+        history.add(new CaseHistoryEntry(version, CaseCommand.DISPATCH.name(), before, status, by, now, note));
+        return new CaseDispatched(id, version, orgPath, now, facts(), to, by, note);
+    }
+
     /** 接单: the assignee takes the case on. */
     public CaseClaimed claim(String by, Instant now) {
         long at = move(CaseCommand.CLAIM, by, null, now);

@@ -15,6 +15,7 @@ import org.grassroots.caseservice.intake.GridLocator;
 import org.grassroots.caseservice.intake.Placement;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
+import org.grassroots.caseservice.targets.TargetChecks;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseStatus;
@@ -49,9 +50,10 @@ public class CaseService {
     private final OpenCasesNearby duplicates;
     private final Clock clock;
     private final WorkingCalendar calendar;
+    private final TargetChecks targets;
 
     CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, GridLocator grids,
-            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar) {
+            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar, TargetChecks targets) {
         this.cases = cases;
         this.numbers = numbers;
         this.categories = categories;
@@ -59,6 +61,7 @@ public class CaseService {
         this.duplicates = duplicates;
         this.clock = clock;
         this.calendar = calendar;
+        this.targets = targets;
     }
 
     /** What intake answers: the case, and whether this call created it (false for a repeated hotline call). */
@@ -160,7 +163,14 @@ public class CaseService {
 
     public Case dispatch(String id, Long expectedVersion, Assignee to, String note, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
-                (aCase, now) -> List.of(aCase.dispatch(to, caller.userId(), note, now)));
+                (aCase, now) -> {
+                    targets.requireAssignable(to);
+                    if (targets.holderRetired(aCase.status(), aCase.assignee())) {
+                        // 改派: its department was retired while holding it (GET /api/cases/redispatch).
+                        return List.of(aCase.redispatch(to, caller.userId(), note, now));
+                    }
+                    return List.of(aCase.dispatch(to, caller.userId(), note, now));
+                });
     }
 
     public Case claim(String id, Long expectedVersion, Caller caller) {
@@ -202,13 +212,19 @@ public class CaseService {
 
     public Case whistle(String id, Long expectedVersion, List<String> departmentIds, String reason, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
-                (aCase, now) -> List.of(aCase.whistle(departmentIds, caller.userId(), reason, now)));
+                (aCase, now) -> {
+                    targets.requireSummonable(departmentIds);
+                    return List.of(aCase.whistle(departmentIds, caller.userId(), reason, now));
+                });
     }
 
     /** 报到 by staff of a summoned department, for their own department. */
     public Case reportIn(String id, Long expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, Who.SUMMONED_DEPARTMENT,
-                (aCase, now) -> List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now)));
+                (aCase, now) -> {
+                    targets.requireReportingIn(caller.departmentId());
+                    return List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now));
+                });
     }
 
     /** 延时, granted by a level above the one handling the case (the district for a district case). */
