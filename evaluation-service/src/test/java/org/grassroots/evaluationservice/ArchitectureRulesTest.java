@@ -12,6 +12,6 @@ class ArchitectureRulesTest {
     void givenTheServicesMainClasses_whenTheRulesAreChecked_thenNoneIsBroken() {
         ArchitectureRules.checkService("org.grassroots.evaluationservice", Map.of(
                 "org.grassroots.evaluationservice.stats.CaseScope",
-                "builds the store's org-path Criteria; goes once the org-path scope is platform-support's"));
+                "builds the statistics' store query (Criteria) from the caller's scope"));
     }
 }
