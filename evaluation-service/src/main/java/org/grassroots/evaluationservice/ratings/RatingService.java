@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.evaluation.Satisfaction;
@@ -22,6 +21,7 @@ import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.context.ApplicationEventPublisher;
@@ -123,7 +123,7 @@ public class RatingService {
             scope = where("departmentId").is(caller.departmentId());
         } else if (caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN)
                 && caller.orgPath() != null) {
-            scope = where("orgPath").regex("^" + Pattern.quote(caller.orgPath()) + "(/|$)");
+            scope = OrgPathScope.atOrUnder("orgPath", caller.orgPath());
         } else {
             scope = where("ratedBy").is(caller.userId());
         }
