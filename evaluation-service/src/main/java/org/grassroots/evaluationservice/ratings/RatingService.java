@@ -19,12 +19,11 @@ import org.grassroots.contracts.evaluation.Satisfaction;
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
 import org.grassroots.evaluationservice.casefacts.CaseFactStore;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ProblemException;
-import org.grassroots.platform.problem.ProblemType;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.context.ApplicationEventPublisher;
@@ -114,9 +113,9 @@ public class RatingService {
             // The store keeps instants to the millisecond; compare closes at that precision.
             if (earlier.closedAt() != null && !closedAt.truncatedTo(ChronoUnit.MILLIS)
                     .isAfter(earlier.closedAt().truncatedTo(ChronoUnit.MILLIS))) {
-                throw new ProblemException(ProblemType.ALREADY_EXISTS, "Case " + aCase.number()
-                        + " is already rated for its close at " + closedAt
-                        + "; it may be rated again once it is closed again after a rework");
+                // "A rating of case … for its close at … already exists"; again once closed after a rework.
+                throw new AlreadyExistsException("A rating of case " + aCase.number() + " for its close at",
+                        closedAt.toString());
             }
             rating = earlier.rerated(UUID.randomUUID().toString(), closedAt, answer.satisfaction(), answer.comment(),
                     followUpCall, caller.userId(), now);
