@@ -84,6 +84,20 @@ async function shot(page, name) {
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 }
 
+/** A phone for one walk; when the walk fails, the screen it failed on is kept beside the others. */
+async function onPhone(browser, name, walk, options = {}) {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  const page = await context.newPage();
+  try {
+    await walk(page);
+  } catch (failure) {
+    await shot(page, `failed-${name}`).catch(() => {});
+    throw failure;
+  } finally {
+    await context.close();
+  }
+}
+
 describe('the phone pages', { timeout: 300_000 }, () => {
   let browser;
   let gridCode;
@@ -93,8 +107,8 @@ describe('the phone pages', { timeout: 300_000 }, () => {
   before(async () => {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     const located = await call(await token('resident1'), `/api/grids/locate?lon=${CHENGNAN.longitude}&lat=${CHENGNAN.latitude}`);
-    // The code on a grid board names the grid a resident stands in (level 3, not the micro-grid).
-    gridCode = [...located.ancestors, located].find((grid) => grid.level === 'LEVEL_3')?.code ?? located.code;
+    // The code on a grid board names the grid a resident stands in (the grid, not its micro-grid).
+    gridCode = [...located.ancestors].reverse().find((grid) => grid.level !== 'MICRO')?.code ?? located.code;
   });
 
   after(async () => {
@@ -102,8 +116,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
   });
 
   it('resident1 scans a grid code, signs in, reports with a photo and finds it in 我的诉求', async () => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
+    await onPhone(browser, 'scan-and-report', async (page) => {
     await page.goto(`${GATEWAY}/m/report?grid=${gridCode}&building=3`);
     await shot(page, '01-keycloak-sign-in');
     await signIn(page, 'resident1');
@@ -125,7 +138,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.getByText('现场照片：已上传 1 / 1').waitFor({ timeout: 30_000 });
     await shot(page, '03-report-taken');
 
-    await page.getByRole('link', { name: '我的诉求' }).click();
+    await page.getByRole('link', { name: '我的诉求', exact: true }).click();
     const card = page.getByRole('link').filter({ hasText: caseNumber });
     await card.waitFor();
     await shot(page, '04-my-cases');
@@ -137,7 +150,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: '查看反映时第 1 张照片' }).click();
     await page.getByRole('dialog', { name: '查看照片' }).locator('img').waitFor();
     await shot(page, '06-photo-full');
-    await context.close();
+    });
   });
 
   it('dispatcher1 sees the photo of the report', async () => {
@@ -167,8 +180,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await call(urban, `/api/cases/${caseId}/resolve`, { note: '已清运，垃圾桶旁已清理干净' });
     await call(dispatcher, `/api/cases/${caseId}/verify`, { passed: true, note: '现场核查已清理' });
 
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
+    await onPhone(browser, 'rate', async (page) => {
     await page.goto(`${GATEWAY}/m/cases/${caseId}`);
     await signIn(page, 'resident1');
     await page.getByTestId('status').filter({ hasText: '已办结' }).waitFor();
@@ -189,15 +201,14 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     }
     assert.match(await rated.textContent(), /满意/);
     await shot(page, '08-rated');
-    await context.close();
+    });
   });
 
   it('a new resident registers on Keycloak’s page, then reports from where they stand', async () => {
-    const context = await browser.newContext({ ...PHONE, geolocation: CHENGNAN, permissions: ['geolocation'] });
-    const page = await context.newPage();
+    await onPhone(browser, 'register-and-report', async (page) => {
     await page.goto(`${GATEWAY}/m/report`);
     await page.waitForURL((url) => url.href.startsWith(KEYCLOAK));
-    await page.locator('a[href*="registrations"]').click();
+    await page.getByRole('link', { name: '注册' }).click();
     const username = `resident-${Date.now()}`;
     await page.locator('#username').fill(username);
     await page.locator('#email').fill(`${username}@example.com`);
@@ -222,8 +233,8 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.goto(`${GATEWAY}/m/`);
     await page.getByRole('link', { name: /我要反映/ }).first().waitFor();
     assert.equal(await page.getByRole('link', { name: /巡查上报/ }).count(), 0);
-    await page.getByRole('link', { name: '我的诉求' }).click();
+    await page.getByRole('link', { name: '我的诉求', exact: true }).click();
     await page.getByRole('link').filter({ hasText: number }).waitFor();
-    await context.close();
+    }, { geolocation: CHENGNAN, permissions: ['geolocation'] });
   });
 });

@@ -26,6 +26,8 @@ export default function GridMap({ point, onPick }: { point?: Point; onPick: (poi
     const created = L.map(holder.current!, { zoomControl: true, attributionControl: false });
     map.current = created;
     created.setView([33.6, 119.02], 14);
+    // The chosen point sits above the grids' name labels (tooltip pane, 650), never hidden by one.
+    created.createPane('pick').style.zIndex = '700';
     created.on('click', (event: L.LeafletMouseEvent) => pick.current({ lon: event.latlng.lng, lat: event.latlng.lat }));
     loadConfig().then((config) => {
       if (config.tileUrl) {
@@ -55,8 +57,12 @@ export default function GridMap({ point, onPick }: { point?: Point; onPick: (poi
           },
         }).addTo(created);
         const bounds = layer.getBounds();
-        if (bounds.isValid() && !marker.current) {
+        if (bounds.isValid()) {
           created.fitBounds(bounds, { padding: [8, 8] });
+        }
+        // A point chosen already (a scanned code, the phone's position) stays in the middle.
+        if (marker.current) {
+          created.setView(marker.current.getLatLng(), Math.max(created.getZoom(), 16));
         }
       },
       (problem: unknown) => setFailure(problem instanceof Error ? problem.message : String(problem)),
@@ -77,7 +83,14 @@ export default function GridMap({ point, onPick }: { point?: Point; onPick: (poi
     if (marker.current) {
       marker.current.setLatLng(at);
     } else {
-      marker.current = L.circleMarker(at, { radius: 9, color: '#fff', weight: 3, fillColor: '#1d5fd6', fillOpacity: 1 }).addTo(shown);
+      marker.current = L.circleMarker(at, {
+        pane: 'pick',
+        radius: 10,
+        color: '#fff',
+        weight: 3,
+        fillColor: '#1d5fd6',
+        fillOpacity: 1,
+      }).addTo(shown);
     }
   }, [point]);
 

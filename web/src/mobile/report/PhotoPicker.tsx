@@ -58,7 +58,8 @@ export function PhotoPicker({
           <>
             <li className="m-photo m-photo-add">
               <label>
-                <span aria-hidden>📷</span>拍照
+                <CameraIcon />
+                拍照
                 <input
                   type="file"
                   accept="image/*"
@@ -73,7 +74,8 @@ export function PhotoPicker({
             </li>
             <li className="m-photo m-photo-add">
               <label>
-                <span aria-hidden>🖼</span>相册
+                <GalleryIcon />
+                相册
                 <input
                   type="file"
                   accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
@@ -98,5 +100,25 @@ export function PhotoPicker({
         </p>
       )}
     </>
+  );
+}
+
+// Drawn icons: a phone may lack an emoji font (and Chromium here does).
+function CameraIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden fill="none" stroke="currentColor" strokeWidth="1.6">
+      <path d="M4 8h3l2-2.5h6L17 8h3v11H4z" strokeLinejoin="round" />
+      <circle cx="12" cy="13" r="3.6" />
+    </svg>
+  );
+}
+
+function GalleryIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden fill="none" stroke="currentColor" strokeWidth="1.6">
+      <rect x="3.5" y="5" width="17" height="14" rx="1.5" />
+      <circle cx="9" cy="10" r="1.6" />
+      <path d="M4 17l5-4.5 3.5 3 3-2.5 4.5 4" strokeLinejoin="round" />
+    </svg>
   );
 }

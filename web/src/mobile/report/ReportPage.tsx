@@ -71,7 +71,7 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
         }
         const point = pointInside(grid.boundary);
         if (point) {
-          setPlace({ point, source: `扫码：${grid.name}`, located: { code: grid.code, name: grid.name, level: grid.level } });
+          setPlace({ point, source: '按二维码取网格中心点', located: { code: grid.code, name: grid.name, level: grid.level } });
         }
         setAddress((now) => now || scannedAddress(grid.name, scanned.building));
         setScanNote({ text: `已按二维码填入位置：${scannedAddress(grid.name, scanned.building)}${scanned.problem ? `（${scanned.problem}）` : ''}` });
