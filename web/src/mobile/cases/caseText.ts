@@ -57,14 +57,37 @@ const ACTION_TEXT: Record<string, string> = {
 /** Steps a resident has no use for (time-limit warnings are for staff). */
 const HIDDEN = new Set(['SLA_WARNING']);
 
+/** Steps whose note a person wrote (a reason, what was done); the platform's own notes are for staff. */
+const WRITTEN_BY_PEOPLE = new Set([
+  'ACCEPT',
+  'CANCEL',
+  'DISPATCH',
+  'RETURN',
+  'RESOLVE',
+  'PASS_VERIFICATION',
+  'FAIL_VERIFICATION',
+  'PARK',
+  'REOPEN',
+  'WHISTLE',
+  'EXTEND',
+  'PAUSE',
+]);
+
+const PHOTO_STAGE: Record<string, string> = { REPORT: '反映时', RESOLUTION: '处理后', NOTE: '办理中' };
+
+function noteOf(entry: HistoryEntry): string | undefined {
+  if (entry.action === 'ATTACHMENTS_ADDED') {
+    // case-service writes "2 photo(s), RESOLUTION".
+    const photos = /^(\d+) photo\(s\), (\w+)$/.exec(entry.note ?? '');
+    return photos ? `${PHOTO_STAGE[photos[2]] ?? ''}照片 ${photos[1]} 张` : undefined;
+  }
+  return WRITTEN_BY_PEOPLE.has(entry.action) ? (entry.note ?? undefined) : undefined;
+}
+
 export function timeline(history: HistoryEntry[]): { at: string; text: string; note?: string }[] {
   return history
     .filter((entry) => !HIDDEN.has(entry.action))
-    .map((entry) => ({
-      at: entry.at,
-      text: ACTION_TEXT[entry.action] ?? entry.action,
-      note: entry.action === 'REPORTED' ? undefined : (entry.note ?? undefined),
-    }));
+    .map((entry) => ({ at: entry.at, text: ACTION_TEXT[entry.action] ?? entry.action, note: noteOf(entry) }));
 }
 
 export const SATISFACTION_TEXT: Record<Satisfaction, string> = {
