@@ -4,6 +4,16 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { ReportPage } from './ReportPage';
 
+// jsdom draws no pictures: the shrinking is Chromium's part (the browser walk checks it); here a
+// photo is "shrunk" to itself.
+vi.mock('./photos', async (actual) => ({
+  ...(await actual<typeof import('./photos')>()),
+  shrinkPhoto: async (file: Blob) => file,
+}));
+
+// jsdom lays nothing out, so it cannot scroll either.
+window.scrollTo = () => {};
+
 const categories = [
   {
     code: 'BURST_WATER_PIPE',
@@ -132,5 +142,42 @@ describe('the report page', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: '提交' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe('提交失败：填写有误：「描述」长度须在 0 到 2000 之间');
+  });
+
+  it('takes the report when a photo fails, names the photo and sends it again on request', async () => {
+    let uploads = 0;
+    const fetchMock = serve({
+      'GET /api/categories': () => json(categories),
+      'GET /api/grids/320812001001001': () =>
+        json({ code: '320812001001001', name: '城南社区第一网格', level: 'LEVEL_3', retired: false, boundary: square }),
+      'POST /api/cases': () => json({ id: 'c9', number: 'GR-20261203-000009', status: 'REPORTED' }, 201),
+      'POST /api/cases/c9/attachments': () =>
+        ++uploads === 2
+          ? json({ type: 'https://grassroots.example.org/problems/service-unavailable', status: 503 }, 503)
+          : json([{ id: `a${uploads}`, stage: 'REPORT' }], 201),
+    });
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:photo', revokeObjectURL: () => {} }));
+    const user = userEvent.setup();
+    open('/report?grid=320812001001001');
+    await user.click(await screen.findByRole('radio', { name: '供水管道爆裂' }));
+    await user.click(screen.getByRole('radio', { name: '否' }));
+    await user.type(screen.getByLabelText(/问题描述/), '水管漏水');
+    await user.upload(screen.getByTestId('gallery'), [
+      new File(['one'], 'IMG_1.jpg', { type: 'image/jpeg' }),
+      new File(['two'], 'IMG_2.jpg', { type: 'image/jpeg' }),
+    ]);
+    await screen.findByText(/已按二维码填入位置/);
+    await user.click(screen.getByRole('button', { name: '提交' }));
+
+    expect(await screen.findByTestId('case-number')).toHaveProperty('textContent', 'GR-20261203-000009');
+    expect((await screen.findByRole('alert')).textContent).toContain('1 张照片上传失败（第 2 张：服务暂时不可用）');
+    expect(screen.getByText('现场照片：已上传 1 / 2')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '重新上传失败的照片' }));
+    expect(await screen.findByText('现场照片：已上传 2 / 2')).toBeTruthy();
+    const sent = fetchMock.mock.calls.filter(([url]) => url === '/api/cases/c9/attachments');
+    expect(sent).toHaveLength(3);
+    const form = sent[2][1]!.body as FormData;
+    expect(form.get('stage')).toBe('REPORT');
+    expect((form.get('file') as File).name).toBe('IMG_2.jpg');
   });
 });
