@@ -110,7 +110,7 @@ export interface GeoJsonGeometry {
 export interface GridFeature {
   type: 'Feature';
   id?: string;
-  properties: { code: string; name: string; level: string; parentCode?: string | null };
+  properties: { code: string; name: string; level: string; parentCode?: string | null; communityId?: string | null };
   geometry: GeoJsonGeometry;
 }
 

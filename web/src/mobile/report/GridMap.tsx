@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { api } from '../../shared/api';
+import { currentSession } from '../../shared/auth';
 import { loadConfig } from '../../shared/config';
 import type { GridFeature, Point } from '../types';
 
@@ -28,6 +29,9 @@ export default function GridMap({ point, onPick }: { point?: Point; onPick: (poi
     created.setView([33.6, 119.02], 14);
     // The chosen point sits above the grids' name labels (tooltip pane, 650), never hidden by one.
     created.createPane('pick').style.zIndex = '700';
+    // Grid names only where they can be read: from zoom 15 on.
+    const labels = () => holder.current?.classList.toggle('m-map-far', created.getZoom() < 15);
+    created.on('zoomend', labels);
     created.on('click', (event: L.LeafletMouseEvent) => pick.current({ lon: event.latlng.lng, lat: event.latlng.lat }));
     loadConfig().then((config) => {
       if (config.tileUrl) {
@@ -56,7 +60,11 @@ export default function GridMap({ point, onPick }: { point?: Point; onPick: (poi
             });
           },
         }).addTo(created);
-        const bounds = layer.getBounds();
+        // Open on the caller's own community when they have one (grid workers, residents placed by
+        // staff), else on every grid.
+        const community = communityOf(currentSession()?.user.orgPath);
+        const own = ordered.filter((grid) => community && grid.properties.communityId === community);
+        const bounds = own.length > 0 ? L.geoJSON(own as unknown as GeoJSON.FeatureCollection).getBounds() : layer.getBounds();
         if (bounds.isValid()) {
           created.fitBounds(bounds, { padding: [8, 8] });
         }
@@ -100,6 +108,11 @@ export default function GridMap({ point, onPick }: { point?: Point; onPick: (poi
       <p className="m-hint">{failure ? `网格图加载失败：${failure}` : '点按地图选择问题所在位置，红线为网格边界'}</p>
     </div>
   );
+}
+
+/** The community of an org path such as /qjp/qjp-pulou/qjp-pulou-chengnan (district, street, community). */
+function communityOf(orgPath: string | undefined): string | undefined {
+  return orgPath?.split('/').filter(Boolean)[2];
 }
 
 function rank(feature: GridFeature): number {
