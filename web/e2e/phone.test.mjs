@@ -1,19 +1,23 @@
 // The phone pages walked in Debian's Chromium with a phone's screen, against the platform started
 // by `./grassroots up`, signing in on Keycloak's real pages:
 //   a grid's code address → sign in as resident1 → report with a photo → the case in 我的诉求;
-//   dispatcher1 sees the photo; the case is handled and closed; resident1 rates it;
+//   dispatcher1 sees the photo; the case is handled and closed; resident1 rates it 不满意, the case
+//   is reworked (发回重办) and closed again, and resident1 rates the rework;
 //   a new resident registers on Keycloak's page and reports.
-// GRASSROOTS_URL (gateway) and KEYCLOAK_URL say where the platform is; E2E_OUTPUT where the
-// screenshots go (kept with the test results).
+// GATEWAY_URL and KEYCLOAK_URL say where the platform is (as for the console's walks);
+// SCREENSHOT_DIR where the screenshots go (default system-tests/target/e2e-screenshots), in phone/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 
-const GATEWAY = process.env.GRASSROOTS_URL ?? 'http://localhost:18080';
-const KEYCLOAK = process.env.KEYCLOAK_URL ?? 'http://localhost:18180';
-const OUTPUT = process.env.E2E_OUTPUT ?? join(process.cwd(), 'target', 'e2e', 'phone');
+const GATEWAY = (process.env.GATEWAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
+const KEYCLOAK = (process.env.KEYCLOAK_URL ?? 'http://localhost:8180').replace(/\/$/, '');
+const OUTPUT = join(
+  resolve(process.env.SCREENSHOT_DIR ?? new URL('../../system-tests/target/e2e-screenshots', import.meta.url).pathname),
+  'phone',
+);
 const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 // Inside 城南社区's first grid, as the demo data draws it.
 const CHENGNAN = { longitude: 119.0213, latitude: 33.6012 };
@@ -78,6 +82,17 @@ async function cameraPhoto(page) {
     return canvas.toDataURL('image/jpeg', 0.95).split(',')[1];
   });
   return { name: 'IMG_2034.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+/** Polls until the check holds (as Awaitility does): for what travels over Kafka between services. */
+async function eventually(check, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      assert.fail(`not within ${timeoutMs} ms: ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
 
 async function shot(page, name) {
@@ -168,39 +183,61 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     assert.equal(thumbnail.headers.get('content-type'), 'image/jpeg');
   });
 
-  it('resident1 rates the case once it is closed', async () => {
-    const dispatcher = await token('dispatcher1');
-    await call(dispatcher, `/api/cases/${caseId}/accept`, {});
+  /** What staff and the department's system do, through the API, from dispatch to the on-site check. */
+  async function handleAndClose(dispatcher, note) {
     await call(dispatcher, `/api/cases/${caseId}/dispatch`, {
       assignee: { kind: 'DEPARTMENT', id: 'dept-urban', displayName: '城管局' },
       note: '请城管局清运',
     });
     const urban = await systemToken('dept-urban-system');
     await call(urban, `/api/cases/${caseId}/claim`, {});
-    await call(urban, `/api/cases/${caseId}/resolve`, { note: '已清运，垃圾桶旁已清理干净' });
+    await call(urban, `/api/cases/${caseId}/resolve`, { note });
     await call(dispatcher, `/api/cases/${caseId}/verify`, { passed: true, note: '现场核查已清理' });
+  }
 
-    await onPhone(browser, 'rate', async (page) => {
-    await page.goto(`${GATEWAY}/m/cases/${caseId}`);
-    await signIn(page, 'resident1');
-    await page.getByTestId('status').filter({ hasText: '已办结' }).waitFor();
-    // The close reaches evaluation-service through case-events: the form may take a moment.
+  /** On 我的诉求's case page: the rating form, filled in and sent (again if the close is still on its way). */
+  async function rate(page, choice, comment) {
     const form = page.getByTestId('rating-form');
     await form.waitFor();
-    await form.getByRole('radio', { name: '满意', exact: true }).click();
-    await form.getByRole('textbox', { name: '评价意见' }).fill('清理得很及时');
-    await shot(page, '07-rating');
+    await form.getByRole('radio', { name: choice, exact: true }).click();
+    await form.getByRole('textbox', { name: '评价意见' }).fill(comment);
     await form.getByRole('button', { name: '提交评价' }).click();
     const rated = page.getByTestId('rated');
     try {
       await rated.waitFor({ timeout: 5_000 });
     } catch {
-      // "the close has not reached us yet": the page says so in Chinese; send again as a person would.
+      // "the close has not reached us yet" (case-events to evaluation-service): the page says so
+      // in Chinese; a person sends it again.
       await form.getByRole('button', { name: '提交评价' }).click();
       await rated.waitFor({ timeout: 15_000 });
     }
-    assert.match(await rated.textContent(), /满意/);
-    await shot(page, '08-rated');
+    return rated.textContent();
+  }
+
+  it('resident1 rates the case once it is closed, and again after the rework', async () => {
+    const dispatcher = await token('dispatcher1');
+    await call(dispatcher, `/api/cases/${caseId}/accept`, {});
+    await handleAndClose(dispatcher, '已清运');
+
+    await onPhone(browser, 'rate', async (page) => {
+      await page.goto(`${GATEWAY}/m/cases/${caseId}`);
+      await signIn(page, 'resident1');
+      await page.getByTestId('status').filter({ hasText: '已办结' }).waitFor();
+      await page.getByTestId('rating-form').waitFor();
+      await shot(page, '07-rating');
+      assert.match(await rate(page, '不满意', '垃圾桶旁又堆起来了'), /不满意.*已发回重新办理/);
+      await shot(page, '08-rated-dissatisfied');
+
+      // 发回重办: evaluation-service tells case-service, which reopens the case.
+      await eventually(async () => (await call(dispatcher, `/api/cases/${caseId}`)).status === 'REOPENED', 'the case reopened');
+      await handleAndClose(dispatcher, '已全部清运并加设一个垃圾桶');
+
+      await page.reload();
+      await page.getByTestId('status').filter({ hasText: '已办结' }).waitFor();
+      await page.getByText('重新办理已办结，请再次评价。').waitFor();
+      assert.match(await rate(page, '满意', '这次清理得很干净'), /满意（这次清理得很干净）/);
+      await page.getByText('第 1 次评价：不满意（垃圾桶旁又堆起来了），已发回重办').waitFor();
+      await shot(page, '09-rated-after-rework');
     });
   });
 
@@ -216,7 +253,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.locator('#lastName').fill('张');
     await page.locator('#password').fill('Register-2026!');
     await page.locator('#password-confirm').fill('Register-2026!');
-    await shot(page, '09-register');
+    await shot(page, '10-register');
     await page.locator('input[type=submit], button[type=submit]').click();
 
     await page.waitForURL(`${GATEWAY}/m/report`, { timeout: 30_000 });
@@ -227,7 +264,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: '提交' }).click();
     const number = (await page.getByTestId('case-number').textContent()).trim();
     assert.match(number, /^GR-\d{8}-\d+$/);
-    await shot(page, '10-new-resident-report');
+    await shot(page, '11-new-resident-report');
 
     // The account is a resident and nothing more: no patrol page.
     await page.goto(`${GATEWAY}/m/`);

@@ -124,10 +124,14 @@ export interface Located {
 
 export type Satisfaction = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED';
 
+/** The rating of a case's latest closure; after a rework (发回重办) the earlier ones come along. */
 export interface Rating {
   ratingId: string;
   caseId: string;
   satisfaction: Satisfaction;
   comment?: string | null;
+  closedAt?: string | null;
   ratedAt: string;
+  round?: number;
+  earlier?: { satisfaction: Satisfaction; comment?: string | null; closedAt?: string | null; ratedAt: string }[];
 }

@@ -51,7 +51,7 @@ export default function CaseDetailPage() {
   const before = photos.filter((photo) => photo.stage === 'REPORT');
   const after = photos.filter((photo) => photo.stage !== 'REPORT');
   // A rating counts for the latest close: after a rework (发回重办) the case closes again and may be rated again.
-  const ratedThisClose = rating && aCase.closedAt && rating.ratedAt >= aCase.closedAt;
+  const ratedThisClose = rating != null && aCase.closedAt != null && ratesClose(rating, aCase.closedAt);
   const mayRate = aCase.status === 'CLOSED' && aCase.reportedByCaller && rating !== undefined && !ratedThisClose;
 
   return (
@@ -99,6 +99,12 @@ export default function CaseDetailPage() {
         {(mayRate || ratedThisClose) && (
           <section className="m-section">
             <h2>办理评价</h2>
+            {rating?.earlier?.map((before, index) => (
+              <p key={before.ratedAt} className="m-hint">
+                第 {index + 1} 次评价：{SATISFACTION_TEXT[before.satisfaction]}
+                {before.comment ? `（${before.comment}）` : ''}，已发回重办
+              </p>
+            ))}
             {ratedThisClose && rating ? (
               <p data-testid="rated">
                 您的评价：<strong>{SATISFACTION_TEXT[rating.satisfaction]}</strong>
@@ -175,6 +181,15 @@ function PhotoRow({
       )}
     </div>
   );
+}
+
+/**
+ * Whether the rating answers the case's latest closure. The services keep instants at different
+ * precisions (nanoseconds, milliseconds): compare them as the milliseconds both have.
+ */
+export function ratesClose(rating: Rating, closedAt: string): boolean {
+  const closed = Date.parse(closedAt);
+  return rating.closedAt ? Date.parse(rating.closedAt) >= closed : Date.parse(rating.ratedAt) >= closed;
 }
 
 function messageOf(failure: unknown): string {
