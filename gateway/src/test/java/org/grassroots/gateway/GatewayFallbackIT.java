@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.testsupport.TestTokenIssuer;
 import org.grassroots.testsupport.TestTokens;
@@ -71,10 +72,23 @@ class GatewayFallbackIT {
                 .expectHeader().valueEquals(CorrelationId.HEADER, "report-noise-0001")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:grassroots:problem:service-unavailable")
-                .jsonPath("$.title").isEqualTo("Service Unavailable")
+                .jsonPath("$.title").isEqualTo(ProblemType.SERVICE_UNAVAILABLE.title())
                 .jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.detail").isEqualTo("case-service is unavailable; try again shortly")
                 .jsonPath("$.instance").isEqualTo("/api/cases");
+    }
+
+    @Test
+    void givenCaseServiceIsDown_whenTheCaseChangeStreamIsOpened_thenTheGatewayAnswers503Problem() {
+        gateway.get().uri("/api/cases/changes")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("dispatcher-1").roles("community_staff").bearer())
+                .header(HttpHeaders.ACCEPT, "text/event-stream")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:service-unavailable")
+                .jsonPath("$.instance").isEqualTo("/api/cases/changes");
     }
 
     @Test

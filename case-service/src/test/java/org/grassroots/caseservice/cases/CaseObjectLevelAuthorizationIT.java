@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Object-level authorisation (OWASP API1) for the scopes of ARCHITECTURE.md: a resident sees their own
+ * Object-level authorisation (OWASP API1) for the scopes of docs/architecture.md: a resident sees their own
  * cases, staff the cases of their area, a department what is dispatched to it. Outside the scope a
  * case does not exist for the caller (404): neither reading nor any command confirms it is there.
  */
@@ -68,9 +71,14 @@ class CaseObjectLevelAuthorizationIT {
 
     RestTestClient client;
 
+    @Autowired
+    TargetDirectory targets;
+
     @BeforeEach
     void client() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // Dispatch, whistle and report-in are checked against the departments and people case-service knows.
+        KnownTargets.registerAndAwait(targets);
     }
 
     @Test

@@ -13,9 +13,9 @@ import org.bson.Document;
 import org.grassroots.contracts.orgs.OrgUnitEvent;
 import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.store.BulkInserter;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ProblemException;
-import org.grassroots.platform.problem.ProblemType;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -143,7 +143,7 @@ public class UnitRepository {
     void rewriteDescendants(String from, String to) {
         List<WriteModel<Document>> rewrites = new ArrayList<>();
         mongo.getCollection(UnitDocument.COLLECTION)
-                .find(Filters.regex("path", "^" + Pattern.quote(from + "/")))
+                .find(OrgPathScope.strictlyUnder("path", from).getCriteriaObject())
                 .projection(new Document("path", 1).append("version", 1))
                 .forEach(unit -> {
                     String path = unit.getString("path");
@@ -158,12 +158,12 @@ public class UnitRepository {
         }
         long matched = mongo.getCollection(UnitDocument.COLLECTION).bulkWrite(rewrites).getMatchedCount();
         if (matched != rewrites.size()) {
-            throw new ProblemException(ProblemType.VERSION_CONFLICT,
+            throw new VersionConflictException(
                     "Units under " + from + " changed while they were being moved; reload and try again");
         }
     }
 
     private static Criteria under(String path) {
-        return where("path").regex("^" + Pattern.quote(path + "/"));
+        return OrgPathScope.strictlyUnder("path", path);
     }
 }

@@ -2,7 +2,7 @@ package org.grassroots.volunteerservice.points;
 
 import java.util.List;
 
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;

@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.grassroots.contracts.volunteer.RegistrationAccepted;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;
@@ -58,7 +59,7 @@ public class RegistrationService {
     /** A community's registrations, for staff whose area holds it. */
     public List<Registration> ofArea(String communityId, Registration.Status status, Caller caller) {
         requireStaff(caller);
-        Criteria criteria = OrgPaths.inArea("orgPath", caller);
+        Criteria criteria = OrgPathScope.inAreaOf("orgPath", caller);
         if (communityId != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("communityId").is(communityId));
         }

@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.grassroots.evaluationservice.export.Csv;
+import org.grassroots.evaluationservice.export.web.Csv;
 import org.grassroots.evaluationservice.stats.FiledCases;
 import org.grassroots.evaluationservice.stats.Grouping;
 import org.grassroots.evaluationservice.stats.Period;
 import org.grassroots.evaluationservice.stats.StatsRow;
 import org.grassroots.evaluationservice.stats.StatsService;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,0 @@
-package org.grassroots.platform.problem;
-
-/** One invalid field of a request and why, as listed in a validation problem's {@code errors}. */
-public record FieldError(String field, String reason) {
-}
