@@ -123,6 +123,9 @@ final class LocalPlatform {
         env.put("CASE_SERVICE_PORT", "18083");
         env.put("VOLUNTEER_SERVICE_PORT", "18084");
         env.put("EVALUATION_SERVICE_PORT", "18085");
+        // Keycloak's first start in a fresh data folder can take minutes on a 2-core machine busy with
+        // other builds; a test waits longer for it than a person at a terminal would.
+        env.put("GRASSROOTS_READY_TIMEOUT_FACTOR", System.getenv().getOrDefault("GRASSROOTS_READY_TIMEOUT_FACTOR", "3"));
         return env;
     }
 
