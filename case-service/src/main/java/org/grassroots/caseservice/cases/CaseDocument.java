@@ -51,7 +51,7 @@ record CaseDocument(
         @Indexed String communityId,
         String streetId,
         String unlocatedReason,
-        String possibleDuplicateOf,
+        @Indexed String possibleDuplicateOf,
         String externalId,
         boolean supervised,
         boolean overdue,
