@@ -17,6 +17,8 @@ import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.caseservice.targets.TargetChecks;
 import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AttachmentStage;
+import org.grassroots.contracts.cases.CaseAttachmentsAdded;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.GeoPoint;
@@ -251,6 +253,42 @@ public class CaseService {
     }
 
     /**
+     * Checks, before any photo is read, that the caller may add {@code count} photos of {@code stage}
+     * to the case now: 404 if they cannot see it, 403 if it is not theirs to add to, 409 if the case
+     * no longer takes photos of that stage, 400 beyond the photos a stage may have.
+     * Who: the reporter for REPORT, the assignee for RESOLUTION, staff or a grid worker of the
+     * case's area for NOTE.
+     */
+    public Case checkMayAttach(String id, AttachmentStage stage, int count, Caller caller) {
+        Case aCase = get(id, caller);
+        photographer(stage).require(aCase, caller);
+        aCase.checkMayAttach(stage, count, clock.instant());
+        return aCase;
+    }
+
+    /** Adds stored photos to the case (see {@link Case#attach}); the event names them, never the reporter. */
+    public Case attach(String id, AttachmentStage stage, List<CaseAttachmentsAdded.Attachment> photos, Caller caller) {
+        String by = stage == AttachmentStage.REPORT ? null : caller.userId();
+        try {
+            return change(id, null, caller, photographer(stage),
+                    (aCase, now) -> List.of(aCase.attach(stage, photos, by, now)));
+        } catch (VersionConflictException raced) {
+            // Someone changed the case between our read and our write: the photos are already
+            // stored, so try once more against the new version rather than fail the upload.
+            return change(id, null, caller, photographer(stage),
+                    (aCase, now) -> List.of(aCase.attach(stage, photos, by, now)));
+        }
+    }
+
+    private static Who photographer(AttachmentStage stage) {
+        return switch (stage) {
+            case REPORT -> Who.REPORTER;
+            case RESOLUTION -> Who.ASSIGNEE;
+            case NOTE -> Who.CHECKER;
+        };
+    }
+
+    /**
      * Places a case intake could not locate at the point staff chose on the map. grid-service
      * locates the point with the caller's token (as at intake); the case then takes the grid, its
      * community, street and org path. Who may: staff of the area that holds the case while it is
@@ -453,6 +491,15 @@ public class CaseService {
                 if (!caller.maySeeOrgPath(aCase.orgPath()) || !higher) {
                     throw new ForbiddenException("Only a level above the one handling the case (" + aCase.level()
                             + ") may do this");
+                }
+            }
+        },
+        /** Photos of the report: the reporter alone. */
+        REPORTER {
+            @Override
+            void require(Case aCase, Caller caller) {
+                if (!aCase.isReportedBy(caller.userId())) {
+                    throw new ForbiddenException("Only the reporter may add photos to the report");
                 }
             }
         },

@@ -10,6 +10,7 @@ import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;
@@ -58,7 +59,7 @@ public class RegistrationService {
     /** A community's registrations, for staff whose area holds it. */
     public List<Registration> ofArea(String communityId, Registration.Status status, Caller caller) {
         requireStaff(caller);
-        Criteria criteria = OrgPaths.inArea("orgPath", caller);
+        Criteria criteria = OrgPathScope.inAreaOf("orgPath", caller);
         if (communityId != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("communityId").is(communityId));
         }
