@@ -1,5 +1,9 @@
 package org.grassroots.gridservice.grids;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -18,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /** Loads and stores grids; storing a change also stores its events for the outbox relay. */
 @Repository
-public class GridRepository {
+public class GridRepository implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -26,6 +30,23 @@ public class GridRepository {
     GridRepository(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
+    }
+
+    /** The grids' queries: by community, parent or level, and the boundary for a real MongoDB's geo queries. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates(GridDocument.COLLECTION), List.of(
+                // Not read by this service (the locator works in memory, JTS); a real MongoDB answers
+                // $geoIntersects from it, and checks every stored boundary against its geometry rules.
+                StoreIndex.on(GridDocument.COLLECTION).geo2dsphere("boundary").named("boundary_2dsphere"),
+                // allActive(): what the locator is built from.
+                StoreIndex.on(GridDocument.COLLECTION).ascending("retired").build(),
+                // list() by community, activeOfCommunity().
+                StoreIndex.on(GridDocument.COLLECTION).ascending("communityId", "retired").build(),
+                // list() by parent, hasActiveChildren().
+                StoreIndex.on(GridDocument.COLLECTION).ascending("parentCode", "retired").build(),
+                // list() by level, siblingsNear(): the neighbours' bounding boxes on one level.
+                StoreIndex.on(GridDocument.COLLECTION).ascending("level", "retired", "minLon").build()));
     }
 
     void add(Grid grid, List<GridEvent> events) {

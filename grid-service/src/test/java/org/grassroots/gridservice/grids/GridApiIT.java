@@ -210,13 +210,6 @@ class GridApiIT {
     }
 
     @Test
-    void theBoundaryIndexIsDeclaredAs2dsphereAndTheServiceRunsWhereTheStoreIgnoresIt() {
-        assertThat(GridIndexes.boundaryIndex().getIndexKeys().get("boundary")).isEqualTo("2dsphere");
-        assertThat(GridIndexes.boundaryIndex().getIndexOptions().get("name")).isEqualTo("boundary_2dsphere");
-        client.get().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange().expectStatus().isOk();
-    }
-
-    @Test
     void givenAnotherInstanceDrewAGrid_whenItsEventArrives_thenThisInstanceLocatesIt() {
         String grid = area.gridCode(12);
         Grid drawn = Grid.draw(grid, "另一实例的网格", org.grassroots.contracts.grids.GridLevel.LEVEL_1, null,
