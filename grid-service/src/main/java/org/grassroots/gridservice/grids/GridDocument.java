@@ -46,6 +46,6 @@ record GridDocument(
 
     Grid toGrid() {
         return new Grid(code, name, level, parentCode, communityId, streetId, orgPath,
-                GeoJson.readBoundary(boundary, "boundary"), retired, version, createdAt, updatedAt);
+                GeoJson.readStored(boundary), retired, version, createdAt, updatedAt);
     }
 }
