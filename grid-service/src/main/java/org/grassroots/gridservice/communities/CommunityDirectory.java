@@ -30,7 +30,7 @@ public class CommunityDirectory implements IndexedQueries {
     @Override
     public List<StoreIndex> indexes() {
         return List.of(
-                // movePathsUnder(): the communities under a moved unit, by path prefix.
+                // movePathsUnder(), under(): the communities under a moved unit, by path prefix.
                 StoreIndex.on("communities").ascending("path").build(),
                 // upsert(): replaces a community only at the version read.
                 StoreIndex.compareAndSet("communities", "version"));
@@ -65,6 +65,11 @@ public class CommunityDirectory implements IndexedQueries {
         }
         return mongo.findAndReplace(query(where("_id").is(community.code()).and("version").is(held.version())),
                 community) != null;
+    }
+
+    /** The communities whose path lies under {@code path}. */
+    List<Community> under(String path) {
+        return mongo.find(query(where("path").regex("^" + Pattern.quote(path + "/"))), Community.class);
     }
 
     /** Rewrites the path of each community under a moved unit; their own versions stay. */

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.grassroots.contracts.EventCodec;
+import org.grassroots.platform.consumer.EventPipeline;
 import org.grassroots.platform.consumer.IdempotentConsumer;
 import org.grassroots.platform.correlation.CorrelationIdFilter;
 import org.grassroots.platform.health.MongoPingHealthIndicator;
@@ -100,6 +101,11 @@ public class PlatformAutoConfiguration {
     @Bean
     IdempotentConsumer idempotentConsumer(MongoTemplate mongo) {
         return new IdempotentConsumer(mongo);
+    }
+
+    @Bean
+    EventPipeline eventPipeline(EventCodec codec) {
+        return new EventPipeline(codec);
     }
 
     /**
