@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Demo organisation for org-service: the 清江浦区 district of DEMO.md (two streets, four
+# Demo organisation for org-service: README.md's demo district 清江浦区 (two streets, four
 # communities, three grid branches each, a few building groups, the 快递 industry committee),
 # the departments case-service's categories name, partners of 城南社区, and a few fictional
 # party members, partymember1 among them. One call of the bulk import: idempotent, so running it

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.testsupport.TestTokenIssuer;
 import org.grassroots.testsupport.TestTokens;
@@ -71,7 +72,7 @@ class GatewayFallbackIT {
                 .expectHeader().valueEquals(CorrelationId.HEADER, "report-noise-0001")
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:grassroots:problem:service-unavailable")
-                .jsonPath("$.title").isEqualTo("Service Unavailable")
+                .jsonPath("$.title").isEqualTo(ProblemType.SERVICE_UNAVAILABLE.title())
                 .jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.detail").isEqualTo("case-service is unavailable; try again shortly")
                 .jsonPath("$.instance").isEqualTo("/api/cases");

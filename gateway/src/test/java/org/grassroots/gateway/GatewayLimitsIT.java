@@ -69,7 +69,7 @@ class GatewayLimitsIT {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:content-too-large")
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:payload-too-large")
                 .jsonPath("$.detail").isEqualTo("The request body is larger than 1024 bytes")
                 .jsonPath("$.instance").isEqualTo("/api/cases");
         assertThat(CASE_SERVICE.received()).isEmpty();
@@ -83,7 +83,7 @@ class GatewayLimitsIT {
                 .body(BodyInserters.fromDataBuffers(chunks(jsonOfSize(2048))))
                 .exchange()
                 .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.type").isEqualTo("urn:grassroots:problem:content-too-large");
+                .expectBody().jsonPath("$.type").isEqualTo("urn:grassroots:problem:payload-too-large");
         assertThat(CASE_SERVICE.received()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.gateway.StandInService.ReceivedRequest;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.testsupport.TestTokens;
@@ -63,7 +64,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .bodyValue("{\"category\":\"noise\"}")
                 .exchange();
 
-        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases")
+        expectProblem(response, 401, "unauthorized", ProblemType.UNAUTHORIZED.title(), "/api/cases")
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         assertThat(allReceived()).isEmpty();
     }
@@ -74,7 +75,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").expired().bearer())
                 .exchange();
 
-        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42")
+        expectProblem(response, 401, "unauthorized", ProblemType.UNAUTHORIZED.title(), "/api/cases/42")
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         assertThat(allReceived()).isEmpty();
     }
@@ -86,7 +87,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                         TestTokens.user("resident-1").roles("resident").signedByStrangerKey().bearer())
                 .exchange();
 
-        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42");
+        expectProblem(response, 401, "unauthorized", ProblemType.UNAUTHORIZED.title(), "/api/cases/42");
         assertThat(allReceived()).isEmpty();
     }
 
@@ -124,7 +125,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user("admin-1").roles("platform_admin").bearer())
                 .exchange();
 
-        expectProblem(response, 403, "forbidden", "Forbidden", "/actuator/env");
+        expectProblem(response, 403, "forbidden", ProblemType.FORBIDDEN.title(), "/actuator/env");
     }
 
     @Test
@@ -133,7 +134,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").bearer())
                 .exchange();
 
-        expectProblem(response, 403, "forbidden", "Forbidden", "/fallback/case-service");
+        expectProblem(response, 403, "forbidden", ProblemType.FORBIDDEN.title(), "/fallback/case-service");
     }
 
     @Test
@@ -142,7 +143,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").bearer())
                 .exchange();
 
-        expectProblem(response, 404, "not-found", "Not Found", "/api/weather");
+        expectProblem(response, 404, "not-found", ProblemType.NOT_FOUND.title(), "/api/weather");
         assertThat(allReceived()).isEmpty();
     }
 
@@ -230,7 +231,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .header(HttpHeaders.AUTHORIZATION, bearer)
                 .exchange();
 
-        expectProblem(response, 401, "unauthorized", "Unauthorized", "/api/cases/42")
+        expectProblem(response, 401, "unauthorized", ProblemType.UNAUTHORIZED.title(), "/api/cases/42")
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         assertThat(allReceived()).isEmpty();
     }

@@ -14,6 +14,7 @@ import org.grassroots.contracts.cases.CaseDepartmentReportedIn;
 import org.grassroots.contracts.cases.CaseDispatched;
 import org.grassroots.contracts.cases.CaseEscalated;
 import org.grassroots.contracts.cases.CaseExtended;
+import org.grassroots.contracts.cases.CaseLocated;
 import org.grassroots.contracts.cases.CaseOverdue;
 import org.grassroots.contracts.cases.CaseParked;
 import org.grassroots.contracts.cases.CasePaused;
@@ -92,6 +93,7 @@ public final class EventCatalog {
         caseEvent("overdue", CaseOverdue.class);
         caseEvent("paused", CasePaused.class);
         caseEvent("resumed", CaseResumed.class);
+        caseEvent("located", CaseLocated.class);
         orgEvents();
         gridEvents();
         volunteerEvents();

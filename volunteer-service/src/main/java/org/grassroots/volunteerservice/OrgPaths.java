@@ -2,7 +2,7 @@ package org.grassroots.volunteerservice;
 
 import java.util.regex.Pattern;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.data.mongodb.core.query.Criteria;
 

@@ -26,6 +26,7 @@ import org.grassroots.contracts.cases.CaseEscalated;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseExtended;
 import org.grassroots.contracts.cases.CaseFacts;
+import org.grassroots.contracts.cases.CaseLocated;
 import org.grassroots.contracts.cases.CaseOverdue;
 import org.grassroots.contracts.cases.CaseParked;
 import org.grassroots.contracts.cases.CasePaused;
@@ -45,8 +46,8 @@ import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.contracts.cases.ReopenCause;
 import org.grassroots.contracts.cases.SlaStage;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 
 /**
  * A resident's complaint or need (诉求), from report to closure. The aggregate owns its rules:
@@ -73,11 +74,11 @@ public final class Case {
     private final String categoryCode;
     private final String categoryName;
     private final String description;
-    private final GeoPoint location;
-    private final String locationDescription;
+    private GeoPoint location;
+    private String locationDescription;
     private final Channel channel;
     private final String reporterId;
-    private final String orgPath;
+    private String orgPath;
     private HandlingLevel level;
     private final Instant reportedAt;
     private final List<CaseHistoryEntry> history;
@@ -445,6 +446,43 @@ public final class Case {
                 reason, by);
     }
 
+    /**
+     * Places a case intake could not locate: the point staff set on the map lies in
+     * {@code placement}'s grid, and from now on the case belongs to that grid's area (its org path,
+     * community and street). A case already located is not moved: its area decides who handles it,
+     * so a wrong place is corrected by cancelling or returning, not by quietly changing hands.
+     * The state stays; the place description is replaced only when a new one is given.
+     */
+    public CaseLocated locate(GeoPoint point, String description, Placement placement, String by, Instant now) {
+        Objects.requireNonNull(point, "point");
+        Objects.requireNonNull(placement, "placement");
+        if (!placement.isLocated()) {
+            throw new IllegalArgumentException("A case is placed only in a grid, not: " + placement.unlocatedReason());
+        }
+        requireLocatable();
+        String previousOrgPath = orgPath;
+        this.location = point;
+        if (description != null && !description.isBlank()) {
+            this.locationDescription = description.strip();
+        }
+        this.placement = placement;
+        this.orgPath = placement.orgPath();
+        long at = record(CaseCommand.LOCATE.name(), by,
+                placement.gridName() != null ? placement.gridName() + " (" + placement.gridCode() + ")"
+                        : placement.gridCode(),
+                now);
+        return new CaseLocated(id, at, orgPath, now, facts(), previousOrgPath, placement.gridName(), by);
+    }
+
+    /** Refuses unless the case may be placed: unlocated, and in a state that allows it. */
+    public void requireLocatable() {
+        CaseCommand.LOCATE.from(status);
+        if (isLocated()) {
+            throw new InvalidStateException("The case is already located in grid " + gridCode()
+                    + "; a located case is not moved to another place");
+        }
+    }
+
     /** 督办: a higher level puts the case under supervision. */
     public CaseSupervised supervise(String by, String note, Instant now) {
         long at = move(CaseCommand.SUPERVISE, by, note, now);
@@ -709,6 +747,11 @@ public final class Case {
 
     public Instant reportedAt() {
         return reportedAt;
+    }
+
+    /** When the case last changed: the time of its last line of history. */
+    public Instant updatedAt() {
+        return history.isEmpty() ? reportedAt : history.get(history.size() - 1).at();
     }
 
     public long version() {

@@ -19,7 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * How a case is stored; the outbox array beside these fields belongs to the platform's relay, and
  * the SLA scanner's lease ({@link SlaScanner}) lives beside them too, untouched by case updates.
  * {@code communityId}, {@code streetId}, {@code gridCodes} and {@code departmentIds} are kept for the
- * list filters; {@code slaCheckAt} is when the SLA scanner should look at the case next.
+ * list filters; {@code slaCheckAt} is when the SLA scanner should look at the case next;
+ * {@code updatedAt} (the time of the last line of history) and {@code searchTerms} (the words of the
+ * description and place, see {@link SearchTerms}) serve the list's sort and text search.
  */
 @Document("cases")
 record CaseDocument(
@@ -55,7 +57,9 @@ record CaseDocument(
         List<Summons> summons,
         List<String> departmentIds,
         List<String> reworkRatings,
-        Instant slaCheckAt) {
+        Instant slaCheckAt,
+        Instant updatedAt,
+        List<String> searchTerms) {
 
     static final String SLA_CHECK_AT = "slaCheckAt";
 
@@ -80,7 +84,8 @@ record CaseDocument(
                 placement.gridCode(), placement.gridName(), placement.gridCodes(), aCase.communityId(),
                 aCase.streetId(), placement.unlocatedReason(), aCase.possibleDuplicateOf(), aCase.externalId(),
                 aCase.isSupervised(), aCase.isOverdue(), aCase.summons(), departments, aCase.reworkRatings(),
-                aCase.nextSlaCheck());
+                aCase.nextSlaCheck(), aCase.updatedAt(),
+                SearchTerms.of(aCase.description(), aCase.locationDescription()));
     }
 
     /** The case, counting its time limits on {@code calendar}. A case stored before time limits has no clocks. */

@@ -22,6 +22,7 @@ class CaseIndexes implements IndexedQueries {
     public List<StoreIndex> indexes() {
         return IndexedQueries.all(OutboxIndexes.ofAggregates(CASES), List.of(
                 // The number people read out on the phone is the case's second identity: unique in the store.
+                // Also serves search()'s number filter and sort=number.
                 StoreIndex.on(CASES).ascending("number").unique().build(),
                 // search(): a staff member's area, an org-path prefix (^/qjp/qjp-pulou(/|$)); also triage().
                 StoreIndex.on(CASES).ascending("orgPath", "reportedAt").build(),
@@ -38,6 +39,11 @@ class CaseIndexes implements IndexedQueries {
                 StoreIndex.on(CASES).ascending("status").descending("reportedAt").build(),
                 // search() for a platform administrator without a status filter: newest first.
                 StoreIndex.on(CASES).descending("reportedAt").build(),
+                // search() sorted by the last change (sort=updatedAt) for a platform administrator.
+                StoreIndex.on(CASES).descending("updatedAt").build(),
+                // search()'s q: every word's term in searchTerms (a multikey index), then the text itself;
+                // CaseListFieldsBackfill: the cases stored before searchTerms existed.
+                StoreIndex.on(CASES).ascending("searchTerms").build(),
                 // search()'s grid and community filters, the ones a dispatcher's list narrows by.
                 StoreIndex.on(CASES).ascending("gridCodes").build(),
                 StoreIndex.on(CASES).ascending("communityId").build()));

@@ -18,15 +18,18 @@ import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.contracts.cases.ReopenCause;
 import org.grassroots.contracts.cases.SlaStage;
-import org.grassroots.platform.problem.AlreadyExistsException;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.contracts.problems.ProblemType;
+import org.grassroots.platform.domain.AlreadyExistsException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.problem.ProblemException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.slf4j.Logger;
@@ -229,6 +232,61 @@ public class CaseService {
     public Case resume(String id, Long expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, Who.ASSIGNEE_OR_DISPATCHER,
                 (aCase, now) -> List.of(aCase.resume(caller.userId(), now)));
+    }
+
+    /**
+     * Places a case intake could not locate at the point staff chose on the map. grid-service
+     * locates the point with the caller's token (as at intake); the case then takes the grid, its
+     * community, street and org path. Who may: staff of the area that holds the case while it is
+     * unlocated (the triage it waits in), or staff of the area where the point lands (a hotline
+     * case held by the district, placed by the community it belongs to). Anyone else who cannot see
+     * the case is told it does not exist. A point outside every grid is refused naming
+     * {@code point}; a grid-service that cannot answer is 503, and the case stays as it was.
+     */
+    public Case locate(String id, Long expectedVersion, GeoPoint point, String description, String bearerToken,
+            Caller caller) {
+        Case aCase = cases.find(id).orElseThrow(() -> new NotFoundException("Case", id));
+        boolean visible = maySee(aCase, caller);
+        boolean staff = caller.isPlatformAdmin()
+                || caller.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN);
+        if (!visible && !staff) {
+            throw new NotFoundException("Case", id);
+        }
+        if (visible) {
+            aCase.requireLocatable();
+        }
+        Placement placement = grids.locate(point, bearerToken);
+        if (placement.isOutsideEveryGrid()) {
+            throw new InvalidFieldException("point", "lies outside every grid; choose a point inside one");
+        }
+        if (!placement.isLocated()) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "The point cannot be located now (" + placement.unlocatedReason() + "); try again shortly");
+        }
+        boolean holdsIt = Who.isDispatcher(aCase, caller);
+        boolean landsInArea = staff && caller.maySeeOrgPath(placement.orgPath());
+        if (!holdsIt && !landsInArea) {
+            if (!visible) {
+                throw new NotFoundException("Case", id);
+            }
+            throw new ForbiddenException("Only staff of the area holding the case, or of the area where the point"
+                    + " lies, may place it");
+        }
+        long read = aCase.version();
+        if (expectedVersion != null && expectedVersion != read) {
+            throw new VersionConflictException("Case", id, expectedVersion);
+        }
+        // The duplicate search lists open cases by place and area, both of which change here.
+        duplicates.leave(aCase);
+        try {
+            CaseEvent located = aCase.locate(point, description, placement, caller.userId(), clock.instant());
+            cases.update(aCase, read, List.of(located));
+        } catch (RuntimeException refused) {
+            cases.find(id).ifPresent(duplicates::enter);
+            throw refused;
+        }
+        duplicates.enter(aCase);
+        return aCase;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.grassroots.contracts.cases.CaseEvent;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.slf4j.Logger;

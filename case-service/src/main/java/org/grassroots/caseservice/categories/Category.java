@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 
 /**
  * A kind of case in the catalogue (暴露垃圾, 违章搭建, 独居老人帮扶…): where it starts, who is

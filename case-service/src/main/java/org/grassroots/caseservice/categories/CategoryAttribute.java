@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.grassroots.platform.problem.FieldError;
+import org.grassroots.platform.domain.FieldError;
 
 /**
  * An extra question a report of the category must or may answer, in the manner of Open311's

@@ -3,8 +3,8 @@ package org.grassroots.caseservice.categories;
 import java.util.Collection;
 import java.util.List;
 
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.springframework.stereotype.Service;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /**
  * Everything about a category an administrator may change. Invalid definitions cannot be made: the

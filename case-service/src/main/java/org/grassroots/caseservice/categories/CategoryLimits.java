@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.grassroots.caseservice.sla.TimeLimit;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /**
  * The three time limits of a category's tier: to respond (claim the case), to resolve it, and to

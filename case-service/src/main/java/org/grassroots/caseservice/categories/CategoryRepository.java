@@ -6,9 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Optional;
 
-import org.grassroots.platform.problem.AlreadyExistsException;
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.AlreadyExistsException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.springframework.dao.DuplicateKeyException;

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

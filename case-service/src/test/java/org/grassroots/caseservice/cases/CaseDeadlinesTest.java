@@ -28,7 +28,7 @@ import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.Deadlines;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 /** The time limits of a case on the 2026 calendar in Asia/Shanghai (08:30-12:00, 13:30-17:30). */

@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Object-level authorisation (OWASP API1) for the scopes of ARCHITECTURE.md: a resident sees their own
+ * Object-level authorisation (OWASP API1) for the scopes of docs/architecture.md: a resident sees their own
  * cases, staff the cases of their area, a department what is dispatched to it. Outside the scope a
  * case does not exist for the caller (404): neither reading nor any command confirms it is there.
  */

@@ -24,8 +24,8 @@ import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.contracts.cases.ReopenCause;
 import org.grassroots.contracts.cases.SlaStage;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.grassroots.caseservice.categories.CategoryAttribute.Datatype;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.junit.jupiter.api.Test;
 
 class CategoryTest {

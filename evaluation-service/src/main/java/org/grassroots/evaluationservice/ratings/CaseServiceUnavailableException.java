@@ -1,7 +1,7 @@
 package org.grassroots.evaluationservice.ratings;
 
+import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.platform.problem.ProblemException;
-import org.grassroots.platform.problem.ProblemType;
 
 /** case-service did not answer, answered with a server error, or its circuit is open: 503, nothing stored. */
 class CaseServiceUnavailableException extends ProblemException {

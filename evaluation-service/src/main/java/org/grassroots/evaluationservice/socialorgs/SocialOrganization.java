@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.grassroots.evaluationservice.Stars;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.util.List;
 
 import org.grassroots.evaluationservice.stats.CaseScope;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.data.domain.Sort;

@@ -4,13 +4,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.regex.Pattern;
 
-import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
- * Which cases a caller's statistics cover, as ARCHITECTURE.md scopes them: staff see their
+ * Which cases a caller's statistics cover, as docs/architecture.md scopes them: staff see their
  * subtree of the organisation, department staff their own department's cases, platform
  * administrators everything. Applies to documents with {@code orgPath} and {@code departmentId}.
  */

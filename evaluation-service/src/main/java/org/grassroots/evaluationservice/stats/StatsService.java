@@ -10,7 +10,7 @@ import java.util.List;
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
 import org.grassroots.evaluationservice.ratings.RatingService;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

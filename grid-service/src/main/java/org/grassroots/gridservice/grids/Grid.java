@@ -14,7 +14,7 @@ import org.grassroots.contracts.grids.GridRenamed;
 import org.grassroots.contracts.grids.GridRetired;
 import org.grassroots.gridservice.communities.Community;
 import org.grassroots.gridservice.geo.Areas;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.locationtech.jts.geom.Geometry;
 
 /**

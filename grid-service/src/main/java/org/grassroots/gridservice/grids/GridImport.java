@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.gridservice.geo.GeoJson;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.ProblemException;
+import org.grassroots.platform.domain.DomainException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.stereotype.Service;
@@ -101,7 +101,7 @@ public class GridImport {
             return new FeatureResult(feature.index(), spec.code(), Outcome.UPDATED, List.of(), drawn.overlaps());
         } catch (InvalidFieldException invalid) {
             return FeatureResult.rejected(feature.index(), spec.code(), invalid.errors());
-        } catch (ProblemException problem) {
+        } catch (DomainException problem) {
             return FeatureResult.rejected(feature.index(), spec.code(),
                     List.of(new FieldError("feature", problem.getMessage())));
         }

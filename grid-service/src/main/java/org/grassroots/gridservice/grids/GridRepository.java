@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.grassroots.contracts.grids.GridEvent;
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.grassroots.contracts.grids.HouseholdPaired;
 import org.grassroots.contracts.grids.HouseholdUnpaired;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.NotFoundException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.data.domain.Sort;

@@ -7,7 +7,7 @@ import org.grassroots.contracts.grids.GridStaffAssigned;
 import org.grassroots.contracts.grids.GridStaffUnassigned;
 import org.grassroots.contracts.grids.StaffPost;
 import org.grassroots.contracts.grids.StaffRole;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Geometry;

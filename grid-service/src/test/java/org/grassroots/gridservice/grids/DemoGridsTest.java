@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The demo district's boundaries (deploy/local/demo/grids.geojson) obey the rules and put the demo point where DEMO.md says. */
+/** The demo district's boundaries (deploy/local/demo/grids.geojson) obey the rules and put the demo point where the README's demo district says. */
 class DemoGridsTest {
 
     static final Path FILE = Path.of("..", "deploy", "local", "demo", "grids.geojson");

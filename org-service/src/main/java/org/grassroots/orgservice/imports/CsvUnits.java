@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.imports.ImportRequest.UnitRow;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /**
  * Units from CSV, the form districts keep their organisation lists in: a header line naming the

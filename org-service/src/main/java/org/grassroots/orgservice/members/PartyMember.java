@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.grassroots.contracts.orgs.MemberFacts;
 import org.grassroots.contracts.orgs.MemberRole;
 import org.grassroots.contracts.orgs.MemberStatus;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /**
  * A party member: the profile org-service keeps (name and phone stay here, never in events or

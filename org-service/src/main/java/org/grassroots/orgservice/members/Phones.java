@@ -2,7 +2,7 @@ package org.grassroots.orgservice.members;
 
 import java.util.regex.Pattern;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /** Mainland mobile numbers: checked on the way in, masked as 138****1234 on the way out. */
 public final class Phones {

@@ -1,6 +1,6 @@
 package org.grassroots.orgservice.scope;
 
-import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 

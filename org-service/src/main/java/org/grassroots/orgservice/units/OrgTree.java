@@ -20,11 +20,11 @@ import org.grassroots.orgservice.store.ImportOutbox;
 import org.grassroots.orgservice.units.TreeLock.PendingMove;
 import org.grassroots.orgservice.web.PageResponse;
 import org.grassroots.orgservice.web.Paging;
-import org.grassroots.platform.problem.AlreadyExistsException;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.AlreadyExistsException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.stereotype.Service;
 

@@ -9,8 +9,8 @@ import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitRenamed;
 import org.grassroots.contracts.orgs.OrgUnitRetired;
 import org.grassroots.contracts.orgs.OrgUnitType;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 
 /**
  * A party organisation unit in the tree. Its code is its id for life; its path is the codes from

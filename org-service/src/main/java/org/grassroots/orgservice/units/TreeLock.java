@@ -10,9 +10,8 @@ import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.ProblemException;
-import org.grassroots.platform.problem.ProblemType;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -209,7 +208,7 @@ public class TreeLock {
             long matched = locks().updateOne(Filters.and(Filters.eq("_id", TREE), Filters.eq("holder", holder)), update)
                     .getMatchedCount();
             if (matched == 0) {
-                throw new ProblemException(ProblemType.VERSION_CONFLICT,
+                throw new VersionConflictException(
                         "The tree lock ran out while changing the tree; reload and try again");
             }
         }

@@ -17,9 +17,8 @@ import org.bson.Document;
 import org.grassroots.contracts.orgs.OrgUnitEvent;
 import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.store.BulkInserter;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ProblemException;
-import org.grassroots.platform.problem.ProblemType;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -174,7 +173,7 @@ public class UnitRepository implements IndexedQueries {
         }
         long matched = mongo.getCollection(UnitDocument.COLLECTION).bulkWrite(rewrites).getMatchedCount();
         if (matched != rewrites.size()) {
-            throw new ProblemException(ProblemType.VERSION_CONFLICT,
+            throw new VersionConflictException(
                     "Units under " + from + " changed while they were being moved; reload and try again");
         }
     }

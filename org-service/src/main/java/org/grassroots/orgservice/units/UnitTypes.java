@@ -3,7 +3,7 @@ package org.grassroots.orgservice.units;
 import java.util.Map;
 
 import org.grassroots.contracts.orgs.OrgUnitType;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /**
  * Which unit may sit under which: 区委 → 街道党工委 → 社区党委 → 网格党支部 → 楼栋党小组 → 党员中心户,

@@ -1,6 +1,6 @@
 package org.grassroots.orgservice.web;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /** Page and size from query parameters, checked once for every paged list. */
 public record Paging(int page, int size) {

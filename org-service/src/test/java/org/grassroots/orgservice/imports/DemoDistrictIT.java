@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-/** The demo loader's data (deploy/local/demo/10-org.json) imports as DEMO.md's users expect it, twice. */
+/** The demo loader's data (deploy/local/demo/10-org.json) imports as the README's demo users expect it, twice. */
 @ServiceIntegrationTest
 class DemoDistrictIT {
 

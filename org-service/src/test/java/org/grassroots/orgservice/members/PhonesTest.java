@@ -3,7 +3,7 @@ package org.grassroots.orgservice.members;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class PhonesTest {

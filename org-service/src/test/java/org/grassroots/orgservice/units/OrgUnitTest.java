@@ -7,8 +7,8 @@ import java.time.Instant;
 
 import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitType;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.junit.jupiter.api.Test;
 
 class OrgUnitTest {

@@ -5,6 +5,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.contracts.problems.ProblemType;
+import org.grassroots.platform.domain.AlreadyExistsException;
+import org.grassroots.platform.domain.DomainException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -13,7 +22,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +58,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> onProblem(ProblemException ex) {
         return respond(Problems.of(ex.type(), ex.getMessage(), ex.errors()));
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> onDomainRefusal(DomainException ex) {
+        List<FieldError> errors = ex instanceof InvalidFieldException invalid ? invalid.errors() : List.of();
+        return respond(Problems.of(typeOf(ex), ex.getMessage(), errors));
+    }
+
+    /** The one place that says which problem type each of the domain's refusals is. */
+    static ProblemType typeOf(DomainException ex) {
+        if (ex instanceof NotFoundException) {
+            return ProblemType.NOT_FOUND;
+        }
+        if (ex instanceof InvalidStateException) {
+            return ProblemType.INVALID_STATE;
+        }
+        if (ex instanceof InvalidFieldException) {
+            return ProblemType.VALIDATION;
+        }
+        if (ex instanceof AlreadyExistsException) {
+            return ProblemType.ALREADY_EXISTS;
+        }
+        if (ex instanceof VersionConflictException) {
+            return ProblemType.VERSION_CONFLICT;
+        }
+        if (ex instanceof ForbiddenException) {
+            return ProblemType.FORBIDDEN;
+        }
+        throw new IllegalStateException("No problem type for " + ex.getClass().getName());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -127,20 +164,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemType typeFor(HttpStatusCode status) {
-        HttpStatus resolved = HttpStatus.resolve(status.value());
-        if (resolved == null) {
-            return ProblemType.INTERNAL;
-        }
-        return switch (resolved) {
-            case NOT_FOUND -> ProblemType.NOT_FOUND;
-            case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-            case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
-            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-            case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
-            case BAD_REQUEST -> ProblemType.MALFORMED_REQUEST;
-            default -> status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
-        };
+        return ProblemType.forStatus(status.value());
     }
 
     /** A syntax error names where it is; a value of the wrong type names the field. */

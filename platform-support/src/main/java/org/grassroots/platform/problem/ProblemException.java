@@ -2,7 +2,13 @@ package org.grassroots.platform.problem;
 
 import java.util.List;
 
-/** An error that knows its problem type; the advice turns it into problem details. */
+import org.grassroots.contracts.problems.ProblemType;
+import org.grassroots.platform.domain.FieldError;
+
+/**
+ * An error at the edge of a service that knows its problem type (a service it depends on is down);
+ * the advice turns it into problem details. The domain throws {@link org.grassroots.platform.domain.DomainException}s instead.
+ */
 public class ProblemException extends RuntimeException {
 
     private final ProblemType type;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
-import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.domain.ForbiddenException;
 
 /**
  * Who is calling, as the token says: the subject, the realm roles and the two claims that scope

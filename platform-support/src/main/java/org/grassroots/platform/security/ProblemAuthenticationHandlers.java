@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.platform.correlation.CorrelationId;
-import org.grassroots.platform.problem.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -44,11 +44,11 @@ final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, A
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());
-        body.put("status", type.status().value());
+        body.put("status", type.status());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
         CorrelationId.current().ifPresent(id -> body.put("correlationId", id));
-        response.setStatus(type.status().value());
+        response.setStatus(type.status());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), body);
     }

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.bson.Document;
-import org.grassroots.platform.problem.AlreadyExistsException;
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.AlreadyExistsException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.testapp.Parcel;
 import org.grassroots.platform.testapp.PlatformSupportTestApplication;
 import org.grassroots.testsupport.ServiceIntegrationTest;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 
-import org.grassroots.platform.problem.ForbiddenException;
+import org.grassroots.platform.domain.ForbiddenException;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.grassroots.contracts.volunteer.ActivityCompleted;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.volunteerservice.OrgPaths;
 
 /**

@@ -11,10 +11,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.NotFoundException;
-import org.grassroots.platform.problem.VersionConflictException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.points.Award;

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.grassroots.contracts.volunteer.PointsAwarded;
+import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.AlreadyExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;

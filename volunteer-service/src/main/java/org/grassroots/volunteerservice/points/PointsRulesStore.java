@@ -5,7 +5,7 @@ import org.grassroots.platform.store.StoreIndex;
 
 import java.util.List;
 
-import org.grassroots.platform.problem.VersionConflictException;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,9 +3,9 @@ package org.grassroots.volunteerservice.points;
 import java.util.List;
 import java.util.UUID;
 
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;

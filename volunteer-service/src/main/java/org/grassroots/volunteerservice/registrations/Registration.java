@@ -3,7 +3,7 @@ package org.grassroots.volunteerservice.registrations;
 import java.time.Instant;
 
 import org.grassroots.contracts.volunteer.RegistrationAccepted;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.volunteerservice.OrgPaths;
 
 /**

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.grassroots.contracts.volunteer.RegistrationAccepted;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.NotFoundException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;

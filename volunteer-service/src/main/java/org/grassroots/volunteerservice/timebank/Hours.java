@@ -3,7 +3,7 @@ package org.grassroots.volunteerservice.timebank;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /** Hours as people give them (1.5) and minutes as the accounts keep them, so no hour is lost to rounding. */
 public final class Hours {

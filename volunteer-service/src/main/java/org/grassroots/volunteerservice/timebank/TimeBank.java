@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.InvalidStateException;
-import org.grassroots.platform.problem.NotFoundException;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidStateException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.volunteerservice.timebank.AccountDocument.AccountKind;
 import org.springframework.dao.DuplicateKeyException;

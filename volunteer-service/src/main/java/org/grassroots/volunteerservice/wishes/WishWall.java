@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
-import org.grassroots.platform.problem.ForbiddenException;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.NotFoundException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;

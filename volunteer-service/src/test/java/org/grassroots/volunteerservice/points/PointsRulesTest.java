@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 /** The scheme administrators edit refuses what would make balances meaningless. */

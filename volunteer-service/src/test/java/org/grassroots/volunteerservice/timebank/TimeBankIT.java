@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;

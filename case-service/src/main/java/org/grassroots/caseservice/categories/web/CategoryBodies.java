@@ -7,8 +7,8 @@ import org.grassroots.caseservice.categories.CategoryDefinition;
 import org.grassroots.caseservice.categories.CategoryKind;
 import org.grassroots.caseservice.categories.CategoryLimits;
 import org.grassroots.contracts.cases.HandlingLevel;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /** Turns the fields both request bodies share into a definition, reporting every bad limit at once. */
 final class CategoryBodies {

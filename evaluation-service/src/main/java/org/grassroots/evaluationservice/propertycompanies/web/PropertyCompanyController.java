@@ -10,7 +10,7 @@ import org.grassroots.evaluationservice.propertycompanies.PropertyCompany;
 import org.grassroots.evaluationservice.propertycompanies.PropertyCompanyService;
 import org.grassroots.evaluationservice.propertycompanies.QuarterlyEvaluation;
 import org.grassroots.evaluationservice.propertycompanies.RedBlackList;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

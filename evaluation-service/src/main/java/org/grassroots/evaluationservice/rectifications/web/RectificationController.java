@@ -10,7 +10,7 @@ import org.grassroots.evaluationservice.rectifications.RectificationEntry;
 import org.grassroots.evaluationservice.rectifications.RectificationRule;
 import org.grassroots.evaluationservice.rectifications.RectificationService;
 import org.grassroots.evaluationservice.stats.Period;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

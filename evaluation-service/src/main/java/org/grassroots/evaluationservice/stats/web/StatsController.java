@@ -10,7 +10,7 @@ import org.grassroots.evaluationservice.stats.Grouping;
 import org.grassroots.evaluationservice.stats.Period;
 import org.grassroots.evaluationservice.stats.StatsRow;
 import org.grassroots.evaluationservice.stats.StatsService;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;

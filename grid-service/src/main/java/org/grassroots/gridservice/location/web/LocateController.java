@@ -6,9 +6,8 @@ import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.gridservice.location.GridLocation;
 import org.grassroots.gridservice.location.LocatableGrid;
 import org.grassroots.gridservice.location.LocatorIndex;
-import org.grassroots.platform.problem.InvalidFieldException;
-import org.grassroots.platform.problem.ProblemException;
-import org.grassroots.platform.problem.ProblemType;
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.domain.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +36,7 @@ class LocateController {
             throw new InvalidFieldException("lat", "must lie between -90 and 90 but was " + lat);
         }
         return index.locator().locate(lon, lat).map(LocationResponse::of)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                .orElseThrow(() -> new NotFoundException(
                         "No grid contains the point lon " + lon + ", lat " + lat));
     }
 

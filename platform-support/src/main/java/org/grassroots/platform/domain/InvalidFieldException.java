@@ -1,16 +1,23 @@
-package org.grassroots.platform.problem;
+package org.grassroots.platform.domain;
 
 import java.util.List;
 
 /** A field that passed bean validation but breaks a domain rule (unknown category, point outside China…). */
-public class InvalidFieldException extends ProblemException {
+public final class InvalidFieldException extends DomainException {
+
+    private final List<FieldError> errors;
 
     public InvalidFieldException(String field, String reason) {
         this(List.of(new FieldError(field, reason)));
     }
 
     public InvalidFieldException(List<FieldError> errors) {
-        super(ProblemType.VALIDATION, describe(errors), errors);
+        super(describe(errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
     }
 
     private static String describe(List<FieldError> errors) {

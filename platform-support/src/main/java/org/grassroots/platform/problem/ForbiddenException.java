@@ -1,8 +1,0 @@
-package org.grassroots.platform.problem;
-
-public class ForbiddenException extends ProblemException {
-
-    public ForbiddenException(String reason) {
-        super(ProblemType.FORBIDDEN, reason);
-    }
-}
