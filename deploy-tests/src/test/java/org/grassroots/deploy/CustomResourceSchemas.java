@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
 /**
  * The parts of the operators' custom resources deploy/k8s uses, as far as their CRDs define them
- * (Strimzi 0.45+ v1beta2, Keycloak operator 26 v2alpha1, MongoDB Community v1). fabric8 has no typed model
+ * (Strimzi 0.45+ v1beta2 including KafkaUser, Keycloak operator 26 v2alpha1, MongoDB Community v1). fabric8 has no typed model
  * for them here, so each object's keys are checked against the CRD's, and the pieces that are plain
  * Kubernetes types (resources, spread constraints, the StatefulSet override) are parsed as those types.
  * A key the CRD does not have would be pruned by the API server without a word: this catches it first.
@@ -30,7 +30,26 @@ final class CustomResourceSchemas {
                             "template", "resources", "jvmOptions", "logging", "metricsConfig", "image", "quotas"),
                     "spec.kafka.listeners[]", Set.of("name", "port", "type", "tls", "authentication",
                             "configuration", "networkPolicyPeers"),
-                    "spec.entityOperator", Set.of("topicOperator", "userOperator", "template")),
+                    "spec.kafka.listeners[].authentication", Set.of("type", "listenerConfig", "sasl", "secrets",
+                            "clientId", "clientSecret", "validIssuerUri", "jwksEndpointUri", "introspectionEndpointUri",
+                            "userNameClaim", "checkAudience", "tlsTrustedCertificates"),
+                    "spec.kafka.listeners[].configuration", Set.of("brokerCertChainAndKey", "class",
+                            "externalTrafficPolicy", "loadBalancerSourceRanges", "bootstrap", "brokers", "ipFamilyPolicy",
+                            "ipFamilies", "createBootstrapService", "finalizers", "useServiceDnsDomain", "maxConnections",
+                            "maxConnectionCreationRate", "preferredNodePortAddressType", "publishNotReadyAddresses",
+                            "hostTemplate", "advertisedHostTemplate", "allocateLoadBalancerNodePorts"),
+                    "spec.kafka.listeners[].configuration.bootstrap", Set.of("alternativeNames", "host", "nodePort",
+                            "loadBalancerIP", "annotations", "labels", "externalIPs"),
+                    "spec.kafka.authorization", Set.of("type", "superUsers"),
+                    "spec.entityOperator", Set.of("topicOperator", "userOperator", "template"),
+                    "spec.entityOperator.userOperator", Set.of("watchedNamespace", "image", "reconciliationIntervalMs",
+                            "secretPrefix", "livenessProbe", "readinessProbe", "resources", "logging", "jvmOptions")),
+            "KafkaUser", Map.of(
+                    "spec", Set.of("authentication", "authorization", "quotas", "template"),
+                    "spec.authentication", Set.of("type", "password"),
+                    "spec.authorization", Set.of("type", "acls"),
+                    "spec.authorization.acls[]", Set.of("type", "resource", "host", "operations"),
+                    "spec.authorization.acls[].resource", Set.of("type", "name", "patternType")),
             "KafkaNodePool", Map.of(
                     "spec", Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template"),
                     "spec.storage", Set.of("type", "volumes"),

@@ -43,6 +43,7 @@ record Manifests(List<HasMetadata> objects) {
             "Kafka", "kafka.strimzi.io/v1beta2",
             "KafkaNodePool", "kafka.strimzi.io/v1beta2",
             "KafkaTopic", "kafka.strimzi.io/v1beta2",
+            "KafkaUser", "kafka.strimzi.io/v1beta2",
             "Keycloak", "k8s.keycloak.org/v2alpha1",
             "KeycloakRealmImport", "k8s.keycloak.org/v2alpha1",
             "MongoDBCommunity", "mongodbcommunity.mongodb.com/v1");

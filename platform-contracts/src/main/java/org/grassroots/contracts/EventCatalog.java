@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.grassroots.contracts.cases.CaseAccepted;
+import org.grassroots.contracts.cases.CaseAttachmentsAdded;
 import org.grassroots.contracts.cases.CaseCancelled;
 import org.grassroots.contracts.cases.CaseClaimed;
 import org.grassroots.contracts.cases.CaseClosed;
@@ -14,6 +15,7 @@ import org.grassroots.contracts.cases.CaseDepartmentReportedIn;
 import org.grassroots.contracts.cases.CaseDispatched;
 import org.grassroots.contracts.cases.CaseEscalated;
 import org.grassroots.contracts.cases.CaseExtended;
+import org.grassroots.contracts.cases.CaseLocated;
 import org.grassroots.contracts.cases.CaseOverdue;
 import org.grassroots.contracts.cases.CaseParked;
 import org.grassroots.contracts.cases.CasePaused;
@@ -92,6 +94,8 @@ public final class EventCatalog {
         caseEvent("overdue", CaseOverdue.class);
         caseEvent("paused", CasePaused.class);
         caseEvent("resumed", CaseResumed.class);
+        caseEvent("located", CaseLocated.class);
+        caseEvent("attachments-added", CaseAttachmentsAdded.class);
         orgEvents();
         gridEvents();
         volunteerEvents();

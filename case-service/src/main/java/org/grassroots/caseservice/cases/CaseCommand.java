@@ -23,7 +23,7 @@ import org.grassroots.platform.domain.InvalidStateException;
  * The case workflow in one place: each command, the states it may start from and the state it
  * leads to. The on-site check is two commands here because its outcome decides the target;
  * {@code POST /api/cases/{id}/verify} picks one by {@code passed}. Some commands keep the state
- * (escalate, whistle, report in, extend, supervise, pause, resume): for them the table says only
+ * (escalate, whistle, report in, extend, supervise, pause, resume, locate): for them the table says only
  * in which states they may run.
  */
 public enum CaseCommand {
@@ -47,7 +47,9 @@ public enum CaseCommand {
     SUPERVISE("supervised", null, REPORTED, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED, PARKED),
     /** Waiting for the resident (补充材料, access to the home): the running time limit stops counting. */
     PAUSE("paused", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED),
-    RESUME("resumed", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED);
+    RESUME("resumed", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED),
+    /** Staff place a case intake could not locate, as long as it is being worked on (it waits in triage). */
+    LOCATE("located", null, REPORTED, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED);
 
     private final String participle;
     private final CaseStatus target;

@@ -20,7 +20,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * How a case is stored; the outbox array beside these fields belongs to the platform's relay, and
  * the SLA scanner's lease ({@link SlaScanner}) lives beside them too, untouched by case updates.
  * {@code communityId}, {@code streetId}, {@code gridCodes} and {@code departmentIds} are kept for the
- * list filters; {@code slaCheckAt} is when the SLA scanner should look at the case next.
+ * list filters; {@code slaCheckAt} is when the SLA scanner should look at the case next;
+ * {@code updatedAt} (the time of the last line of history) and {@code searchTerms} (the words of the
+ * description and place, see {@link SearchTerms}) serve the list's sort and text search; {@code photos}
+ * names the case's stored photos (their bytes and details are in GridFS, see the attachments feature).
  */
 @Document("cases")
 record CaseDocument(
@@ -56,7 +59,10 @@ record CaseDocument(
         List<Summons> summons,
         List<String> departmentIds,
         List<String> reworkRatings,
-        @Indexed Instant slaCheckAt) {
+        @Indexed Instant slaCheckAt,
+        @Indexed Instant updatedAt,
+        @Indexed List<String> searchTerms,
+        List<CasePhoto> photos) {
 
     static final String SLA_CHECK_AT = "slaCheckAt";
 
@@ -81,7 +87,8 @@ record CaseDocument(
                 placement.gridCode(), placement.gridName(), placement.gridCodes(), aCase.communityId(),
                 aCase.streetId(), placement.unlocatedReason(), aCase.possibleDuplicateOf(), aCase.externalId(),
                 aCase.isSupervised(), aCase.isOverdue(), aCase.summons(), departments, aCase.reworkRatings(),
-                aCase.nextSlaCheck());
+                aCase.nextSlaCheck(), aCase.updatedAt(),
+                SearchTerms.of(aCase.description(), aCase.locationDescription()), aCase.photos());
     }
 
     /** The case, counting its time limits on {@code calendar}. A case stored before time limits has no clocks. */
@@ -94,6 +101,7 @@ record CaseDocument(
                 ? new Placement(gridCode, gridName, gridCodes, communityId, streetId, orgPath, null)
                 : Placement.unlocated(unlocatedReason != null ? unlocatedReason : "filed before reports were located");
         aCase.restore(placement, possibleDuplicateOf, externalId, supervised, overdue, summons, reworkRatings);
+        aCase.restorePhotos(photos);
         return aCase;
     }
 }

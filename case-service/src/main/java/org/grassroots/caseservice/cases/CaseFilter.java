@@ -18,11 +18,22 @@ import org.grassroots.contracts.cases.CaseStatus;
  * @param duplicate    whether the case was linked to an earlier one as a possible duplicate
  * @param from         reported at or after
  * @param to           reported before
+ * @param supervised   whether the case is under supervision (督办)
+ * @param text         words that must all appear in the description or the place description
+ *                     (see {@link SearchTerms})
+ * @param number       the case number, exactly, e.g. {@code GR-20261121-000001}
  */
 public record CaseFilter(CaseStatus status, String categoryCode, String gridCode, String communityId,
         String streetId, String assigneeId, String departmentId, Boolean overdue, Boolean duplicate, Instant from,
-        Instant to) {
+        Instant to, Boolean supervised, String text, String number) {
 
     public static final CaseFilter NONE = new CaseFilter(null, null, null, null, null, null, null, null, null, null,
-            null);
+            null, null, null, null);
+
+    /** The filter of the first release, without supervision, text or number. */
+    public CaseFilter(CaseStatus status, String categoryCode, String gridCode, String communityId, String streetId,
+            String assigneeId, String departmentId, Boolean overdue, Boolean duplicate, Instant from, Instant to) {
+        this(status, categoryCode, gridCode, communityId, streetId, assigneeId, departmentId, overdue, duplicate, from,
+                to, null, null, null);
+    }
 }

@@ -2,13 +2,16 @@ package org.grassroots.caseservice.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,24 +32,65 @@ public class CaseSearch {
     private static final List<String> AREA_ROLES = List.of(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF,
             Roles.STREET_STAFF, Roles.DISTRICT_ADMIN);
 
+    /** Words of a text search beyond these are ignored. */
+    public static final int MAX_WORDS = 5;
+
     private final MongoTemplate mongo;
     private final WorkingCalendar calendar;
+    private final int exportBatch;
 
-    CaseSearch(MongoTemplate mongo, WorkingCalendar calendar) {
+    CaseSearch(MongoTemplate mongo, WorkingCalendar calendar,
+            @Value("${grassroots.cases.export-batch:500}") int exportBatch) {
         this.mongo = mongo;
         this.calendar = calendar;
+        this.exportBatch = exportBatch;
     }
 
     /** One page of a list, newest first unless the list says otherwise. */
     public record CasePage(List<Case> items, int page, int size, long totalItems) {
     }
 
-    /** {@code GET /api/cases}: everything the caller may see that matches the filter. */
+    /** {@code GET /api/cases}: everything the caller may see that matches the filter, newest first. */
     public CasePage search(CaseFilter filter, int page, int size, Caller caller) {
+        return search(filter, CaseSort.NEWEST_FIRST, page, size, caller);
+    }
+
+    /** {@code GET /api/cases}: everything the caller may see that matches the filter, in the order asked. */
+    public CasePage search(CaseFilter filter, CaseSort sort, int page, int size, Caller caller) {
+        return page(filtered(filter, caller), sort.toSort(), page, size);
+    }
+
+    /**
+     * Every case the caller may see that matches the filter, in order, handed to {@code each} one
+     * at a time as the store's cursor delivers them in batches ({@code grassroots.cases.export-batch},
+     * 500 by default): an export
+     * of the whole set neither stops at a page nor holds the set in memory.
+     *
+     * @return how many cases were handed over
+     */
+    public long forEach(CaseFilter filter, CaseSort sort, Caller caller, Consumer<Case> each) {
+        Query query = new Query(new Criteria().andOperator(filtered(filter, caller))).with(sort.toSort());
+        query.cursorBatchSize(exportBatch);
+        long count = 0;
+        try (Stream<CaseDocument> documents = mongo.stream(query, CaseDocument.class)) {
+            for (CaseDocument document : (Iterable<CaseDocument>) documents::iterator) {
+                each.accept(document.toCase(calendar));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** How many cases the caller may see match the filter. */
+    public long count(CaseFilter filter, Caller caller) {
+        return mongo.count(new Query(new Criteria().andOperator(filtered(filter, caller))), CaseDocument.class);
+    }
+
+    private static List<Criteria> filtered(CaseFilter filter, Caller caller) {
         List<Criteria> all = new ArrayList<>();
         all.add(scope(caller));
         all.addAll(criteriaOf(filter));
-        return page(all, Sort.by(Sort.Direction.DESC, "reportedAt"), page, size);
+        return all;
     }
 
     /** {@code GET /api/cases/mine}: the caller's own reports. */
@@ -90,7 +134,18 @@ public class CaseSearch {
         Criteria waiting = new Criteria().orOperator(Criteria.where("status").is(CaseStatus.REPORTED.name()),
                 new Criteria().andOperator(Criteria.where("unlocatedReason").ne(null),
                         Criteria.where("status").in(OPEN)));
-        return page(List.of(areaScope(caller), waiting), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+        return page(List.of(areaScope(caller), waiting), CaseSort.OLDEST_FIRST.toSort(), page, size);
+    }
+
+    /**
+     * {@code GET /api/cases/redispatch}: open cases of the dispatcher's area still held (dispatched or
+     * claimed) by one of these departments, which can no longer take them (retired since). Oldest first.
+     */
+    public CasePage heldByDepartments(List<String> departmentIds, int page, int size, Caller caller) {
+        Criteria held = new Criteria().andOperator(Criteria.where("assignee.kind").is(AssigneeKind.DEPARTMENT.name()),
+                Criteria.where("assignee.id").in(departmentIds),
+                Criteria.where("status").in(CaseStatus.DISPATCHED.name(), CaseStatus.CLAIMED.name()));
+        return page(List.of(areaScope(caller), held), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
     }
 
     private CasePage page(List<Criteria> criteria, Sort sort, int page, int size) {
@@ -139,6 +194,19 @@ public class CaseSearch {
         return Criteria.where("orgPath").regex("^" + Pattern.quote(orgPath) + "(/|$)");
     }
 
+    /**
+     * A word of the text search: its stored terms, so an index narrows the cases down (on MongoDB a
+     * multikey index on {@code searchTerms}), and the word itself in the description or the place
+     * description, so that its characters also stand together there.
+     */
+    private static Criteria containing(String word) {
+        Pattern literal = Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE);
+        Criteria inText = new Criteria().orOperator(Criteria.where("description").regex(literal),
+                Criteria.where("locationDescription").regex(literal));
+        List<String> terms = SearchTerms.ofWord(word);
+        return terms.isEmpty() ? inText : new Criteria().andOperator(Criteria.where("searchTerms").all(terms), inText);
+    }
+
     private static Criteria assignedTo(AssigneeKind kind, String id) {
         return new Criteria().andOperator(Criteria.where("assignee.kind").is(kind.name()),
                 Criteria.where("assignee.id").is(id));
@@ -179,6 +247,17 @@ public class CaseSearch {
         }
         if (filter.to() != null) {
             criteria.add(Criteria.where("reportedAt").lt(filter.to()));
+        }
+        if (filter.supervised() != null) {
+            criteria.add(Criteria.where("supervised").is(filter.supervised()));
+        }
+        if (filter.number() != null) {
+            criteria.add(Criteria.where("number").is(filter.number()));
+        }
+        if (filter.text() != null) {
+            for (String word : SearchTerms.words(filter.text(), MAX_WORDS)) {
+                criteria.add(containing(word));
+            }
         }
         return criteria;
     }

@@ -15,18 +15,24 @@ import org.grassroots.caseservice.intake.GridLocator;
 import org.grassroots.caseservice.intake.Placement;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
+import org.grassroots.caseservice.targets.TargetChecks;
 import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AttachmentStage;
+import org.grassroots.contracts.cases.CaseAttachmentsAdded;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.contracts.cases.ReopenCause;
 import org.grassroots.contracts.cases.SlaStage;
+import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.FieldError;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.problem.ProblemException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.slf4j.Logger;
@@ -46,9 +52,10 @@ public class CaseService {
     private final OpenCasesNearby duplicates;
     private final Clock clock;
     private final WorkingCalendar calendar;
+    private final TargetChecks targets;
 
     CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, GridLocator grids,
-            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar) {
+            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar, TargetChecks targets) {
         this.cases = cases;
         this.numbers = numbers;
         this.categories = categories;
@@ -56,6 +63,7 @@ public class CaseService {
         this.duplicates = duplicates;
         this.clock = clock;
         this.calendar = calendar;
+        this.targets = targets;
     }
 
     /** What intake answers: the case, and whether this call created it (false for a repeated hotline call). */
@@ -157,7 +165,14 @@ public class CaseService {
 
     public Case dispatch(String id, Long expectedVersion, Assignee to, String note, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
-                (aCase, now) -> List.of(aCase.dispatch(to, caller.userId(), note, now)));
+                (aCase, now) -> {
+                    targets.requireAssignable(to);
+                    if (targets.holderRetired(aCase.status(), aCase.assignee())) {
+                        // 改派: its department was retired while holding it (GET /api/cases/redispatch).
+                        return List.of(aCase.redispatch(to, caller.userId(), note, now));
+                    }
+                    return List.of(aCase.dispatch(to, caller.userId(), note, now));
+                });
     }
 
     public Case claim(String id, Long expectedVersion, Caller caller) {
@@ -199,13 +214,19 @@ public class CaseService {
 
     public Case whistle(String id, Long expectedVersion, List<String> departmentIds, String reason, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
-                (aCase, now) -> List.of(aCase.whistle(departmentIds, caller.userId(), reason, now)));
+                (aCase, now) -> {
+                    targets.requireSummonable(departmentIds);
+                    return List.of(aCase.whistle(departmentIds, caller.userId(), reason, now));
+                });
     }
 
     /** 报到 by staff of a summoned department, for their own department. */
     public Case reportIn(String id, Long expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, Who.SUMMONED_DEPARTMENT,
-                (aCase, now) -> List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now)));
+                (aCase, now) -> {
+                    targets.requireReportingIn(caller.departmentId());
+                    return List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now));
+                });
     }
 
     /** 延时, granted by a level above the one handling the case (the district for a district case). */
@@ -229,6 +250,97 @@ public class CaseService {
     public Case resume(String id, Long expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, Who.ASSIGNEE_OR_DISPATCHER,
                 (aCase, now) -> List.of(aCase.resume(caller.userId(), now)));
+    }
+
+    /**
+     * Checks, before any photo is read, that the caller may add {@code count} photos of {@code stage}
+     * to the case now: 404 if they cannot see it, 403 if it is not theirs to add to, 409 if the case
+     * no longer takes photos of that stage, 400 beyond the photos a stage may have.
+     * Who: the reporter for REPORT, the assignee for RESOLUTION, staff or a grid worker of the
+     * case's area for NOTE.
+     */
+    public Case checkMayAttach(String id, AttachmentStage stage, int count, Caller caller) {
+        Case aCase = get(id, caller);
+        photographer(stage).require(aCase, caller);
+        aCase.checkMayAttach(stage, count, clock.instant());
+        return aCase;
+    }
+
+    /** Adds stored photos to the case (see {@link Case#attach}); the event names them, never the reporter. */
+    public Case attach(String id, AttachmentStage stage, List<CaseAttachmentsAdded.Attachment> photos, Caller caller) {
+        String by = stage == AttachmentStage.REPORT ? null : caller.userId();
+        try {
+            return change(id, null, caller, photographer(stage),
+                    (aCase, now) -> List.of(aCase.attach(stage, photos, by, now)));
+        } catch (VersionConflictException raced) {
+            // Someone changed the case between our read and our write: the photos are already
+            // stored, so try once more against the new version rather than fail the upload.
+            return change(id, null, caller, photographer(stage),
+                    (aCase, now) -> List.of(aCase.attach(stage, photos, by, now)));
+        }
+    }
+
+    private static Who photographer(AttachmentStage stage) {
+        return switch (stage) {
+            case REPORT -> Who.REPORTER;
+            case RESOLUTION -> Who.ASSIGNEE;
+            case NOTE -> Who.CHECKER;
+        };
+    }
+
+    /**
+     * Places a case intake could not locate at the point staff chose on the map. grid-service
+     * locates the point with the caller's token (as at intake); the case then takes the grid, its
+     * community, street and org path. Who may: staff of the area that holds the case while it is
+     * unlocated (the triage it waits in), or staff of the area where the point lands (a hotline
+     * case held by the district, placed by the community it belongs to). Anyone else who cannot see
+     * the case is told it does not exist. A point outside every grid is refused naming
+     * {@code point}; a grid-service that cannot answer is 503, and the case stays as it was.
+     */
+    public Case locate(String id, Long expectedVersion, GeoPoint point, String description, String bearerToken,
+            Caller caller) {
+        Case aCase = cases.find(id).orElseThrow(() -> new NotFoundException("Case", id));
+        boolean visible = maySee(aCase, caller);
+        boolean staff = caller.isPlatformAdmin()
+                || caller.hasAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN);
+        if (!visible && !staff) {
+            throw new NotFoundException("Case", id);
+        }
+        if (visible) {
+            aCase.requireLocatable();
+        }
+        Placement placement = grids.locate(point, bearerToken);
+        if (placement.isOutsideEveryGrid()) {
+            throw new InvalidFieldException("point", "lies outside every grid; choose a point inside one");
+        }
+        if (!placement.isLocated()) {
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+                    "The point cannot be located now (" + placement.unlocatedReason() + "); try again shortly");
+        }
+        boolean holdsIt = Who.isDispatcher(aCase, caller);
+        boolean landsInArea = staff && caller.maySeeOrgPath(placement.orgPath());
+        if (!holdsIt && !landsInArea) {
+            if (!visible) {
+                throw new NotFoundException("Case", id);
+            }
+            throw new ForbiddenException("Only staff of the area holding the case, or of the area where the point"
+                    + " lies, may place it");
+        }
+        long read = aCase.version();
+        if (expectedVersion != null && expectedVersion != read) {
+            throw new VersionConflictException("Case", id, expectedVersion);
+        }
+        // The duplicate search lists open cases by place and area, both of which change here.
+        duplicates.leave(aCase);
+        try {
+            CaseEvent located = aCase.locate(point, description, placement, caller.userId(), clock.instant());
+            cases.update(aCase, read, List.of(located));
+        } catch (RuntimeException refused) {
+            cases.find(id).ifPresent(duplicates::enter);
+            throw refused;
+        }
+        duplicates.enter(aCase);
+        return aCase;
     }
 
     /**
@@ -379,6 +491,15 @@ public class CaseService {
                 if (!caller.maySeeOrgPath(aCase.orgPath()) || !higher) {
                     throw new ForbiddenException("Only a level above the one handling the case (" + aCase.level()
                             + ") may do this");
+                }
+            }
+        },
+        /** Photos of the report: the reporter alone. */
+        REPORTER {
+            @Override
+            void require(Case aCase, Caller caller) {
+                if (!aCase.isReportedBy(caller.userId())) {
+                    throw new ForbiddenException("Only the reporter may add photos to the report");
                 }
             }
         },

@@ -82,7 +82,7 @@ public class GridLocator {
             }
             return grid.toPlacement();
         } catch (HttpClientErrorException.NotFound outside) {
-            return Placement.unlocated("the point lies outside every grid");
+            return Placement.unlocated(Placement.OUTSIDE_EVERY_GRID);
         }
     }
 

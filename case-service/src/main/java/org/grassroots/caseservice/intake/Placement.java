@@ -22,11 +22,19 @@ public record Placement(String gridCode, String gridName, List<String> gridCodes
         gridCodes = gridCodes == null ? List.of() : List.copyOf(gridCodes);
     }
 
+    /** The reason of a placement grid-service answered for: no grid holds the point. */
+    public static final String OUTSIDE_EVERY_GRID = "the point lies outside every grid";
+
     public static Placement unlocated(String reason) {
         return new Placement(null, null, List.of(), null, null, null, reason);
     }
 
     public boolean isLocated() {
         return unlocatedReason == null;
+    }
+
+    /** Whether grid-service answered that no grid holds the point (rather than not answering at all). */
+    public boolean isOutsideEveryGrid() {
+        return OUTSIDE_EVERY_GRID.equals(unlocatedReason);
     }
 }

@@ -20,6 +20,7 @@ import org.grassroots.contracts.cases.CaseClaimed;
 import org.grassroots.contracts.cases.CaseClosed;
 import org.grassroots.contracts.cases.CaseDispatched;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseLocated;
 import org.grassroots.contracts.cases.CaseReopened;
 import org.grassroots.contracts.cases.CaseReturned;
 import org.grassroots.contracts.cases.CaseStatus;
@@ -42,6 +43,8 @@ class CaseWorkflowTest {
     static final String CHENGNAN = "/qjp/qjp-pulou/qjp-pulou-chengnan";
     static final Assignee HOUSING = new Assignee(AssigneeKind.DEPARTMENT, "dept-housing", "区住建局");
     static final long VERSION = 7;
+    static final Placement CHENGNAN_GRID = new Placement("32081200100100101", "城南社区第一网格第1微网格",
+            List.of("320812001001001", "32081200100100101"), "qjp-pulou-chengnan", "qjp-pulou", CHENGNAN, null);
 
     /** Rows are the state a case is in, columns the command; "-" means the command is refused. */
     static final String TABLE = """
@@ -63,17 +66,17 @@ class CaseWorkflowTest {
      * "ok" means allowed, and the case stays in its state; "-" means refused.
      */
     static final String STATE_KEEPING_TABLE = """
-                        ESCALATE  WHISTLE  REPORT_IN  EXTEND  SUPERVISE  PAUSE  RESUME
-            REPORTED    -         -        -          -       ok         -      -
-            ACCEPTED    ok        ok       ok         ok      ok         ok     ok
-            DISPATCHED  ok        ok       ok         ok      ok         ok     ok
-            CLAIMED     ok        ok       ok         ok      ok         ok     ok
-            RESOLVED    ok        -        ok         ok      ok         ok     ok
-            CLOSED      -         -        -          -       -          -      -
-            CANCELLED   -         -        -          -       -          -      -
-            RETURNED    ok        ok       ok         -       ok         -      -
-            REOPENED    ok        ok       ok         -       ok         -      -
-            PARKED      -         -        -          -       ok         -      -
+                        ESCALATE  WHISTLE  REPORT_IN  EXTEND  SUPERVISE  PAUSE  RESUME  LOCATE
+            REPORTED    -         -        -          -       ok         -      -       ok
+            ACCEPTED    ok        ok       ok         ok      ok         ok     ok      ok
+            DISPATCHED  ok        ok       ok         ok      ok         ok     ok      ok
+            CLAIMED     ok        ok       ok         ok      ok         ok     ok      ok
+            RESOLVED    ok        -        ok         ok      ok         ok     ok      ok
+            CLOSED      -         -        -          -       -          -      -       -
+            CANCELLED   -         -        -          -       -          -      -       -
+            RETURNED    ok        ok       ok         -       ok         -      -       ok
+            REOPENED    ok        ok       ok         -       ok         -      -       ok
+            PARKED      -         -        -          -       ok         -      -       -
             """;
 
     static Stream<Arguments> everyStateAgainstEveryCommand() {
@@ -163,6 +166,28 @@ class CaseWorkflowTest {
         assertThat(aCase.history()).singleElement()
                 .isEqualTo(new CaseHistoryEntry(VERSION + 1, "ACCEPT", CaseStatus.REPORTED, CaseStatus.ACCEPTED,
                         "dispatcher-1", NOW, null));
+    }
+
+    @Test
+    void locatingMovesAnUnlocatedCaseIntoTheGridsAreaAndSaysWhereItWasHeld() {
+        Case aCase = caseIn(CaseStatus.ACCEPTED);
+        String heldBy = aCase.orgPath();
+
+        CaseLocated located = aCase.locate(new GeoPoint(119.0216, 33.6014), " 健康东路路口 ", CHENGNAN_GRID,
+                "dispatcher-1", NOW);
+
+        assertThat(aCase.isLocated()).isTrue();
+        assertThat(aCase.gridCode()).isEqualTo("32081200100100101");
+        assertThat(aCase.communityId()).isEqualTo("qjp-pulou-chengnan");
+        assertThat(aCase.streetId()).isEqualTo("qjp-pulou");
+        assertThat(aCase.orgPath()).isEqualTo(CHENGNAN);
+        assertThat(aCase.locationDescription()).isEqualTo("健康东路路口");
+        assertThat(located.previousOrgPath()).isEqualTo(heldBy);
+        assertThat(located.orgPath()).isEqualTo(CHENGNAN);
+        assertThat(located.facts().location()).isEqualTo(new GeoPoint(119.0216, 33.6014));
+        assertThat(located.aggregateVersion()).isEqualTo(VERSION + 1);
+        assertThatThrownBy(() -> aCase.locate(new GeoPoint(119.0, 33.6), null, CHENGNAN_GRID, "dispatcher-1", NOW))
+                .isInstanceOf(InvalidStateException.class).hasMessageContaining("already located");
     }
 
     @Test
@@ -277,6 +302,8 @@ class CaseWorkflowTest {
                 aCase.pause("housing-1", "等待居民补充照片", NOW);
                 yield List.of(aCase.resume("housing-1", NOW));
             }
+            case LOCATE -> List.of(aCase.locate(new GeoPoint(119.0213, 33.6012), null, CHENGNAN_GRID, "dispatcher-1",
+                    NOW));
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.headers.CorsProperties;
 import org.grassroots.gateway.problem.ProblemResponseWriter;
+import org.grassroots.gateway.web.WebPaths;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * The gateway checks each token itself (signature, expiry, issuer, audience) before routing; the
  * services check it again. The JWT decoder comes from {@code spring.security.oauth2.resourceserver.jwt.*}
  * (an unsigned {@code alg: none} token never passes: only the realm's published keys verify). Open
- * without a token: the probes and metrics, and the API documentation (the Swagger UI, its
+ * without a token: the front ends' files (see {@link WebPaths}), the probes and metrics, and the API documentation (the Swagger UI, its
  * configuration and each service's OpenAPI description under {@code /api-docs/<service>}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +57,8 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, API_DOCUMENTATION).permitAll()
+                        // The console and phone pages, their files and /config.json: they sign in themselves.
+                        .matchers(WebPaths.READ_WEB_FILES).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         // Anything else (other actuator endpoints, the fallback handlers) is not for callers.
                         .anyExchange().denyAll())

@@ -175,4 +175,23 @@ class CaseEventValidationTest {
         assertThat(dispatched.facts().assignee()).isEqualTo(dispatched.assignee());
         assertThat(dispatched.facts().deadlines().respondBy()).isNotNull();
     }
+
+    @Test
+    void givenNoPreviousOrgPath_whenLocated_thenRejectedNamingIt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CaseLocated(CASE_ID, 3, ORG_PATH, NOW, facts(CASE_ID), null, "府前社区第一网格",
+                        "8b1e5c73"))
+                .withMessage("previousOrgPath is required");
+    }
+
+    @Test
+    void givenFactsWithoutAGrid_whenLocated_thenRejected() {
+        CaseFacts unlocated = new CaseFacts(CASE_ID, "QJP-20250318-0042", "EXPOSED_RUBBISH", "暴露垃圾",
+                HandlingLevel.GRID, CaseStatus.ACCEPTED, false, Channel.HOTLINE_12345, new GeoPoint(119.0215, 33.6021),
+                null, null, null, null, null, null);
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CaseLocated(CASE_ID, 3, ORG_PATH, NOW, unlocated, "/qjp", null, "8b1e5c73"))
+                .withMessageContaining("facts.gridCode");
+    }
 }

@@ -1,13 +1,23 @@
 package org.grassroots.caseservice.cases.web;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.grassroots.caseservice.cases.Case;
 import org.grassroots.caseservice.cases.CaseFilter;
 import org.grassroots.caseservice.cases.CaseSearch;
 import org.grassroots.caseservice.cases.CaseService;
+import org.grassroots.caseservice.cases.CaseSort;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.AcceptCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.CancelCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.ClaimCaseRequest;
@@ -25,6 +35,7 @@ import org.grassroots.caseservice.cases.web.CaseCommandRequests.SuperviseCaseReq
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.VerifyCaseRequest;
 import org.grassroots.caseservice.cases.web.CaseCommandRequests.WhistleCaseRequest;
 import org.grassroots.caseservice.sla.TimeLimit;
+import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
@@ -33,6 +44,7 @@ import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,6 +58,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 /**
@@ -59,12 +72,20 @@ class CaseController {
     private static final String STAFF = "hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')";
     private static final int MAX_PAGE_SIZE = 100;
 
+    private static final int MAX_SEARCH_LENGTH = 100;
+    private static final DateTimeFormatter EXPORT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm", Locale.ROOT)
+            .withZone(WorkingCalendar.DEFAULT_ZONE);
+
     private final CaseService cases;
     private final CaseSearch search;
+    private final CaseCsv csv;
+    private final Clock clock;
 
-    CaseController(CaseService cases, CaseSearch search) {
+    CaseController(CaseService cases, CaseSearch search, WorkingCalendar calendar, Clock clock) {
         this.cases = cases;
         this.search = search;
+        this.csv = new CaseCsv(calendar.zone());
+        this.clock = clock;
     }
 
     // Intake
@@ -140,6 +161,11 @@ class CaseController {
 
     // Lists
 
+    /**
+     * The cases the caller may see that match every filter given, one page at a time in the order
+     * asked ({@code sort}, newest report first by default); {@code totalItems} says how many match
+     * in all, so no list is cut short without the caller knowing.
+     */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     CasePageResponse list(@RequestParam(required = false) CaseStatus status,
@@ -149,11 +175,78 @@ class CaseController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean duplicate,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Boolean supervised, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String number, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Caller caller) {
         checkPaging(page, size);
-        CaseFilter filter = new CaseFilter(status, category, grid, community, street, assignee, department, overdue,
-                duplicate, from, to);
-        return CasePageResponse.of(search.search(filter, page, size, caller), caller);
+        CaseFilter filter = filterOf(status, category, grid, community, street, assignee, department, overdue,
+                duplicate, from, to, supervised, q, number);
+        return CasePageResponse.of(search.search(filter, CaseSort.parse(sort), page, size, caller), caller);
+    }
+
+    /**
+     * The same list, whole, as CSV ({@code ?format=csv} or {@code Accept: text/csv}): written as the
+     * store's cursor delivers the cases, so a large export is neither cut at a page nor held in
+     * memory. {@code X-Total-Count} says how many rows follow the header.
+     */
+    @GetMapping(params = "format=csv")
+    @PreAuthorize("isAuthenticated()")
+    void export(@RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
+            @RequestParam(required = false) String community, @RequestParam(required = false) String street,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String department,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean duplicate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Boolean supervised, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String number, @RequestParam(required = false) String sort,
+            Caller caller, HttpServletResponse response) throws IOException {
+        CaseFilter filter = filterOf(status, category, grid, community, street, assignee, department, overdue,
+                duplicate, from, to, supervised, q, number);
+        CaseSort order = CaseSort.parse(sort);
+        response.setContentType(CaseCsv.TEXT_CSV.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("cases-" + EXPORT_NAME.format(clock.instant()) + ".csv").build().toString());
+        response.setHeader("X-Total-Count", Long.toString(search.count(filter, caller)));
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                64 * 1024);
+        csv.header(out);
+        search.forEach(filter, order, caller, aCase -> {
+            try {
+                csv.row(aCase, out);
+            } catch (IOException broken) {
+                throw new UncheckedIOException(broken);
+            }
+        });
+        out.flush();
+    }
+
+    @GetMapping(produces = "text/csv")
+    @PreAuthorize("isAuthenticated()")
+    void exportAccepted(@RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
+            @RequestParam(required = false) String community, @RequestParam(required = false) String street,
+            @RequestParam(required = false) String assignee, @RequestParam(required = false) String department,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean duplicate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Boolean supervised, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String number, @RequestParam(required = false) String sort,
+            Caller caller, HttpServletResponse response) throws IOException {
+        export(status, category, grid, community, street, assignee, department, overdue, duplicate, from, to,
+                supervised, q, number, sort, caller, response);
+    }
+
+    private static CaseFilter filterOf(CaseStatus status, String category, String grid, String community,
+            String street, String assignee, String department, Boolean overdue, Boolean duplicate, Instant from,
+            Instant to, Boolean supervised, String q, String number) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && text.length() > MAX_SEARCH_LENGTH) {
+            throw new InvalidFieldException("q", "must be at most " + MAX_SEARCH_LENGTH + " characters");
+        }
+        String caseNumber = number == null || number.isBlank() ? null : number.strip();
+        return new CaseFilter(status, category, grid, community, street, assignee, department, overdue, duplicate,
+                from, to, supervised, text, caseNumber);
     }
 
     /** The caller's own reports, each with its expected completion. */
@@ -309,6 +402,19 @@ class CaseController {
             Caller caller) {
         SuperviseCaseRequest body = request != null ? request : new SuperviseCaseRequest(null, null);
         return CaseResponse.of(cases.supervise(id, body.version(), body.note(), caller), caller);
+    }
+
+    /**
+     * Places an unlocated case at a point on the map: staff of the area holding it or of the area
+     * where the point lies; grid-service locates the point with the caller's token.
+     */
+    @PostMapping("/{id}/locate")
+    @PreAuthorize(STAFF)
+    CaseResponse locate(@PathVariable String id, @Valid @RequestBody LocateCaseRequest request,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        return CaseResponse.of(cases.locate(id, request.version(),
+                new GeoPoint(request.point().lon(), request.point().lat()), request.locationDescription(),
+                bearerToken(authorization), caller), caller);
     }
 
     /** Waiting for the resident: the assignee or staff of the case's area. */

@@ -1,0 +1,31 @@
+package org.grassroots.caseservice.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+class CaseSortTest {
+
+    @Test
+    void noSortMeansNewestReportFirst() {
+        assertThat(CaseSort.parse(null)).isEqualTo(CaseSort.NEWEST_FIRST);
+        assertThat(CaseSort.parse(" ")).isEqualTo(CaseSort.NEWEST_FIRST);
+    }
+
+    @Test
+    void aFieldAloneSortsDescendingAndADirectionMayFollowIt() {
+        assertThat(CaseSort.parse("updatedAt")).isEqualTo(new CaseSort(CaseSort.Field.UPDATED_AT, false));
+        assertThat(CaseSort.parse("number,asc")).isEqualTo(new CaseSort(CaseSort.Field.NUMBER, true));
+        assertThat(CaseSort.parse("reportedAt, DESC")).isEqualTo(CaseSort.NEWEST_FIRST);
+    }
+
+    @Test
+    void anUnknownFieldOrDirectionIsRefusedNamingSort() {
+        assertThatThrownBy(() -> CaseSort.parse("status")).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("sort");
+        assertThatThrownBy(() -> CaseSort.parse("number,up")).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("sort");
+    }
+}

@@ -1,0 +1,26 @@
+package org.grassroots.caseservice.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTermsTest {
+
+    @Test
+    void chineseTextIsStoredAsPairsOfNeighbouringCharactersAndLatinWordsLowerCased() {
+        assertThat(SearchTerms.of("东门垃圾, Street Lamp 3号楼", null))
+                .containsExactly("东门", "门垃", "垃圾", "street", "lamp", "3", "号楼");
+    }
+
+    @Test
+    void aSearchWordNeedsItsPairsAndALoneCharacterNeedsNone() {
+        assertThat(SearchTerms.ofWord("健康东路")).containsExactly("健康", "康东", "东路");
+        assertThat(SearchTerms.ofWord("水")).isEmpty();
+        assertThat(SearchTerms.ofWord("12号")).containsExactly("12");
+    }
+
+    @Test
+    void aSearchIsSplitIntoDistinctWordsUpToTheLimit() {
+        assertThat(SearchTerms.words("  垃圾  东门 垃圾 a b c d ", 5)).containsExactly("垃圾", "东门", "a", "b", "c");
+    }
+}

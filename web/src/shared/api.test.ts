@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { api, ApiError, problemText } from './api';
+
+describe('problemText', () => {
+  it('names each invalid field in Chinese with its reason', () => {
+    const text = problemText({
+      type: 'https://grassroots.example.org/problems/validation',
+      status: 400,
+      errors: [
+        { field: 'reason', reason: 'must not be blank' },
+        { field: 'days', reason: 'must be greater than or equal to 1' },
+      ],
+    });
+    expect(text).toBe('填写有误：「原因」不能为空；「天数」不能小于 1');
+  });
+
+  it('gives the state rule the service named', () => {
+    const text = problemText({
+      type: 'https://grassroots.example.org/problems/invalid-state',
+      status: 409,
+      detail: 'Case is CLOSED: dispatch is not allowed',
+    });
+    expect(text).toBe('当前状态下不能进行此操作（Case is CLOSED: dispatch is not allowed）');
+  });
+
+  it('says a version conflict means someone else changed the case', () => {
+    expect(problemText({ type: 'x/version-conflict', status: 409 })).toContain('他人刚刚修改');
+  });
+
+  it('falls back to the status when there is no body', () => {
+    expect(problemText(undefined, 503)).toBe('服务暂时不可用');
+  });
+});
+
+describe('api', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('throws ApiError with the problem details of a refusal', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(JSON.stringify({ type: 'p/forbidden', status: 403, detail: 'Not your area' }), {
+          status: 403,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
+      ),
+    );
+    const failure = await api('/api/cases/1').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ApiError);
+    expect((failure as ApiError).status).toBe(403);
+    expect((failure as ApiError).message).toBe('无权进行此操作（Not your area）');
+  });
+
+  it('sends query parameters, leaving empty ones out', async () => {
+    const fetchMock = vi.fn(async (_url: string) => new Response('{"content":[]}', { headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    await api('/api/cases', { query: { status: ['NEW', 'ACCEPTED'], q: '', page: 0 } });
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/cases?status=NEW&status=ACCEPTED&page=0');
+  });
+});

@@ -1,0 +1,230 @@
+import { currentSession } from './auth';
+
+/** RFC 9457 problem details as the platform's services and gateway write them. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  correlationId?: string;
+  errors?: { field: string; reason: string }[];
+}
+
+/** A non-2xx answer (or no answer at all: status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problemText(problem, status));
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Someone else changed the resource meanwhile: offer a reload. */
+  get isConflict(): boolean {
+    return this.status === 409 && (this.problem.type?.endsWith('version-conflict') ?? false);
+  }
+}
+
+export interface ApiOptions extends Omit<RequestInit, 'body'> {
+  /** Sent as JSON unless it is already a string, FormData or Blob. */
+  body?: unknown;
+  /** Query parameters; undefined, null and '' are left out, arrays repeat the name. */
+  query?: Record<string, string | number | boolean | undefined | null | (string | number)[]>;
+  /** Return the raw Response (CSV downloads, images). */
+  raw?: boolean;
+}
+
+const TYPE_TITLES: Record<string, string> = {
+  validation: '填写有误',
+  'malformed-request': '请求无法识别',
+  unauthorized: '登录已失效',
+  forbidden: '无权进行此操作',
+  'not-found': '未找到',
+  'method-not-allowed': '不支持此操作',
+  'not-acceptable': '不支持的格式',
+  'version-conflict': '他人刚刚修改了此案件，请刷新后再试',
+  'invalid-state': '当前状态下不能进行此操作',
+  'already-exists': '记录已存在',
+  'payload-too-large': '内容过大',
+  'unsupported-media-type': '不支持的文件类型',
+  'too-many-requests': '操作过于频繁，请稍后再试',
+  'service-unavailable': '服务暂时不可用',
+  internal: '服务内部错误',
+};
+
+const STATUS_TITLES: Record<number, string> = {
+  0: '无法连接服务器，请检查网络',
+  400: '填写有误',
+  401: '登录已失效',
+  403: '无权进行此操作',
+  404: '未找到',
+  409: '他人刚刚修改了此案件，请刷新后再试',
+  413: '内容过大',
+  429: '操作过于频繁，请稍后再试',
+  502: '服务暂时不可用',
+  503: '服务暂时不可用',
+  504: '服务响应超时',
+};
+
+/** Field names the API uses, as a form labels them. */
+const FIELD_LABELS: Record<string, string> = {
+  reason: '原因',
+  note: '说明',
+  comment: '意见',
+  description: '描述',
+  category: '类别',
+  categoryCode: '类别',
+  point: '位置',
+  lon: '经度',
+  lat: '纬度',
+  locationDescription: '位置说明',
+  departmentId: '部门',
+  departments: '部门',
+  assignee: '承办人',
+  assigneeId: '承办人',
+  memberId: '党员',
+  workerId: '网格员',
+  target: '派遣对象',
+  targetType: '派遣对象类型',
+  targetId: '派遣对象',
+  days: '天数',
+  hours: '小时数',
+  until: '截止时间',
+  passed: '核查结果',
+  result: '核查结果',
+  level: '级别',
+  score: '评分',
+  phone: '电话',
+  name: '姓名',
+  reporterName: '报告人',
+  reporterPhone: '报告人电话',
+  version: '版本',
+  page: '页码',
+  size: '每页条数',
+  sort: '排序',
+  from: '开始日期',
+  to: '结束日期',
+  status: '状态',
+};
+
+const REASONS: [RegExp, string][] = [
+  [/^must not be (blank|empty|null)$/i, '不能为空'],
+  [/^is required$/i, '必填'],
+  [/^size must be between (\d+) and (\d+)$/i, '长度须在 $1 到 $2 之间'],
+  [/^must be greater than or equal to (\S+)$/i, '不能小于 $1'],
+  [/^must be less than or equal to (\S+)$/i, '不能大于 $1'],
+  [/^must be greater than (\S+)$/i, '必须大于 $1'],
+  [/^must be a future date$/i, '必须是将来的时间'],
+  [/^must match /i, '格式不正确'],
+];
+
+function reasonText(reason: string): string {
+  for (const [pattern, text] of REASONS) {
+    if (pattern.test(reason)) {
+      return reason.replace(pattern, text);
+    }
+  }
+  return reason;
+}
+
+export function fieldLabel(field: string): string {
+  const last = field.split('.').pop() ?? field;
+  return FIELD_LABELS[field] ?? FIELD_LABELS[last] ?? field;
+}
+
+/**
+ * The reason of a refusal in plain Chinese: what kind of problem it is, each invalid field named
+ * with its reason, and the service's own explanation (which names the rule) after it.
+ */
+export function problemText(problem: Problem | undefined, status = problem?.status ?? 0): string {
+  // Types are URIs such as urn:grassroots:problem:invalid-state; the last part names the kind.
+  const slug = problem?.type?.split(/[/:]/).pop();
+  const title = (slug && TYPE_TITLES[slug]) ?? STATUS_TITLES[status] ?? `请求失败（${status}）`;
+  const parts = [title];
+  const errors = problem?.errors ?? [];
+  if (errors.length > 0) {
+    parts.push(errors.map((e) => `「${fieldLabel(e.field)}」${reasonText(e.reason)}`).join('；'));
+  } else if (problem?.detail) {
+    parts.push(`（${problem.detail}）`);
+  }
+  return parts.length > 1 && errors.length > 0 ? `${parts[0]}：${parts[1]}` : parts.join('');
+}
+
+function withQuery(path: string, query: ApiOptions['query']): string {
+  if (!query) {
+    return path;
+  }
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') {
+      continue;
+    }
+    for (const one of Array.isArray(value) ? value : [value]) {
+      params.append(name, String(one));
+    }
+  }
+  const text = params.toString();
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return (await response.json()) as Problem;
+    } catch {
+      // An unreadable body still has its status.
+    }
+  }
+  return { status: response.status };
+}
+
+/**
+ * Calls the platform's API with the session's bearer token. A non-2xx answer throws ApiError with
+ * the problem details; a 401 (the session ended) sends the user to sign in and back to this page.
+ */
+export async function api<T = unknown>(path: string, options: ApiOptions = {}): Promise<T> {
+  const { body, query, raw, headers, ...rest } = options;
+  const session = currentSession();
+  const sent = new Headers(headers);
+  if (!sent.has('Accept')) {
+    sent.set('Accept', 'application/json, application/problem+json');
+  }
+  let payload: BodyInit | undefined;
+  if (body !== undefined) {
+    if (typeof body === 'string' || body instanceof FormData || body instanceof Blob) {
+      payload = body;
+    } else {
+      payload = JSON.stringify(body);
+      sent.set('Content-Type', 'application/json');
+    }
+  }
+  if (session) {
+    sent.set('Authorization', `Bearer ${await session.token()}`);
+  }
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), { ...rest, headers: sent, body: payload });
+  } catch {
+    throw new ApiError(0, { status: 0, title: 'network' });
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && session) {
+      await session.login();
+    }
+    throw new ApiError(response.status, problem);
+  }
+  if (raw) {
+    return response as unknown as T;
+  }
+  if (response.status === 204 || response.headers.get('Content-Length') === '0') {
+    return undefined as T;
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
