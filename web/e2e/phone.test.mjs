@@ -259,11 +259,14 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.waitForURL(`${GATEWAY}/m/report`, { timeout: 30_000 });
     await page.getByRole('radio', { name: '路灯损坏' }).click();
     await page.locator('#m-description').fill('小区东门路灯晚上不亮');
+    await page.getByTestId('camera').setInputFiles(await cameraPhoto(page));
     await page.getByRole('button', { name: '◎ 使用当前位置' }).click();
     await page.getByTestId('place').filter({ hasText: '手机定位' }).waitFor();
     await page.getByRole('button', { name: '提交' }).click();
     const number = (await page.getByTestId('case-number').textContent()).trim();
     assert.match(number, /^GR-\d{8}-\d+$/);
+    // A resident without an area (org_path) yet may still add photos to their own report.
+    await page.getByText('现场照片：已上传 1 / 1').waitFor({ timeout: 30_000 });
     await shot(page, '11-new-resident-report');
 
     // The account is a resident and nothing more: no patrol page.
