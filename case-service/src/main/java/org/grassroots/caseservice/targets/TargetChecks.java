@@ -5,8 +5,8 @@ import java.util.List;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseStatus;
-import org.grassroots.platform.problem.FieldError;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.FieldError;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseDispatched;
 import org.grassroots.contracts.cases.CaseStatus;
-import org.grassroots.platform.problem.InvalidStateException;
+import org.grassroots.platform.domain.InvalidStateException;
 import org.junit.jupiter.api.Test;
 
 /** 改派: a case held by a department retired since is dispatched again, from where it stands. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.grassroots.caseservice.cases.CaseSearch;
 import org.grassroots.caseservice.targets.TargetDirectory;
-import org.grassroots.platform.problem.InvalidFieldException;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
