@@ -32,5 +32,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // Ant Design forms in jsdom are slow on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

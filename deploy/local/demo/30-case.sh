@@ -62,6 +62,21 @@ advance() {
   [[ "$(status_of "$id")" == "$target" ]]
 }
 
+# case-service checks every dispatch and whistle against the departments it has learnt from org-events
+# (10-org.sh registered them a moment ago): wait until it knows the ones used below.
+await_department() { # CODE
+  for _ in $(seq 1 60); do
+    if call GET /api/cases/targets/departments "$ADMIN" | grep -q "\"code\":\"$1\",\"active\":true"; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "case-service has not learnt department $1 from org-events within 60 s" >&2
+  return 1
+}
+await_department dept-urban
+await_department dept-housing
+
 # 1. A hotline complaint waiting in triage (REPORTED).
 triage=$(hotline 12345-DEMO-0001 '"categoryCode":"EXPOSED_RUBBISH","description":"市民来电：健康东路垃圾桶旁生活垃圾堆积","point":{"lon":119.0213,"lat":33.6012},"locationDescription":"健康东路与淮海南路路口"')
 echo "case $triage: REPORTED, waiting in triage"

@@ -25,7 +25,7 @@ export class ApiError extends Error {
 
   /** Someone else changed the resource meanwhile: offer a reload. */
   get isConflict(): boolean {
-    return this.status === 409 && (this.problem.type?.endsWith('/version-conflict') ?? false);
+    return this.status === 409 && (this.problem.type?.endsWith('version-conflict') ?? false);
   }
 }
 
@@ -141,7 +141,8 @@ export function fieldLabel(field: string): string {
  * with its reason, and the service's own explanation (which names the rule) after it.
  */
 export function problemText(problem: Problem | undefined, status = problem?.status ?? 0): string {
-  const slug = problem?.type?.split('/').pop();
+  // Types are URIs such as urn:grassroots:problem:invalid-state; the last part names the kind.
+  const slug = problem?.type?.split(/[/:]/).pop();
   const title = (slug && TYPE_TITLES[slug]) ?? STATUS_TITLES[status] ?? `请求失败（${status}）`;
   const parts = [title];
   const errors = problem?.errors ?? [];

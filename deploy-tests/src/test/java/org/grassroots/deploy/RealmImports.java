@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * deploy/keycloak/grassroots-realm.json so the cluster and the local platform never drift apart.
  * <ul>
  * <li>demo (dev overlay): the realm as it is, demo users and the grassroots-dev client included;</li>
- * <li>production (prod overlay): no demo users, no grassroots-dev client, the web client's redirects on the
- * public host, and a password policy. The confidential clients (department systems, the hotline) and their
+ * <li>production (prod overlay): no demo users, no grassroots-dev client, the web and phone clients' redirects
+ * on the public host, and a password policy. The confidential clients (department systems, the hotline) and their
  * service-account users stay: they are how those systems sign in.</li>
  * </ul>
  * In both, each confidential client's secret is a placeholder the operator fills from the Secret named like
@@ -96,6 +96,9 @@ final class RealmImports {
         for (JsonNode client : realm.get("clients")) {
             if (client.path("clientId").asText().equals("grassroots-web")) {
                 ((ObjectNode) client).putArray("redirectUris").add(PUBLIC_URL + "/*");
+            }
+            if (client.path("clientId").asText().equals("grassroots-mobile")) {
+                ((ObjectNode) client).putArray("redirectUris").add(PUBLIC_URL + "/m/*");
             }
         }
         realm.put("passwordPolicy", PASSWORD_POLICY);

@@ -90,6 +90,39 @@ class RealmImportsTest {
         assertThat(values(realm.get("clients"), "clientId")).contains(RealmImports.DEV_ONLY_CLIENT);
     }
 
+    @Test
+    void givenTheRealm_whenSomeoneRegistersOnTheSignInPage_thenTheyBecomeAResidentAndNothingMore() {
+        JsonNode realm = RealmImports.realmFile();
+        String defaultRole = realm.at("/defaultRole/name").asText();
+        JsonNode composite = null;
+        for (JsonNode role : realm.at("/roles/realm")) {
+            if (role.path("name").asText().equals(defaultRole)) {
+                composite = role.path("composites");
+            }
+        }
+
+        assertThat(realm.path("registrationAllowed").asBoolean()).isTrue();
+        assertThat(composite).as("the default role " + defaultRole).isNotNull();
+        assertThat(composite.path("realm").size()).isEqualTo(3);
+        assertThat(composite.path("realm").toString()).contains("\"resident\"", "\"offline_access\"", "\"uma_authorization\"");
+        // Staff, workers and systems keep exactly their own roles: none of them holds the default role.
+        assertThat(realm.get("users")).allSatisfy(user -> {
+            if (!user.path("realmRoles").toString().contains("\"resident\"")) {
+                assertThat(user.path("realmRoles").toString()).as(user.path("username").asText()).doesNotContain(defaultRole);
+            }
+        });
+    }
+
+    @Test
+    void givenTheProductionRealm_whenImported_thenThePhonePagesSignInOnThePublicHostOnly() {
+        JsonNode mobile = clients(RealmImports.production().at("/spec/realm")).get("grassroots-mobile");
+
+        assertThat(mobile.get("redirectUris").size()).isEqualTo(1);
+        assertThat(mobile.get("redirectUris").get(0).asText()).isEqualTo(RealmImports.PUBLIC_URL + "/m/*");
+        assertThat(mobile.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(mobile.path("publicClient").asBoolean()).isTrue();
+    }
+
     private static Map<String, JsonNode> clients(JsonNode realm) {
         Map<String, JsonNode> clients = new HashMap<>();
         realm.get("clients").forEach(client -> clients.put(client.path("clientId").asText(), client));

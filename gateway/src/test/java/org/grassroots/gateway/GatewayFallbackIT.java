@@ -79,6 +79,19 @@ class GatewayFallbackIT {
     }
 
     @Test
+    void givenCaseServiceIsDown_whenTheCaseChangeStreamIsOpened_thenTheGatewayAnswers503Problem() {
+        gateway.get().uri("/api/cases/changes")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("dispatcher-1").roles("community_staff").bearer())
+                .header(HttpHeaders.ACCEPT, "text/event-stream")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:service-unavailable")
+                .jsonPath("$.instance").isEqualTo("/api/cases/changes");
+    }
+
+    @Test
     void givenVolunteerServiceIsTooSlow_whenPointsAreRead_thenTheTimeLimitAnswers503ProblemNamingIt() {
         gateway.mutate().responseTimeout(Duration.ofSeconds(4)).build()
                 .get().uri("/api/points/ledger")

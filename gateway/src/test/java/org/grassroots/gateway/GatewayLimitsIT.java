@@ -31,6 +31,7 @@ import reactor.core.publisher.Flux;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "grassroots.gateway.limits.max-request-body=1KB",
+        "grassroots.gateway.limits.max-photo-upload-body=8KB",
         "grassroots.gateway.rate-limit.per-user.capacity=3",
         "grassroots.gateway.rate-limit.per-user.refill-per-second=0.05",
         "grassroots.gateway.rate-limit.per-client-ip.capacity=100000"})
@@ -100,6 +101,54 @@ class GatewayLimitsIT {
 
         assertThat(CASE_SERVICE.received()).singleElement()
                 .satisfies(received -> assertThat(new String(received.body(), StandardCharsets.UTF_8)).isEqualTo(report));
+    }
+
+    @Test
+    void givenAPhotoUploadLargerThanTheGeneralLimit_whenPostedToACasesAttachments_thenItReachesTheService() {
+        byte[] photos = new byte[6 * 1024];
+
+        gateway.post().uri("/api/cases/42/attachments")
+                .header(HttpHeaders.AUTHORIZATION, bearer("photographer-1"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .bodyValue(photos)
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(CASE_SERVICE.received()).singleElement()
+                .satisfies(received -> assertThat(received.body()).hasSize(photos.length));
+    }
+
+    @Test
+    void givenAPhotoUploadOverItsOwnLimit_whenPosted_thenTheGatewayAnswers413() {
+        gateway.post().uri("/api/cases/42/attachments")
+                .header(HttpHeaders.AUTHORIZATION, bearer("photographer-2"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .bodyValue(new byte[9 * 1024])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.detail").isEqualTo("The request body is larger than 8192 bytes");
+        assertThat(CASE_SERVICE.received()).isEmpty();
+    }
+
+    @Test
+    void givenAPhotoUploadWithoutALength_whenPosted_thenTheGatewayAsksForOneWith411() {
+        gateway.post().uri("/api/cases/42/attachments")
+                .header(HttpHeaders.AUTHORIZATION, bearer("photographer-3"))
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromDataBuffers(chunks(jsonOfSize(2048))))
+                .exchange()
+                .expectStatus().isEqualTo(411);
+        assertThat(CASE_SERVICE.received()).isEmpty();
+    }
+
+    @Test
+    void givenABodyOverTheGeneralLimit_whenPostedElsewhereUnderACase_thenThePhotoLimitDoesNotApply() {
+        gateway.post().uri("/api/cases/42/resolve")
+                .header(HttpHeaders.AUTHORIZATION, bearer("photographer-4"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(jsonOfSize(2048))
+                .exchange()
+                .expectStatus().isEqualTo(413);
     }
 
     @Test

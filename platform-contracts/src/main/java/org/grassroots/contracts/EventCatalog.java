@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.grassroots.contracts.cases.CaseAccepted;
+import org.grassroots.contracts.cases.CaseAttachmentsAdded;
 import org.grassroots.contracts.cases.CaseCancelled;
 import org.grassroots.contracts.cases.CaseClaimed;
 import org.grassroots.contracts.cases.CaseClosed;
@@ -94,6 +95,7 @@ public final class EventCatalog {
         caseEvent("paused", CasePaused.class);
         caseEvent("resumed", CaseResumed.class);
         caseEvent("located", CaseLocated.class);
+        caseEvent("attachments-added", CaseAttachmentsAdded.class);
         orgEvents();
         gridEvents();
         volunteerEvents();

@@ -3,8 +3,6 @@ package org.grassroots.volunteerservice;
 import java.util.regex.Pattern;
 
 import org.grassroots.platform.domain.InvalidFieldException;
-import org.grassroots.platform.security.Caller;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * Org paths as this service reads them: {@code /district/street/community[/grid branch…]}. The
@@ -50,21 +48,5 @@ public final class OrgPaths {
             throw new InvalidFieldException(field, "must name a community: /district/street/community");
         }
         return orgPath;
-    }
-
-    /** Documents whose {@code field} lies at or under {@code orgPath}. */
-    public static Criteria under(String field, String orgPath) {
-        return Criteria.where(field).regex("^" + Pattern.quote(orgPath) + "(/|$)");
-    }
-
-    /** Documents whose {@code field} lies in the caller's area; nothing for callers without one. */
-    public static Criteria inArea(String field, Caller caller) {
-        if (caller.isPlatformAdmin()) {
-            return new Criteria();
-        }
-        if (caller.orgPath() == null) {
-            return Criteria.where("_id").is(null);
-        }
-        return under(field, caller.orgPath());
     }
 }

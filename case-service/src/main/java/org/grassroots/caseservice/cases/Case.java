@@ -16,6 +16,8 @@ import org.grassroots.caseservice.sla.Threshold;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AttachmentStage;
+import org.grassroots.contracts.cases.CaseAttachmentsAdded;
 import org.grassroots.contracts.cases.CaseAccepted;
 import org.grassroots.contracts.cases.CaseCancelled;
 import org.grassroots.contracts.cases.CaseClaimed;
@@ -95,6 +97,7 @@ public final class Case {
     private boolean overdue;
     private final List<Summons> summons = new ArrayList<>();
     private final List<String> reworkRatings = new ArrayList<>();
+    private final List<CasePhoto> photos = new ArrayList<>();
 
     Case(String id, String number, String categoryCode, String categoryName, String description, GeoPoint location,
             String locationDescription, Channel channel, String reporterId, String orgPath, HandlingLevel level,
@@ -273,6 +276,27 @@ public final class Case {
         assignee = to;
         long at = move(CaseCommand.DISPATCH, by, note, now);
         return new CaseDispatched(id, at, orgPath, now, facts(), to, by, note);
+    }
+
+    /**
+     * 改派: the department holding the case (dispatched or claimed) has been retired, so nobody will act
+     * on it; the dispatcher dispatches it again. Like a dispatch after a return: the new assignee gets the
+     * full respond limit and the later stages start over. Whether the holder is retired is case-service's
+     * read model's to say ({@code CaseService#dispatch}), not the aggregate's.
+     */
+    public CaseDispatched redispatch(Assignee to, String by, String note, Instant now) {
+        Objects.requireNonNull(to, "assignee");
+        CaseStatus before = status;
+        if (before != CaseStatus.DISPATCHED && before != CaseStatus.CLAIMED) {
+            throw new InvalidStateException("A case in state " + before + " is not held by anyone to take it from");
+        }
+        startClock(Stage.RESPOND, now);
+        clocks.replaceAll(stageClock -> stageClock.stage() == Stage.RESPOND ? stageClock : stageClock.clear());
+        assignee = to;
+        status = CaseStatus.DISPATCHED;
+        version++;
+        history.add(new CaseHistoryEntry(version, CaseCommand.DISPATCH.name(), before, status, by, now, note));
+        return new CaseDispatched(id, version, orgPath, now, facts(), to, by, note);
     }
 
     /** 接单: the assignee takes the case on. */
@@ -512,6 +536,81 @@ public final class Case {
         replaceClock(paused.resume(now));
         long at = move(CaseCommand.RESUME, by, null, now);
         return new CaseResumed(id, at, orgPath, now, facts(), SlaStage.valueOf(paused.stage().name()), by);
+    }
+
+    /** At most this many photos per stage of a case (the phone page offers nine). */
+    public static final int MAX_PHOTOS_PER_STAGE = 9;
+
+    /**
+     * How long after the report its reporter may still add photos of the problem as found: a phone
+     * report is filed first and its photos follow within seconds; a day allows a slow upload to be
+     * tried again, while a photo taken later no longer shows the problem as reported.
+     */
+    public static final Duration REPORT_PHOTO_WINDOW = Duration.ofHours(24);
+
+    /**
+     * Photos stored for the case. Whether the case still takes photos of {@code stage} is the
+     * aggregate's rule; who may add them is the service's:
+     * <ul>
+     *   <li>{@code REPORT}: until the case is dispatched (REPORTED, ACCEPTED), within
+     *       {@link #REPORT_PHOTO_WINDOW} of the report; the reporter is not named ({@code by} null);</li>
+     *   <li>{@code RESOLUTION}: while the assignee works on it or it waits for the check (CLAIMED, RESOLVED);</li>
+     *   <li>{@code NOTE}: any time but after cancellation.</li>
+     * </ul>
+     * At most {@link #MAX_PHOTOS_PER_STAGE} photos per stage: more is a 400 naming {@code file}.
+     */
+    public CaseAttachmentsAdded attach(AttachmentStage stage, List<CaseAttachmentsAdded.Attachment> added, String by,
+            Instant now) {
+        checkMayAttach(stage, added.size(), now);
+        added.forEach(photo -> photos.add(new CasePhoto(photo.id(), stage)));
+        long at = record("ATTACHMENTS_ADDED", by, added.size() + " photo(s), " + stage, now);
+        return new CaseAttachmentsAdded(id, at, orgPath, now, facts(), stage, by, added);
+    }
+
+    /** Throws unless {@code count} more photos of {@code stage} may be added now (see {@link #attach}). */
+    public void checkMayAttach(AttachmentStage stage, int count, Instant now) {
+        Objects.requireNonNull(stage, "stage");
+        switch (stage) {
+            case REPORT -> {
+                if (status != CaseStatus.REPORTED && status != CaseStatus.ACCEPTED) {
+                    throw new InvalidStateException("Report photos can be added only until the case is dispatched;"
+                            + " the case is " + status);
+                }
+                if (now.isAfter(reportedAt.plus(REPORT_PHOTO_WINDOW))) {
+                    throw new InvalidStateException("Report photos can be added only within "
+                            + REPORT_PHOTO_WINDOW.toHours() + " hours of the report");
+                }
+            }
+            case RESOLUTION -> {
+                if (status != CaseStatus.CLAIMED && status != CaseStatus.RESOLVED) {
+                    throw new InvalidStateException("Resolution photos can be added once the case is claimed and"
+                            + " until it is checked; the case is " + status);
+                }
+            }
+            case NOTE -> {
+                if (status == CaseStatus.CANCELLED) {
+                    throw new InvalidStateException("The case is cancelled; it takes no more photos");
+                }
+            }
+        }
+        long already = photos.stream().filter(photo -> photo.stage() == stage).count();
+        if (count < 1 || already + count > MAX_PHOTOS_PER_STAGE) {
+            throw new InvalidFieldException("file", "at most " + MAX_PHOTOS_PER_STAGE + " photos per stage; the "
+                    + stage + " stage of this case has " + already + " and " + count + " were sent");
+        }
+    }
+
+    /** The photos stored for the case, in the order they were added. */
+    public List<CasePhoto> photos() {
+        return List.copyOf(photos);
+    }
+
+    /** Restores the photos a stored case knows. */
+    void restorePhotos(List<CasePhoto> stored) {
+        photos.clear();
+        if (stored != null) {
+            photos.addAll(stored);
+        }
     }
 
     /** Whether the case waits for the resident, its time limit paused. */

@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code communityId}, {@code streetId}, {@code gridCodes} and {@code departmentIds} are kept for the
  * list filters; {@code slaCheckAt} is when the SLA scanner should look at the case next;
  * {@code updatedAt} (the time of the last line of history) and {@code searchTerms} (the words of the
- * description and place, see {@link SearchTerms}) serve the list's sort and text search.
+ * description and place, see {@link SearchTerms}) serve the list's sort and text search; {@code photos}
+ * names the case's stored photos (their bytes and details are in GridFS, see the attachments feature).
  */
 @Document("cases")
 record CaseDocument(
@@ -59,7 +60,8 @@ record CaseDocument(
         List<String> reworkRatings,
         Instant slaCheckAt,
         Instant updatedAt,
-        List<String> searchTerms) {
+        List<String> searchTerms,
+        List<CasePhoto> photos) {
 
     static final String SLA_CHECK_AT = "slaCheckAt";
 
@@ -85,7 +87,7 @@ record CaseDocument(
                 aCase.streetId(), placement.unlocatedReason(), aCase.possibleDuplicateOf(), aCase.externalId(),
                 aCase.isSupervised(), aCase.isOverdue(), aCase.summons(), departments, aCase.reworkRatings(),
                 aCase.nextSlaCheck(), aCase.updatedAt(),
-                SearchTerms.of(aCase.description(), aCase.locationDescription()));
+                SearchTerms.of(aCase.description(), aCase.locationDescription()), aCase.photos());
     }
 
     /** The case, counting its time limits on {@code calendar}. A case stored before time limits has no clocks. */
@@ -98,6 +100,7 @@ record CaseDocument(
                 ? new Placement(gridCode, gridName, gridCodes, communityId, streetId, orgPath, null)
                 : Placement.unlocated(unlocatedReason != null ? unlocatedReason : "filed before reports were located");
         aCase.restore(placement, possibleDuplicateOf, externalId, supervised, overdue, summons, reworkRatings);
+        aCase.restorePhotos(photos);
         return aCase;
     }
 }

@@ -137,6 +137,17 @@ public class CaseSearch {
         return page(List.of(areaScope(caller), waiting), CaseSort.OLDEST_FIRST.toSort(), page, size);
     }
 
+    /**
+     * {@code GET /api/cases/redispatch}: open cases of the dispatcher's area still held (dispatched or
+     * claimed) by one of these departments, which can no longer take them (retired since). Oldest first.
+     */
+    public CasePage heldByDepartments(List<String> departmentIds, int page, int size, Caller caller) {
+        Criteria held = new Criteria().andOperator(Criteria.where("assignee.kind").is(AssigneeKind.DEPARTMENT.name()),
+                Criteria.where("assignee.id").in(departmentIds),
+                Criteria.where("status").in(CaseStatus.DISPATCHED.name(), CaseStatus.CLAIMED.name()));
+        return page(List.of(areaScope(caller), held), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+    }
+
     private CasePage page(List<Criteria> criteria, Sort sort, int page, int size) {
         Query query = new Query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, CaseDocument.class);

@@ -15,7 +15,10 @@ import org.grassroots.caseservice.intake.GridLocator;
 import org.grassroots.caseservice.intake.Placement;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
+import org.grassroots.caseservice.targets.TargetChecks;
 import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AttachmentStage;
+import org.grassroots.contracts.cases.CaseAttachmentsAdded;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.GeoPoint;
@@ -49,9 +52,10 @@ public class CaseService {
     private final OpenCasesNearby duplicates;
     private final Clock clock;
     private final WorkingCalendar calendar;
+    private final TargetChecks targets;
 
     CaseService(CaseRepository cases, CaseNumbers numbers, CategoryCatalogue categories, GridLocator grids,
-            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar) {
+            OpenCasesNearby duplicates, Clock clock, WorkingCalendar calendar, TargetChecks targets) {
         this.cases = cases;
         this.numbers = numbers;
         this.categories = categories;
@@ -59,6 +63,7 @@ public class CaseService {
         this.duplicates = duplicates;
         this.clock = clock;
         this.calendar = calendar;
+        this.targets = targets;
     }
 
     /** What intake answers: the case, and whether this call created it (false for a repeated hotline call). */
@@ -160,7 +165,14 @@ public class CaseService {
 
     public Case dispatch(String id, Long expectedVersion, Assignee to, String note, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
-                (aCase, now) -> List.of(aCase.dispatch(to, caller.userId(), note, now)));
+                (aCase, now) -> {
+                    targets.requireAssignable(to);
+                    if (targets.holderRetired(aCase.status(), aCase.assignee())) {
+                        // 改派: its department was retired while holding it (GET /api/cases/redispatch).
+                        return List.of(aCase.redispatch(to, caller.userId(), note, now));
+                    }
+                    return List.of(aCase.dispatch(to, caller.userId(), note, now));
+                });
     }
 
     public Case claim(String id, Long expectedVersion, Caller caller) {
@@ -202,13 +214,19 @@ public class CaseService {
 
     public Case whistle(String id, Long expectedVersion, List<String> departmentIds, String reason, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
-                (aCase, now) -> List.of(aCase.whistle(departmentIds, caller.userId(), reason, now)));
+                (aCase, now) -> {
+                    targets.requireSummonable(departmentIds);
+                    return List.of(aCase.whistle(departmentIds, caller.userId(), reason, now));
+                });
     }
 
     /** 报到 by staff of a summoned department, for their own department. */
     public Case reportIn(String id, Long expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, Who.SUMMONED_DEPARTMENT,
-                (aCase, now) -> List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now)));
+                (aCase, now) -> {
+                    targets.requireReportingIn(caller.departmentId());
+                    return List.of(aCase.reportIn(caller.departmentId(), caller.userId(), now));
+                });
     }
 
     /** 延时, granted by a level above the one handling the case (the district for a district case). */
@@ -232,6 +250,42 @@ public class CaseService {
     public Case resume(String id, Long expectedVersion, Caller caller) {
         return change(id, expectedVersion, caller, Who.ASSIGNEE_OR_DISPATCHER,
                 (aCase, now) -> List.of(aCase.resume(caller.userId(), now)));
+    }
+
+    /**
+     * Checks, before any photo is read, that the caller may add {@code count} photos of {@code stage}
+     * to the case now: 404 if they cannot see it, 403 if it is not theirs to add to, 409 if the case
+     * no longer takes photos of that stage, 400 beyond the photos a stage may have.
+     * Who: the reporter for REPORT, the assignee for RESOLUTION, staff or a grid worker of the
+     * case's area for NOTE.
+     */
+    public Case checkMayAttach(String id, AttachmentStage stage, int count, Caller caller) {
+        Case aCase = get(id, caller);
+        photographer(stage).require(aCase, caller);
+        aCase.checkMayAttach(stage, count, clock.instant());
+        return aCase;
+    }
+
+    /** Adds stored photos to the case (see {@link Case#attach}); the event names them, never the reporter. */
+    public Case attach(String id, AttachmentStage stage, List<CaseAttachmentsAdded.Attachment> photos, Caller caller) {
+        String by = stage == AttachmentStage.REPORT ? null : caller.userId();
+        try {
+            return change(id, null, caller, photographer(stage),
+                    (aCase, now) -> List.of(aCase.attach(stage, photos, by, now)));
+        } catch (VersionConflictException raced) {
+            // Someone changed the case between our read and our write: the photos are already
+            // stored, so try once more against the new version rather than fail the upload.
+            return change(id, null, caller, photographer(stage),
+                    (aCase, now) -> List.of(aCase.attach(stage, photos, by, now)));
+        }
+    }
+
+    private static Who photographer(AttachmentStage stage) {
+        return switch (stage) {
+            case REPORT -> Who.REPORTER;
+            case RESOLUTION -> Who.ASSIGNEE;
+            case NOTE -> Who.CHECKER;
+        };
     }
 
     /**
@@ -437,6 +491,15 @@ public class CaseService {
                 if (!caller.maySeeOrgPath(aCase.orgPath()) || !higher) {
                     throw new ForbiddenException("Only a level above the one handling the case (" + aCase.level()
                             + ") may do this");
+                }
+            }
+        },
+        /** Photos of the report: the reporter alone. */
+        REPORTER {
+            @Override
+            void require(Case aCase, Caller caller) {
+                if (!aCase.isReportedBy(caller.userId())) {
+                    throw new ForbiddenException("Only the reporter may add photos to the report");
                 }
             }
         },

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -68,9 +71,14 @@ class CaseObjectLevelAuthorizationIT {
 
     RestTestClient client;
 
+    @Autowired
+    TargetDirectory targets;
+
     @BeforeEach
     void client() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // Dispatch, whistle and report-in are checked against the departments and people case-service knows.
+        KnownTargets.registerAndAwait(targets);
     }
 
     @Test

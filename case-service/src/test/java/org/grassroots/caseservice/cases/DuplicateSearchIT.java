@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.testsupport.ServiceIntegrationTest;
@@ -47,9 +49,14 @@ class DuplicateSearchIT {
 
     RestTestClient client;
 
+    @Autowired
+    TargetDirectory targets;
+
     @BeforeEach
     void client() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // Dispatch, whistle and report-in are checked against the departments and people case-service knows.
+        KnownTargets.registerAndAwait(targets);
     }
 
     @Test

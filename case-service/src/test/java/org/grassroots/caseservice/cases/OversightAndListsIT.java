@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.contracts.CloudEventHeaders;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.CaseStatus;
@@ -18,6 +20,7 @@ import org.grassroots.testsupport.TestTokens;
 import org.grassroots.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,9 +62,14 @@ class OversightAndListsIT {
 
     RestTestClient client;
 
+    @Autowired
+    TargetDirectory targets;
+
     @BeforeEach
     void client() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // Dispatch, whistle and report-in are checked against the departments and people case-service knows.
+        KnownTargets.registerAndAwait(targets);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.contracts.CloudEventHeaders;
 import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.EventEnvelope;
@@ -56,9 +58,14 @@ class ReworkIT {
 
     RestTestClient client;
 
+    @Autowired
+    TargetDirectory targets;
+
     @BeforeEach
     void client() {
         client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        // Dispatch, whistle and report-in are checked against the departments and people case-service knows.
+        KnownTargets.registerAndAwait(targets);
     }
 
     @Test

@@ -10,12 +10,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.evaluation.Satisfaction;
@@ -26,6 +26,8 @@ import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.scope.OrgPathScope;
+import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,7 +103,7 @@ public class RatingService implements IndexedQueries {
         }
         Instant now = clock.instant();
         CaseFact fact = facts.find(aCase.id()).orElse(null);
-        Instant closedAt = fact != null && fact.closedAt() != null ? fact.closedAt() : aCase.closedAt();
+        Instant closedAt = latest(fact != null ? fact.closedAt() : null, aCase.closedAt());
         if (closedAt == null) {
             throw new InvalidStateException("The close of case " + aCase.number() + " has not reached us yet; try again shortly");
         }
@@ -109,16 +111,41 @@ public class RatingService implements IndexedQueries {
             throw new InvalidStateException("Case " + aCase.number() + " can be rated for " + window.toDays()
                     + " days after its close; that time ended at " + closedAt.plus(window));
         }
-        Rating rating = new Rating(aCase.id(), UUID.randomUUID().toString(), aCase.number(),
-                fact != null && fact.orgPath() != null ? fact.orgPath() : aCase.orgPath(),
-                aCase.communityId() != null ? aCase.communityId() : fact == null ? null : fact.communityId(),
-                aCase.categoryCode(),
-                aCase.departmentId() != null ? aCase.departmentId() : fact == null ? null : fact.departmentId(),
-                fact != null && fact.reportedAt() != null ? fact.reportedAt() : aCase.reportedAt(),
-                closedAt, answer.satisfaction(), answer.comment(), followUpCall, caller.userId(), now, 1);
-        store.insert(rating, List.of(rating.rated()));
+        Rating earlier = mongo.findById(aCase.id(), Rating.class);
+        Rating rating;
+        if (earlier == null) {
+            rating = new Rating(aCase.id(), UUID.randomUUID().toString(), aCase.number(),
+                    fact != null && fact.orgPath() != null ? fact.orgPath() : aCase.orgPath(),
+                    aCase.communityId() != null ? aCase.communityId() : fact == null ? null : fact.communityId(),
+                    aCase.categoryCode(),
+                    aCase.departmentId() != null ? aCase.departmentId() : fact == null ? null : fact.departmentId(),
+                    fact != null && fact.reportedAt() != null ? fact.reportedAt() : aCase.reportedAt(),
+                    closedAt, answer.satisfaction(), answer.comment(), followUpCall, caller.userId(), now, 1, List.of());
+            store.insert(rating, List.of(rating.rated()));
+        } else {
+            // One rating per closure: a case closed again after a rework may be rated again, the
+            // same closure not. The version check refuses a second rating of the same closure
+            // that raced this one past the test below.
+            // The store keeps instants to the millisecond; compare closes at that precision.
+            if (earlier.closedAt() != null && !closedAt.truncatedTo(ChronoUnit.MILLIS)
+                    .isAfter(earlier.closedAt().truncatedTo(ChronoUnit.MILLIS))) {
+                // "A rating of case … for its close at … already exists"; again once closed after a rework.
+                throw new AlreadyExistsException("A rating of case " + aCase.number() + " for its close at",
+                        closedAt.toString());
+            }
+            rating = earlier.rerated(UUID.randomUUID().toString(), closedAt, answer.satisfaction(), answer.comment(),
+                    followUpCall, caller.userId(), now);
+            store.update(rating, earlier.version(), List.of(rating.rated()));
+        }
         publisher.publishEvent(new RatingGiven(rating));
         return rating;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     /** The rating of a case: for whoever gave it, staff of the case's area, and the department that handled it. */
@@ -139,7 +166,7 @@ public class RatingService implements IndexedQueries {
             scope = where("departmentId").is(caller.departmentId());
         } else if (caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN)
                 && caller.orgPath() != null) {
-            scope = where("orgPath").regex("^" + Pattern.quote(caller.orgPath()) + "(/|$)");
+            scope = OrgPathScope.atOrUnder("orgPath", caller.orgPath());
         } else {
             scope = where("ratedBy").is(caller.userId());
         }

@@ -2,9 +2,8 @@ package org.grassroots.evaluationservice.stats;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.regex.Pattern;
-
 import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,16 +24,11 @@ public final class CaseScope {
         }
         if (caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN)
                 && caller.orgPath() != null) {
-            return under(caller.orgPath());
+            return OrgPathScope.atOrUnder("orgPath", caller.orgPath());
         }
         if (caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null) {
             return where("departmentId").is(caller.departmentId());
         }
         throw new ForbiddenException("Statistics are for staff of an area or a department");
-    }
-
-    /** Documents whose org path is {@code orgPath} or lies under it. */
-    public static Criteria under(String orgPath) {
-        return where("orgPath").regex("^" + Pattern.quote(orgPath) + "(/|$)");
     }
 }

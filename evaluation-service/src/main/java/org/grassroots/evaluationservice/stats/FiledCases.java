@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.bson.Document;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,7 +35,7 @@ public class FiledCases {
         if (!caller.isPlatformAdmin() && caller.orgPath() == null) {
             return List.of();
         }
-        Criteria area = caller.isPlatformAdmin() ? new Criteria() : CaseScope.under(caller.orgPath());
+        Criteria area = caller.isPlatformAdmin() ? new Criteria() : OrgPathScope.atOrUnder("orgPath", caller.orgPath());
         return mongo.aggregate(newAggregation(
                         match(new Criteria().andOperator(area, where("reportedAt").ne(null))),
                         group("communityId").count().as("filed"),

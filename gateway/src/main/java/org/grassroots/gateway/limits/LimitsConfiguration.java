@@ -11,7 +11,8 @@ class LimitsConfiguration {
 
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(RequestLimitProperties limits, ProblemResponseWriter problems) {
-        return new RequestSizeLimitFilter(limits.maxRequestBody().toBytes(), problems);
+        return new RequestSizeLimitFilter(limits.maxRequestBody().toBytes(), limits.maxPhotoUploadBody().toBytes(),
+                problems);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.grassroots.gateway.limits;
 
+import java.util.regex.Pattern;
+
 import org.grassroots.gateway.problem.ProblemResponseWriter;
 import org.grassroots.gateway.problem.Problems;
 import org.springframework.core.Ordered;
@@ -7,6 +9,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -22,16 +25,24 @@ import reactor.core.publisher.Mono;
  * declared {@code Content-Length} is judged at once; a chunked body (no length given) is read up to
  * the limit and passed on whole, so a caller cannot slip a large body past by not declaring it.
  * Runs after the token check: only signed-in callers get their body read at all.
+ *
+ * <p>A photo upload ({@code POST /api/cases/{id}/attachments}) has a limit of its own, large enough
+ * for nine 10 MB photos, and must declare its length (browsers do for a form): a chunked upload is
+ * answered 411 rather than buffered here, so no upload is held in the gateway's memory.
  */
 final class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     static final int ORDER = UserRateLimitFilter.ORDER + 10;
 
+    private static final Pattern PHOTO_UPLOAD = Pattern.compile("/api/cases/[^/]+/attachments/?");
+
     private final long maxBytes;
+    private final long maxPhotoUploadBytes;
     private final ProblemResponseWriter problems;
 
-    RequestSizeLimitFilter(long maxBytes, ProblemResponseWriter problems) {
+    RequestSizeLimitFilter(long maxBytes, long maxPhotoUploadBytes, ProblemResponseWriter problems) {
         this.maxBytes = maxBytes;
+        this.maxPhotoUploadBytes = maxPhotoUploadBytes;
         this.problems = problems;
     }
 
@@ -44,6 +55,16 @@ final class RequestSizeLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         long declared = request.getHeaders().getContentLength();
+        if (isPhotoUpload(request)) {
+            if (declared > maxPhotoUploadBytes) {
+                return tooLarge(exchange, maxPhotoUploadBytes);
+            }
+            if (declared < 0 && request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+                return problems.write(exchange, Problems.of(HttpStatus.LENGTH_REQUIRED,
+                        "A photo upload must declare its Content-Length", request.getPath().value()));
+            }
+            return chain.filter(exchange);
+        }
         if (declared > maxBytes) {
             return tooLarge(exchange);
         }
@@ -76,8 +97,16 @@ final class RequestSizeLimitFilter implements WebFilter, Ordered {
         };
     }
 
+    private static boolean isPhotoUpload(ServerHttpRequest request) {
+        return request.getMethod() == HttpMethod.POST && PHOTO_UPLOAD.matcher(request.getPath().value()).matches();
+    }
+
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
+        return tooLarge(exchange, maxBytes);
+    }
+
+    private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
         return problems.write(exchange, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than " + maxBytes + " bytes", exchange.getRequest().getPath().value()));
+                "The request body is larger than " + limit + " bytes", exchange.getRequest().getPath().value()));
     }
 }

@@ -1,5 +1,7 @@
 package org.grassroots.gateway.problem;
 
+import java.net.ConnectException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -38,6 +40,13 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             // Headers the error calls for, such as Allow on a 405.
             exchange.getResponse().getHeaders().addAll(known.getHeaders());
             return problems.write(exchange, Problems.of(known.getStatusCode(), detailOf(known), path));
+        }
+        if (error instanceof ConnectException) {
+            // Only routes without a circuit breaker get here (the case-change stream): the breaker's
+            // fallback answers for the others.
+            log.warn("No service answered {} {}: {}", exchange.getRequest().getMethod(), path, error.toString());
+            return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service behind this path is unavailable; try again shortly", path));
         }
         log.error("Unexpected error for {} {}", exchange.getRequest().getMethod(), path, error);
         // The cause stays in the log: its message may describe internals the caller should not see.

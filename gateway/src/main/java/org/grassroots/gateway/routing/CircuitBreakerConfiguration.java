@@ -36,10 +36,17 @@ class CircuitBreakerConfiguration {
                 // would let one burst of traffic cut a healthy service off.
                 .ignoreExceptions(BulkheadFullException.class)
                 .build();
-        return factory -> factory.configureDefault(service -> new Resilience4JConfigBuilder(service)
-                .timeLimiterConfig(timeLimit)
-                .circuitBreakerConfig(breaker)
-                .build());
+        TimeLimiterConfig photoUploadTimeLimit = TimeLimiterConfig.custom()
+                .timeoutDuration(settings.photoUploadTimeout())
+                .build();
+        return factory -> {
+            factory.configureDefault(service -> new Resilience4JConfigBuilder(service)
+                    .timeLimiterConfig(timeLimit)
+                    .circuitBreakerConfig(breaker)
+                    .build());
+            factory.configure(builder -> builder.timeLimiterConfig(photoUploadTimeLimit).circuitBreakerConfig(breaker),
+                    CircuitBreakerProperties.PHOTO_UPLOADS);
+        };
     }
 
     @Bean

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxConcurrentCalls   calls to one service in flight at once; beyond that the fallback answers.
  *                             The starter puts a bulkhead in front of every breaker whose own default
  *                             (25) would turn away an ordinary burst of traffic.
+ * @param photoUploadTimeout   the time limit of the breaker {@value #PHOTO_UPLOADS} alone: photo uploads
+ *                             (up to 95 MB from a phone) take longer to send than any other call
  */
 @ConfigurationProperties("grassroots.gateway.circuit-breaker")
 public record CircuitBreakerProperties(
@@ -24,5 +26,15 @@ public record CircuitBreakerProperties(
         int slidingWindowSize,
         int minimumNumberOfCalls,
         Duration waitInOpenState,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+        Duration photoUploadTimeout) {
+
+    /** The breaker of the photo upload route, in front of case-service. */
+    public static final String PHOTO_UPLOADS = "case-service-photo-uploads";
+
+    public CircuitBreakerProperties {
+        if (photoUploadTimeout == null) {
+            photoUploadTimeout = timeout;
+        }
+    }
 }

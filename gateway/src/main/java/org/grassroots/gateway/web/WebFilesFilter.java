@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
@@ -47,13 +47,16 @@ public class WebFilesFilter implements WebFilter, Ordered {
             .cachePublic().immutable();
     private static final CacheControl REVALIDATE = CacheControl.noCache();
 
+    private static final DefaultResourceLoader RESOURCES = new DefaultResourceLoader(WebFilesFilter.class.getClassLoader());
+
     private final String folder;
     private final byte[] configJson;
     private final String pagePolicy;
 
     WebFilesFilter(WebProperties properties,
             @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri) {
-        this.folder = properties.files();
+        // A plain folder name is on the classpath; file:/... serves a build folder as it changes.
+        this.folder = properties.files().contains(":") ? properties.files() : "classpath:" + properties.files();
         WebConfig config = WebConfig.of(properties, issuerUri);
         // tileUrl is left out when not set: the pages then draw no tile layer.
         Map<String, String> answer = new LinkedHashMap<>();
@@ -121,7 +124,7 @@ public class WebFilesFilter implements WebFilter, Ordered {
     }
 
     private Resource existing(String relative) {
-        Resource resource = new ClassPathResource(folder + "/" + relative);
+        Resource resource = RESOURCES.getResource(folder + "/" + relative);
         return resource.isReadable() ? resource : null;
     }
 

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param realm       the realm; blank: taken from the issuer as well
  * @param tileUrl     a raster tile URL template for the maps ({@code {z}/{x}/{y}}); blank: the maps
  *                    draw only the platform's own grid boundaries
- * @param files       where the built front ends are on the classpath (the {@code web} module's jar)
+ * @param files       where the built front ends are: a folder on the classpath (default {@code grassroots-web},
+ *                    the {@code web} module's jar), or {@code file:/path/to/web/dist} to serve a local build
+ *                    as it is rebuilt (GRASSROOTS_WEB_FILES, for working on the pages)
  */
 @ConfigurationProperties("grassroots.web")
 public record WebProperties(String keycloakUrl, String realm, String tileUrl, String files) {
@@ -19,7 +21,7 @@ public record WebProperties(String keycloakUrl, String realm, String tileUrl, St
         keycloakUrl = blankToNull(keycloakUrl);
         realm = blankToNull(realm);
         tileUrl = blankToNull(tileUrl);
-        files = files == null || files.isBlank() ? "grassroots-web" : files.replaceAll("^/+|/+$", "");
+        files = files == null || files.isBlank() ? "grassroots-web" : files.strip().replaceAll("/+$", "");
     }
 
     private static String blankToNull(String value) {

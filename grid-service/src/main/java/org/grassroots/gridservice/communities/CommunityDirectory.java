@@ -8,8 +8,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import org.grassroots.platform.scope.OrgPathScope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,13 +69,13 @@ public class CommunityDirectory implements IndexedQueries {
 
     /** The communities whose path lies under {@code path}. */
     List<Community> under(String path) {
-        return mongo.find(query(where("path").regex("^" + Pattern.quote(path + "/"))), Community.class);
+        return mongo.find(query(OrgPathScope.strictlyUnder("path", path)), Community.class);
     }
 
     /** Rewrites the path of each community under a moved unit; their own versions stay. */
     List<Community> movePathsUnder(String previousPath, String newPath) {
         List<Community> moved = mongo.find(
-                query(where("path").regex("^" + Pattern.quote(previousPath + "/"))), Community.class);
+                query(OrgPathScope.strictlyUnder("path", previousPath)), Community.class);
         return moved.stream().map(community -> {
             String path = newPath + community.path().substring(previousPath.length());
             mongo.updateFirst(query(where("_id").is(community.code())), Update.update("path", path), Community.class);

@@ -19,6 +19,7 @@ import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.store.BulkInserter;
 import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -158,7 +159,7 @@ public class UnitRepository implements IndexedQueries {
     void rewriteDescendants(String from, String to) {
         List<WriteModel<Document>> rewrites = new ArrayList<>();
         mongo.getCollection(UnitDocument.COLLECTION)
-                .find(Filters.regex("path", "^" + Pattern.quote(from + "/")))
+                .find(OrgPathScope.strictlyUnder("path", from).getCriteriaObject())
                 .projection(new Document("path", 1).append("version", 1))
                 .forEach(unit -> {
                     String path = unit.getString("path");
@@ -179,6 +180,6 @@ public class UnitRepository implements IndexedQueries {
     }
 
     private static Criteria under(String path) {
-        return where("path").regex("^" + Pattern.quote(path + "/"));
+        return OrgPathScope.strictlyUnder("path", path);
     }
 }

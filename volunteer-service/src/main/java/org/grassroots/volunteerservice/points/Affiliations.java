@@ -6,6 +6,7 @@ import org.grassroots.platform.store.StoreIndex;
 import java.time.Instant;
 import java.util.List;
 
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.volunteerservice.OrgPaths;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,7 +44,7 @@ class Affiliations implements IndexedQueries {
 
     /** The members affiliated at or under {@code orgPath}. */
     List<String> membersUnder(String orgPath) {
-        return mongo.find(Query.query(OrgPaths.under("orgPath", orgPath)),
+        return mongo.find(Query.query(OrgPathScope.atOrUnder("orgPath", orgPath)),
                 Affiliation.class).stream().map(Affiliation::userId).toList();
     }
 

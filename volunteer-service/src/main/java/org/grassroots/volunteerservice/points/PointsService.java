@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;
@@ -47,7 +48,7 @@ public class PointsService {
         if (!caller.hasAnyRole(AREA_ROLES)) {
             throw new NotFoundException("Points ledger of", userId);
         }
-        PointsStatement statement = ledger.statement(userId, year(year), OrgPaths.inArea("orgPath", caller));
+        PointsStatement statement = ledger.statement(userId, year(year), OrgPathScope.inAreaOf("orgPath", caller));
         if (statement.lines().isEmpty()) {
             throw new NotFoundException("Points ledger of", userId);
         }
@@ -85,7 +86,7 @@ public class PointsService {
     /** The manual awards and deductions given in the caller's area. */
     public List<PointsEntry> manualAwards(Caller caller, Integer year) {
         caller.requireAnyRole(AWARDING_ROLES);
-        return ledger.manualEntries(OrgPaths.inArea("orgPath", caller), year(year));
+        return ledger.manualEntries(OrgPathScope.inAreaOf("orgPath", caller), year(year));
     }
 
     /**
@@ -104,12 +105,12 @@ public class PointsService {
         }
         Criteria board = communityId != null ? Criteria.where("communityId").is(communityId)
                 : gridCode != null ? Criteria.where("gridCode").is(gridCode)
-                : OrgPaths.under("orgPath", OrgPaths.valid(orgPath, "orgPath"));
+                : OrgPathScope.atOrUnder("orgPath", OrgPaths.valid(orgPath, "orgPath"));
         Criteria visible;
         if (caller.hasAnyRole(AREA_ROLES)) {
-            visible = OrgPaths.inArea("orgPath", caller);
+            visible = OrgPathScope.inAreaOf("orgPath", caller);
         } else if (caller.hasAnyRole(Roles.PARTY_MEMBER, Roles.VOLUNTEER) && caller.orgPath() != null) {
-            visible = OrgPaths.under("orgPath", caller.orgPath());
+            visible = OrgPathScope.atOrUnder("orgPath", caller.orgPath());
         } else {
             throw new ForbiddenException("Leaderboards are for staff, party members and volunteers");
         }

@@ -14,6 +14,7 @@ import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;
@@ -74,7 +75,7 @@ public class RegistrationService implements IndexedQueries {
     /** A community's registrations, for staff whose area holds it. */
     public List<Registration> ofArea(String communityId, Registration.Status status, Caller caller) {
         requireStaff(caller);
-        Criteria criteria = OrgPaths.inArea("orgPath", caller);
+        Criteria criteria = OrgPathScope.inAreaOf("orgPath", caller);
         if (communityId != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("communityId").is(communityId));
         }

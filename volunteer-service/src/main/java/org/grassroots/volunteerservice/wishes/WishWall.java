@@ -14,6 +14,7 @@ import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.volunteerservice.OrgPaths;
@@ -87,7 +88,7 @@ public class WishWall implements IndexedQueries {
 
     public List<Wish> ofArea(Wish.Status status, Caller caller) {
         caller.requireAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN, Roles.PLATFORM_ADMIN);
-        Criteria criteria = OrgPaths.inArea("orgPath", caller);
+        Criteria criteria = OrgPathScope.inAreaOf("orgPath", caller);
         if (status != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
         }

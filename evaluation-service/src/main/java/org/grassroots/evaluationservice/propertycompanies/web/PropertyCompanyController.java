@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
 
-import org.grassroots.evaluationservice.export.Csv;
+import org.grassroots.evaluationservice.export.web.Csv;
 import org.grassroots.evaluationservice.propertycompanies.PropertyCompany;
 import org.grassroots.evaluationservice.propertycompanies.PropertyCompanyService;
 import org.grassroots.evaluationservice.propertycompanies.QuarterlyEvaluation;

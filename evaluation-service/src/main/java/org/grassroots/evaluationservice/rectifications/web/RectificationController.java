@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.grassroots.evaluationservice.export.Csv;
+import org.grassroots.evaluationservice.export.web.Csv;
 import org.grassroots.evaluationservice.rectifications.RectificationEntry;
 import org.grassroots.evaluationservice.rectifications.RectificationRule;
 import org.grassroots.evaluationservice.rectifications.RectificationService;

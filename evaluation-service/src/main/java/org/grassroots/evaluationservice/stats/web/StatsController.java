@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.grassroots.evaluationservice.export.Csv;
+import org.grassroots.evaluationservice.export.web.Csv;
 import org.grassroots.evaluationservice.stats.FiledCases;
 import org.grassroots.evaluationservice.stats.Grouping;
 import org.grassroots.evaluationservice.stats.Period;

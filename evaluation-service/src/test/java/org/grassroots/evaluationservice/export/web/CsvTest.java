@@ -1,4 +1,4 @@
-package org.grassroots.evaluationservice.export;
+package org.grassroots.evaluationservice.export.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.grassroots.evaluationservice.export;
+package org.grassroots.evaluationservice.export.web;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

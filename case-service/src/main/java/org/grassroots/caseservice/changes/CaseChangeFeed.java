@@ -1,0 +1,160 @@
+package org.grassroots.caseservice.changes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.grassroots.contracts.CloudEventHeaders;
+import org.grassroots.contracts.EventCatalog;
+import org.grassroots.contracts.EventCodec;
+import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.contracts.Topics;
+import org.grassroots.contracts.cases.CaseEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follows {@code case-events} for this instance's streams. Every instance reads every event, so a
+ * console gets its changes whichever instance its stream is open on: each instance joins a consumer
+ * group of its own ({@code case-service-changes-<random>}), starts at the latest offset (a stream
+ * reports what happens from now on; the console reads its lists when it connects) and commits
+ * nothing, so the group leaves no offsets behind when the instance goes. The case-service
+ * instances' shared group, which the other listeners use, would hand each event to one instance only.
+ *
+ * <p>This is a notification, not a consumer that changes anything: an event it cannot read is
+ * skipped with a warning (the platform's dead-letter handling belongs to the consumers that act).
+ */
+@Component
+class CaseChangeFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseChangeFeed.class);
+
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final EventCodec codec;
+    private final ChangeStreams streams;
+    private final CaseChangesProperties properties;
+    private final String groupId = "case-service-changes-" + UUID.randomUUID();
+    private volatile boolean running;
+    private volatile boolean ready;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    @SuppressWarnings("unchecked")
+    CaseChangeFeed(ConsumerFactory<?, ?> consumers, EventCodec codec, ChangeStreams streams,
+            CaseChangesProperties properties) {
+        // The platform's consumers read String keys and byte[] values (grassroots-defaults.properties).
+        this.consumers = (ConsumerFactory<String, byte[]>) consumers;
+        this.codec = codec;
+        this.streams = streams;
+        this.properties = properties;
+    }
+
+    /** Whether the feed has its partitions and knows where "latest" is: changes from now on will arrive. */
+    boolean isReady() {
+        return ready;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::follow, "case-changes-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void follow() {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (Consumer<String, byte[]> following = consumers.createConsumer(groupId, null, null, overrides)) {
+            consumer = following;
+            following.subscribe(List.of(Topics.CASE_EVENTS), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    ready = false;
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // Asking for the positions fixes "latest" now, not at the first record.
+                    partitions.forEach(following::position);
+                    ready = true;
+                }
+            });
+            while (running) {
+                try {
+                    for (ConsumerRecord<String, byte[]> record : following.poll(Duration.ofSeconds(1))) {
+                        tell(record);
+                    }
+                } catch (WakeupException stopping) {
+                    // stop() wakes the poll up; the loop ends on running.
+                } catch (RuntimeException failure) {
+                    log.warn("Following case-events failed ({}); trying again", failure.getClass().getSimpleName());
+                }
+            }
+        } catch (RuntimeException failure) {
+            log.error("The case-change feed stopped: {}", failure.getMessage());
+        } finally {
+            ready = false;
+        }
+    }
+
+    private void tell(ConsumerRecord<String, byte[]> record) {
+        if (!streams.hasStreams()) {
+            return;
+        }
+        String type = header(record, CloudEventHeaders.TYPE);
+        Class<? extends IntegrationEvent> eventClass = type == null ? null : EventCatalog.find(type).orElse(null);
+        if (eventClass == null || !CaseEvent.class.isAssignableFrom(eventClass)) {
+            return;
+        }
+        try {
+            streams.publish((CaseEvent) codec.read(type, record.value()), header(record, CloudEventHeaders.ID));
+        } catch (RuntimeException unreadable) {
+            log.warn("Skipped {}-{}@{} for the case-change streams: {}", record.topic(), record.partition(),
+                    record.offset(), unreadable.getMessage());
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> following = consumer;
+        if (following != null) {
+            following.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,17 @@
+package org.grassroots.caseservice;
+
+import java.util.Map;
+
+import org.grassroots.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** case-service keeps the platform's structural rules (docs/architecture.md, "Rules the build checks"). */
+class ArchitectureRulesTest {
+
+    @Test
+    void givenTheServicesMainClasses_whenTheRulesAreChecked_thenNoneIsBroken() {
+        ArchitectureRules.checkService("org.grassroots.caseservice", Map.of(
+                "org.grassroots.caseservice.cases.StageClock",
+                "Spring Data's @PersistenceCreator on its constructor; left while case-service is changed by others"));
+    }
+}

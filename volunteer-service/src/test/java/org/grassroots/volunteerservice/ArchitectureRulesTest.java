@@ -1,0 +1,15 @@
+package org.grassroots.volunteerservice;
+
+import java.util.Map;
+
+import org.grassroots.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** volunteer-service keeps the platform's structural rules (docs/architecture.md, "Rules the build checks"). */
+class ArchitectureRulesTest {
+
+    @Test
+    void givenTheServicesMainClasses_whenTheRulesAreChecked_thenNoneIsBroken() {
+        ArchitectureRules.checkService("org.grassroots.volunteerservice", Map.of());
+    }
+}

@@ -1,0 +1,88 @@
+import { api } from '../../shared/api';
+import type { AssigneeKind, CaseView } from './types';
+
+/** One choosable dispatch target, as the API names it (assignee id) and as people read it. */
+export interface Target {
+  value: string;
+  label: string;
+}
+
+interface Department {
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+interface Member {
+  id: string;
+  name: string;
+  userId?: string;
+  status?: string;
+  unitPath?: string;
+}
+
+interface StaffAssignment {
+  id: string;
+  gridCode: string;
+  userId: string;
+  role: string;
+  post?: string;
+  active: boolean;
+}
+
+const STAFF_ROLE_LABELS: Record<string, string> = {
+  FULL_TIME: '专职网格员',
+  PART_TIME: '兼职网格员',
+  GRID_LEADER: '网格长',
+  GRID_WORKER: '网格员',
+};
+
+/** Departments from org-service (active ones). */
+export async function departments(): Promise<Target[]> {
+  const list = await api<Department[]>('/api/departments');
+  return list.filter((d) => d.active).map((d) => ({ value: d.code, label: d.name }));
+}
+
+/** Party members of the caller's area who have an account (only they can claim a case). */
+export async function partyMembers(): Promise<Target[]> {
+  const page = await api<{ items: Member[] }>('/api/members', { query: { size: 100 } });
+  return page.items
+    .filter((m) => m.userId && (m.status === undefined || m.status === 'ACTIVE'))
+    .map((m) => ({ value: m.userId!, label: m.name }));
+}
+
+/** The grid workers on duty in the case's grid and the grid it lies in (grid-service). */
+export async function gridWorkers(aCase: Pick<CaseView, 'gridCode'>): Promise<Target[]> {
+  if (!aCase.gridCode) {
+    return [];
+  }
+  const codes = [aCase.gridCode];
+  if (aCase.gridCode.length > 15) {
+    codes.push(aCase.gridCode.slice(0, 15));
+  }
+  const lists = await Promise.all(
+    codes.map((code) => api<StaffAssignment[]>(`/api/grids/${code}/staff`).catch(() => [] as StaffAssignment[])),
+  );
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  for (const assignment of lists.flat()) {
+    if (!assignment.active || seen.has(assignment.userId)) {
+      continue;
+    }
+    seen.add(assignment.userId);
+    const role = STAFF_ROLE_LABELS[assignment.role] ?? '网格员';
+    targets.push({ value: assignment.userId, label: `${role} · 网格 ${assignment.gridCode} · 账号尾号 ${assignment.userId.slice(-4)}` });
+  }
+  return targets;
+}
+
+export function targetsFor(kind: AssigneeKind, aCase: Pick<CaseView, 'gridCode'>): Promise<Target[]> {
+  switch (kind) {
+    case 'DEPARTMENT':
+      return departments();
+    case 'PARTY_MEMBER':
+      return partyMembers();
+    case 'GRID_WORKER':
+      return gridWorkers(aCase);
+  }
+}

@@ -1,0 +1,91 @@
+/** The shapes the case-service API answers with (CaseResponse, CasePageResponse, CaseHistoryResponse). */
+export type CaseStatus =
+  | 'REPORTED'
+  | 'ACCEPTED'
+  | 'DISPATCHED'
+  | 'CLAIMED'
+  | 'RESOLVED'
+  | 'CLOSED'
+  | 'CANCELLED'
+  | 'RETURNED'
+  | 'REOPENED'
+  | 'PARKED';
+
+export type AssigneeKind = 'DEPARTMENT' | 'PARTY_MEMBER' | 'GRID_WORKER';
+
+export interface GeoPoint {
+  lon: number;
+  lat: number;
+}
+
+export interface Assignee {
+  kind: AssigneeKind;
+  id: string;
+  displayName?: string;
+}
+
+export interface Deadlines {
+  respondBy?: string;
+  resolveBy?: string;
+  verifyBy?: string;
+}
+
+export interface Summons {
+  departmentId: string;
+  summonedAt: string;
+  reportedIn: boolean;
+  reportedInAt?: string;
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  categoryCode: string;
+  categoryName?: string;
+  description: string;
+  point?: GeoPoint;
+  locationDescription?: string;
+  channel: string;
+  level: 'GRID' | 'COMMUNITY' | 'STREET' | 'DISTRICT';
+  orgPath: string;
+  located: boolean;
+  unlocatedReason?: string;
+  gridCode?: string;
+  gridName?: string;
+  communityId?: string;
+  streetId?: string;
+  possibleDuplicateOf?: string;
+  externalId?: string;
+  reportedAt: string;
+  closedAt?: string;
+  assignee?: Assignee;
+  emergency: boolean;
+  deadlines?: Deadlines;
+  expectedCompletion?: string;
+  waitingForResident: boolean;
+  supervised: boolean;
+  overdue: boolean;
+  summons: Summons[];
+  reportedByCaller: boolean;
+  version: number;
+}
+
+export interface CasePage {
+  items: CaseView[];
+  page: number;
+  size: number;
+  totalItems: number;
+}
+
+export interface HistoryEntry {
+  version: number;
+  action: string;
+  from?: CaseStatus;
+  to?: CaseStatus;
+  by?: string;
+  at: string;
+  note?: string;
+}
+
+export const OPEN_STATUSES: CaseStatus[] = ['REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'RESOLVED', 'RETURNED', 'REOPENED'];
