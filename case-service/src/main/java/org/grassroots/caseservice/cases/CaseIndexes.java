@@ -46,6 +46,8 @@ class CaseIndexes implements IndexedQueries {
                 StoreIndex.on(CASES).ascending("searchTerms").build(),
                 // search()'s grid and community filters, the ones a dispatcher's list narrows by.
                 StoreIndex.on(CASES).ascending("gridCodes").build(),
-                StoreIndex.on(CASES).ascending("communityId").build()));
+                StoreIndex.on(CASES).ascending("communityId").build(),
+                // linkedDuplicates(): the cases linked to this one as its possible duplicates.
+                StoreIndex.on(CASES).ascending("possibleDuplicateOf").build()));
     }
 }

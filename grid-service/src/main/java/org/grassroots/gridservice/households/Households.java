@@ -68,6 +68,19 @@ public class Households implements IndexedQueries {
                 StoreIndex.on("households").ascending("pairedMemberId").build()));
     }
 
+    /**
+     * The buildings of a grid's households, by name, each once: what the 码上办 sheet prints a code
+     * for. Only the building field is read; nothing about the people in them.
+     */
+    public List<String> buildingsOf(String gridCode) {
+        Query buildings = query(where("gridCode").is(gridCode));
+        buildings.fields().include("building");
+        return mongo.find(buildings, org.bson.Document.class, mongo.getCollectionName(Household.class)).stream()
+                .map(document -> document.getString("building"))
+                .filter(building -> building != null && !building.isBlank())
+                .map(String::strip).distinct().sorted().toList();
+    }
+
     public HouseholdView register(String gridCode, String building, String unit, String room, Caller caller) {
         Grid grid = grids.get(gridCode);
         if (!HouseholdAccess.mayEdit(caller, grid.orgPath())) {

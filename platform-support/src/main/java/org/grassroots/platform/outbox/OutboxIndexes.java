@@ -7,7 +7,7 @@ import org.grassroots.platform.store.StoreIndex;
 /** The indexes a collection with an outbox needs: the relay's scan and claim, and the aggregate's update. */
 public final class OutboxIndexes {
 
-    static final String LEASE = "outboxLease";
+    static final String LEASE = OutboxHold.LEASE;
 
     private OutboxIndexes() {
     }

@@ -61,7 +61,7 @@ import io.micrometer.core.instrument.Timer;
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String LEASE = OutboxIndexes.LEASE;
+    private static final String LEASE = OutboxHold.LEASE;
     private static final Bson PENDING = Filters.exists(OutboxMessage.FIELD + ".eventId");
 
     private final MongoTemplate mongo;
