@@ -1,5 +1,8 @@
 package org.grassroots.caseservice.attachments;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
@@ -21,8 +24,6 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.gridfs.model.GridFSFile;
 import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 
 /**
  * Photos and their thumbnails in GridFS, in the service's own database: bucket {@code attachments}
@@ -30,7 +31,7 @@ import com.mongodb.client.model.Indexes;
  * thumbnails, each file's {@code _id} the attachment id. Reads go by id, never by a scan.
  */
 @Component
-public class AttachmentStore {
+public class AttachmentStore implements IndexedQueries {
 
     static final String PHOTOS = "attachments";
     static final String THUMBNAILS = "attachment_thumbnails";
@@ -41,13 +42,22 @@ public class AttachmentStore {
     AttachmentStore(MongoTemplate mongo) {
         this.photos = GridFSBuckets.create(mongo.getDb(), PHOTOS);
         this.thumbnails = GridFSBuckets.create(mongo.getDb(), THUMBNAILS);
-        // The driver indexes chunks on (files_id, n). The embedded store of the local platform uses
-        // an index only when it names exactly the fields a query filters on, and a download filters
-        // on files_id alone, so without this index it would read every chunk of every photo.
+    }
+
+    /**
+     * The GridFS driver's own indexes (files by name and time, chunks by file and position, unique),
+     * declared so that they exist from the start and the listing matches the declarations; and chunks
+     * by {@code files_id} alone, the filter of a download.
+     */
+    @Override
+    public List<StoreIndex> indexes() {
+        List<StoreIndex> indexes = new java.util.ArrayList<>();
         for (String bucket : List.of(PHOTOS, THUMBNAILS)) {
-            mongo.getCollection(bucket + ".chunks").createIndex(Indexes.ascending("files_id"),
-                    new IndexOptions().name("files_id"));
+            indexes.add(StoreIndex.on(bucket + ".files").ascending("filename", "uploadDate").build());
+            indexes.add(StoreIndex.on(bucket + ".chunks").ascending("files_id", "n").unique().build());
+            indexes.add(StoreIndex.on(bucket + ".chunks").ascending("files_id").named("files_id"));
         }
+        return indexes;
     }
 
     StoredAttachment save(String id, String caseId, AttachmentStage stage, Photo photo, String uploadedBy,

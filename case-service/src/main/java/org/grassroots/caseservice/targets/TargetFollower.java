@@ -1,12 +1,7 @@
 package org.grassroots.caseservice.targets;
 
-import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.grassroots.contracts.CloudEventHeaders;
-import org.grassroots.contracts.EventCatalog;
-import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.grids.GridStaffAssigned;
@@ -15,6 +10,8 @@ import org.grassroots.contracts.orgs.DepartmentEvent;
 import org.grassroots.contracts.orgs.MemberStatus;
 import org.grassroots.contracts.orgs.OrgUnitEvent;
 import org.grassroots.contracts.orgs.PartyMemberEvent;
+import org.grassroots.platform.consumer.EventPipeline;
+import org.grassroots.platform.consumer.EventRoutes;
 import org.grassroots.platform.consumer.IdempotentConsumer;
 import org.grassroots.platform.consumer.IncomingEvent;
 import org.slf4j.Logger;
@@ -24,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds {@link TargetDirectory} from org-events (departments, party members, org units) and grid-events
- * (grid staff posts). Each applied event is one record written by the platform's {@link IdempotentConsumer}:
+ * (grid staff posts), through the platform's {@link EventPipeline}. Each applied event is one record written by
+ * the platform's {@link IdempotentConsumer}:
  * the effect and the event id are the same single insert, so a redelivered event changes nothing, and a
  * replay of the topics into an empty database writes the same records again.
  */
@@ -33,30 +31,34 @@ class TargetFollower {
 
     private static final Logger log = LoggerFactory.getLogger(TargetFollower.class);
 
-    private final EventCodec codec;
     private final IdempotentConsumer consumer;
     private final TargetDirectory directory;
+    private final EventPipeline pipeline;
+    private final EventRoutes routes;
 
-    TargetFollower(EventCodec codec, IdempotentConsumer consumer, TargetDirectory directory) {
-        this.codec = codec;
+    TargetFollower(IdempotentConsumer consumer, TargetDirectory directory, EventPipeline pipeline) {
         this.consumer = consumer;
         this.directory = directory;
+        this.pipeline = pipeline;
+        this.routes = EventRoutes.of("TargetFollower")
+                .on(DepartmentEvent.class, this::record)
+                .on(PartyMemberEvent.class, this::record)
+                .on(OrgUnitEvent.class, this::record)
+                .on(GridStaffAssigned.class, this::record)
+                .on(GridStaffUnassigned.class, this::record)
+                .build();
     }
 
     @KafkaListener(topics = {Topics.ORG_EVENTS, Topics.GRID_EVENTS}, groupId = "${spring.kafka.consumer.group-id}-targets")
     void on(ConsumerRecord<String, byte[]> record) {
-        Header type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        if (type == null || EventCatalog.find(new String(type.value(), StandardCharsets.UTF_8)).isEmpty()) {
-            // A type newer than these contracts (changes are additive): not one the checks rely on.
-            return;
-        }
-        IncomingEvent incoming = IncomingEvent.read(record, codec);
-        TargetRecord target = recordOf(incoming.event());
-        if (target == null) {
-            return;
-        }
-        if (!consumer.recordOnce(TargetDirectory.COLLECTION, incoming.eventId(), target.toDocument())) {
-            log.debug("{} event {} was applied before", record.topic(), incoming.eventId());
+        pipeline.consume(record, routes);
+    }
+
+    /** The record and the event id are one insert (its {@code _id} is the event id). */
+    private void record(IntegrationEvent event, IncomingEvent incoming) {
+        TargetRecord target = recordOf(event);
+        if (target != null && !consumer.recordOnce(TargetDirectory.COLLECTION, incoming.eventId(), target.toDocument())) {
+            log.debug("{} event {} was applied before", incoming.topic(), incoming.eventId());
         }
     }
 
