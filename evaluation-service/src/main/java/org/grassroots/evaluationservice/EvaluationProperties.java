@@ -29,7 +29,7 @@ public record EvaluationProperties(
     public EvaluationProperties {
         zone = zone != null ? zone : ZoneId.of("Asia/Shanghai");
         ratings = ratings != null ? ratings : new Ratings(null);
-        caseService = caseService != null ? caseService : new CaseService(null, null, null);
+        caseService = caseService != null ? caseService : new CaseService(null, null, null, null);
         rectification = rectification != null ? rectification : new Rectification(null, null);
         propertyCompanies = propertyCompanies != null ? propertyCompanies : new PropertyCompanies(null, null);
     }
@@ -41,12 +41,18 @@ public record EvaluationProperties(
         }
     }
 
-    /** @param url case-service's base URL; @param timeout per call; @param openFor how long the circuit stays open */
-    public record CaseService(URI url, Duration timeout, Duration openFor) {
+    /**
+     * @param url          case-service's base URL
+     * @param timeout      per call
+     * @param openFor      how long the circuit stays open
+     * @param readAttempts how many times a read is tried against quick failures (default 2)
+     */
+    public record CaseService(URI url, Duration timeout, Duration openFor, Integer readAttempts) {
         public CaseService {
             url = url != null ? url : URI.create("http://localhost:8083");
             timeout = timeout != null ? timeout : Duration.ofSeconds(3);
             openFor = openFor != null ? openFor : Duration.ofSeconds(20);
+            readAttempts = readAttempts != null ? readAttempts : 2;
         }
     }
 

@@ -49,6 +49,7 @@ public final class StandInCaseService {
     private final HttpServer server;
     private final Map<String, StoredCase> cases = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> refusing = new ConcurrentHashMap<>();
 
     /**
      * A case as case-service holds it.
@@ -86,10 +87,19 @@ public final class StandInCaseService {
         failing.add(caseId);
     }
 
+    /** Answers every question about {@code caseId} with {@code status}, as a case-service that refuses would. */
+    public void refuseWith(String caseId, int status) {
+        refusing.put(caseId, status);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/api/cases/".length());
         if (failing.contains(id)) {
             respond(exchange, 500, Map.of("title", "Internal error"));
+            return;
+        }
+        if (refusing.containsKey(id)) {
+            respond(exchange, refusing.get(id), Map.of("status", refusing.get(id)));
             return;
         }
         StoredCase aCase = cases.get(id);

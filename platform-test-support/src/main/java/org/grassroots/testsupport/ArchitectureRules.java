@@ -1,6 +1,7 @@
 package org.grassroots.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.ArrayList;
@@ -11,10 +12,14 @@ import java.util.Set;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The rules every service's structure keeps (docs/architecture.md, "Rules the build checks"),
@@ -23,7 +28,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
  * <li>the domain depends on no Spring class: aggregates, value objects and domain services that are
  * not Spring beans, documents or web code are plain Java;</li>
  * <li>no web types below the web package: controllers and the servlet and request-mapping types
- * live in {@code ..web..} packages only (calling another service over HTTP is not serving web);</li>
+ * live in {@code ..web..} packages only (calling another service over HTTP is not serving web),
+ * and controllers answer with response records, never with the stored {@code @Document}s;</li>
  * <li>no service reads another's store: a service names no other service's classes, only its own,
  * platform-support's and the contracts.</li>
  * </ul>
@@ -62,7 +68,7 @@ public final class ArchitectureRules {
     public static void checkService(JavaClasses classes, String rootPackage, Map<String, String> exceptions) {
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : List.of(domainIsFreeOfSpring(exceptions.keySet()), webTypesOnlyInWebPackages(exceptions.keySet()),
-                controllersOnlyInWebPackages(), readsNoOtherServicesStore(rootPackage))) {
+                controllersOnlyInWebPackages(), controllersReturnNoDocuments(), readsNoOtherServicesStore(rootPackage))) {
             EvaluationResult result = rule.evaluate(classes);
             if (result.hasViolation()) {
                 failures.add(result.getFailureReport().toString());
@@ -96,6 +102,24 @@ public final class ArchitectureRules {
                 .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
                 .should().resideInAPackage("..web..")
                 .as("controllers live in ..web.. packages")
+                .allowEmptyShould(true);
+    }
+
+    /** What a controller answers is a response record: the stored shape can change without changing the API. */
+    public static ArchRule controllersReturnNoDocuments() {
+        return methods().that().areDeclaredInClassesThat()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .should(new ArchCondition<JavaMethod>("return response records, not stored @Document records") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        for (JavaClass returned : method.getReturnType().getAllInvolvedRawTypes()) {
+                            if (returned.isAnnotatedWith("org.springframework.data.mongodb.core.mapping.Document")) {
+                                events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                        + " returns " + returned.getName() + ", a stored document"));
+                            }
+                        }
+                    }
+                })
                 .allowEmptyShould(true);
     }
 

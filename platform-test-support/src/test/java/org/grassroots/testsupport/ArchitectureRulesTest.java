@@ -26,6 +26,7 @@ class ArchitectureRulesTest {
         assertThat(ArchitectureRules.domainIsFreeOfSpring(Set.of()).evaluate(only(GOOD)).hasViolation()).isFalse();
         assertThat(ArchitectureRules.webTypesOnlyInWebPackages(Set.of()).evaluate(only(GOOD)).hasViolation()).isFalse();
         assertThat(ArchitectureRules.controllersOnlyInWebPackages().evaluate(only(GOOD)).hasViolation()).isFalse();
+        assertThat(ArchitectureRules.controllersReturnNoDocuments().evaluate(only(GOOD)).hasViolation()).isFalse();
         assertThat(ArchitectureRules.readsNoOtherServicesStore(GOOD).evaluate(only(GOOD)).hasViolation()).isFalse();
     }
 
@@ -51,6 +52,14 @@ class ArchitectureRulesTest {
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("MisplacedController");
+    }
+
+    @Test
+    void givenAControllerReturningStoredDocuments_whenChecked_thenTheResponseRuleNamesIt() {
+        EvaluationResult result = ArchitectureRules.controllersReturnNoDocuments().evaluate(only(BAD));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("LeakyController").contains("StoredParcel");
     }
 
     @Test

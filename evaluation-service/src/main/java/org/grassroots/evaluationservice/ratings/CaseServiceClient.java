@@ -1,61 +1,45 @@
 package org.grassroots.evaluationservice.ratings;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
 
 import org.grassroots.evaluationservice.EvaluationProperties;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.grassroots.platform.client.ServiceCallException;
+import org.grassroots.platform.client.ServiceClient;
+import org.grassroots.platform.client.ServiceClientSettings;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 /**
  * Asks case-service about a case with the caller's own token, so case-service decides what the
  * caller may see: a resident gets their own case, staff the cases of their area, anyone else 404.
  *
- * <p>The call runs inside the {@code case-service} circuit breaker. A 4xx answer is an answer (the
- * case is not visible to this caller) and does not count as a failure; a timeout, a refused
- * connection, a 5xx or an open circuit become {@link CaseServiceUnavailableException} (503).
+ * <p>The call is platform-support's guarded {@link ServiceClient} ({@code case-service} circuit
+ * breaker, time limit, one retry of the read). A 404 is "not this caller's case"; a 401, 403 or 429
+ * from case-service reaches the caller as such; unavailable becomes
+ * {@link CaseServiceUnavailableException} (503, nothing stored).
  */
 @Component
 class CaseServiceClient {
 
     static final String BREAKER = "case-service";
 
-    private final RestClient http;
-    private final CircuitBreaker breaker;
+    private final ServiceClient cases;
 
-    CaseServiceClient(EvaluationProperties properties, CircuitBreakerFactory<?, ?> breakers) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.caseService().timeout()).build());
-        requests.setReadTimeout(properties.caseService().timeout());
-        this.http = RestClient.builder().baseUrl(properties.caseService().url().toString())
-                .requestFactory(requests).build();
-        this.breaker = breakers.create(BREAKER);
+    CaseServiceClient(EvaluationProperties properties, Resilience4JCircuitBreakerFactory breakers) {
+        EvaluationProperties.CaseService settings = properties.caseService();
+        this.cases = new ServiceClient(BREAKER, new ServiceClientSettings(settings.url(), settings.timeout(),
+                settings.readAttempts(), null, settings.openFor(), 10), breakers);
     }
 
     /** The case as the caller may see it, or empty when case-service says it is not theirs to see. */
     Optional<CaseView> find(String caseId, String bearerToken) {
-        return breaker.run(() -> fetch(caseId, bearerToken), failure -> {
-            throw new CaseServiceUnavailableException();
-        });
-    }
-
-    private Optional<CaseView> fetch(String caseId, String bearerToken) {
-        return http.get().uri("/api/cases/{id}", caseId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken)
-                .exchange((request, response) -> {
-                    HttpStatusCode status = response.getStatusCode();
-                    if (status.is2xxSuccessful()) {
-                        return Optional.ofNullable(response.bodyTo(CaseView.class));
-                    }
-                    if (status.is4xxClientError()) {
-                        return Optional.empty();
-                    }
-                    throw new IllegalStateException("case-service answered " + status.value());
-                });
+        try {
+            return cases.read(bearerToken, CaseView.class, "/api/cases/{id}", caseId);
+        } catch (ServiceCallException failure) {
+            if (failure.isUnavailable()) {
+                throw new CaseServiceUnavailableException();
+            }
+            throw failure;
+        }
     }
 }

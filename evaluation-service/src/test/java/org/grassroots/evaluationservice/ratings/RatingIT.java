@@ -19,6 +19,8 @@ import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.TestTokens;
 import org.grassroots.testsupport.TopicProbe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
@@ -104,6 +106,22 @@ class RatingIT extends WithStandInCaseService {
         rate(resident("resident-" + UUID.randomUUID()), caseId, "DISSATISFIED", null).expectStatus().isNotFound();
         client.get().uri("/api/ratings/" + caseId)
                 .header(HttpHeaders.AUTHORIZATION, resident("resident-" + UUID.randomUUID())).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"401, unauthorized", "403, forbidden", "429, too-many-requests"})
+    void givenCaseServiceRefusingTheCall_whenARatingComesIn_thenTheRefusalIsPassedOnNotReadAsNotFound(int status,
+            String type) {
+        String reporter = "resident-" + UUID.randomUUID();
+        String caseId = closedCase(reporter, Instant.now().minus(Duration.ofDays(1)));
+        CASE_SERVICE.refuseWith(caseId, status);
+
+        rate(resident(reporter), caseId, "SATISFIED", null).expectStatus().isEqualTo(status)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:" + type)
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("case-service"));
+        client.get().uri("/api/ratings/" + caseId).header(HttpHeaders.AUTHORIZATION, DISPATCHER).exchange()
                 .expectStatus().isNotFound();
     }
 

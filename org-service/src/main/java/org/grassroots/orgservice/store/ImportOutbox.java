@@ -1,11 +1,15 @@
 package org.grassroots.orgservice.store;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
 import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.platform.outbox.OutboxHold;
 import org.grassroots.platform.outbox.OutboxMessage;
 import org.grassroots.platform.outbox.OutboxMessages;
 import org.grassroots.platform.outbox.OutboxRelay;
@@ -26,8 +30,7 @@ import com.mongodb.client.model.Updates;
  * leave in seconds.
  *
  * <p>How it stays exact without transactions: the event documents are written first, held back
- * from the relay by an {@code outboxLease} that never runs out (the relay only takes documents
- * whose lease is absent or past); then the units and members are written; then the hold is lifted
+ * from the relay by an {@link OutboxHold} (a relay lease that never runs out); then the units and members are written; then the hold is lifted
  * and the relay woken. The import is recorded in the tree lock while it runs, so if its process
  * dies half-way, the next holder of the lock calls {@link #recover}: it keeps only the events whose
  * change is in the store (the record exists at that version or later), drops the others, and lifts
@@ -37,12 +40,10 @@ import com.mongodb.client.model.Updates;
  * what it holds cannot be confused by a later change arriving first.
  */
 @Component
-public class ImportOutbox {
+public class ImportOutbox implements IndexedQueries {
 
     static final String COLLECTION = "import_events";
     private static final int EVENTS_PER_DOCUMENT = 500;
-    private static final String LEASE = "outboxLease";
-    private static final Date HELD = new Date(253402300799000L); // 9999-12-31T23:59:59Z
 
     private static final Logger log = LoggerFactory.getLogger(ImportOutbox.class);
 
@@ -56,6 +57,14 @@ public class ImportOutbox {
         this.relay = relay;
     }
 
+    /** An import's held events, and the relay's indexes on them. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // recover(), release(): the held events of one import.
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(COLLECTION),
+                List.of(StoreIndex.on(COLLECTION).ascending("importId").build()));
+    }
+
     /** Stores the import's events, held back from the relay until {@link #release}. */
     public void hold(String importId, List<? extends IntegrationEvent> events) {
         List<Document> documents = new ArrayList<>();
@@ -64,9 +73,9 @@ public class ImportOutbox {
             for (OutboxMessage message : messages.wrap(events.subList(from, Math.min(events.size(), from + EVENTS_PER_DOCUMENT)))) {
                 outbox.add(OutboxMessages.toDocument(message));
             }
-            documents.add(new Document("_id", importId + "-" + (from / EVENTS_PER_DOCUMENT))
+            documents.add(OutboxHold.held(new Document("_id", importId + "-" + (from / EVENTS_PER_DOCUMENT))
                     .append("importId", importId).append("version", 1L)
-                    .append(LEASE, HELD).append(OutboxMessage.FIELD, outbox));
+                    .append(OutboxMessage.FIELD, outbox)));
         }
         if (!documents.isEmpty()) {
             mongo.getCollection(COLLECTION).insertMany(documents);
@@ -75,7 +84,7 @@ public class ImportOutbox {
 
     /** Lets the relay publish the import's events now that its changes are stored. */
     public void release(String importId) {
-        mongo.getCollection(COLLECTION).updateMany(Filters.eq("importId", importId), Updates.unset(LEASE));
+        mongo.getCollection(COLLECTION).updateMany(Filters.eq("importId", importId), OutboxHold.release());
         relay.watch(COLLECTION);
         relay.wakeUp();
     }
@@ -87,7 +96,7 @@ public class ImportOutbox {
     public void recover(String importId) {
         int dropped = 0;
         for (Document held : mongo.getCollection(COLLECTION).find(Filters.and(Filters.eq("importId", importId),
-                Filters.exists(LEASE)))) {
+                OutboxHold.isHeld()))) {
             List<Document> kept = new ArrayList<>();
             for (Document event : held.getList(OutboxMessage.FIELD, Document.class, List.of())) {
                 String collection = collectionOf(event.getString("type"));

@@ -46,38 +46,38 @@ class PropertyCompanyController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
-    List<PropertyCompany> list(Caller caller) {
-        return companies.list(caller);
+    List<PropertyCompanyResponse> list(Caller caller) {
+        return companies.list(caller).stream().map(PropertyCompanyResponse::of).toList();
     }
 
     /** Registers a company or changes the communities it serves (district or housing department). */
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('department_staff', 'district_admin', 'platform_admin')")
-    PropertyCompany register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
+    PropertyCompanyResponse register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
         if (!ID.matcher(id).matches()) {
             throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
         }
-        return companies.register(id, request.name().strip(), request.communityIds(), caller);
+        return PropertyCompanyResponse.of(companies.register(id, request.name().strip(), request.communityIds(), caller));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
-    PropertyCompany get(@PathVariable String id, Caller caller) {
-        return companies.get(id, caller);
+    PropertyCompanyResponse get(@PathVariable String id, Caller caller) {
+        return PropertyCompanyResponse.of(companies.get(id, caller));
     }
 
     /** Records the month's inspection score (月检查), e.g. {@code PUT .../inspections/2026-03}. */
     @PutMapping("/{id}/inspections/{month}")
     @PreAuthorize("hasAnyRole('department_staff', 'district_admin', 'platform_admin')")
-    PropertyCompany inspect(@PathVariable String id, @PathVariable String month,
+    PropertyCompanyResponse inspect(@PathVariable String id, @PathVariable String month,
             @Valid @RequestBody InspectionRequest request, Caller caller) {
         try {
             YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("month", "must be a month such as 2026-03");
         }
-        return companies.inspect(id, new PropertyCompany.Inspection(month, request.score(), request.note(),
-                caller.userId()), caller);
+        return PropertyCompanyResponse.of(companies.inspect(id, new PropertyCompany.Inspection(month, request.score(), request.note(),
+                caller.userId()), caller));
     }
 
     /** The quarterly evaluation (季考评), e.g. {@code GET .../quarters/2026-Q1}. */

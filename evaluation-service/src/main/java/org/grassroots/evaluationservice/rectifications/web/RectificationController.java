@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.grassroots.evaluationservice.export.web.Csv;
-import org.grassroots.evaluationservice.rectifications.RectificationEntry;
 import org.grassroots.evaluationservice.rectifications.RectificationRule;
 import org.grassroots.evaluationservice.rectifications.RectificationService;
 import org.grassroots.evaluationservice.stats.Period;
@@ -52,32 +51,34 @@ class RectificationController {
             @RequestParam(defaultValue = "false") boolean includeLifted,
             @RequestParam(required = false) String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Caller caller) {
-        return Csv.respond(rectifications.list(caller, period, includeLifted), RectificationEntry.class,
+        return Csv.respond(rectifications.list(caller, period, includeLifted).stream()
+                        .map(RectificationEntryResponse::of).toList(), RectificationEntryResponse.class,
                 "rectification-list", format, accept);
     }
 
     @GetMapping("/rules")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    List<RectificationRule> rules() {
-        return rectifications.rules();
+    List<RectificationRuleResponse> rules() {
+        return rectifications.rules().stream().map(RectificationRuleResponse::of).toList();
     }
 
     /** Creates or changes a rule (district administrators). */
     @PutMapping("/rules/{id}")
     @PreAuthorize("hasAnyRole('district_admin', 'platform_admin')")
-    RectificationRule saveRule(@PathVariable String id, @Valid @RequestBody RuleRequest request) {
+    RectificationRuleResponse saveRule(@PathVariable String id, @Valid @RequestBody RuleRequest request) {
         if (!id.matches("[a-z0-9-]{3,64}")) {
             throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
         }
         Period period = Period.valueOf(request.period().toUpperCase(Locale.ROOT));
-        return rectifications.saveRule(new RectificationRule(id, request.description().strip(), request.threshold(),
-                request.minimumRatings(), period, request.active() == null || request.active(), 1), request.version());
+        return RectificationRuleResponse.of(rectifications.saveRule(new RectificationRule(id,
+                request.description().strip(), request.threshold(), request.minimumRatings(), period,
+                request.active() == null || request.active(), 1), request.version()));
     }
 
     /** Re-evaluates every community for the period holding {@code day} (default today); returns the list after it. */
     @PostMapping("/evaluations")
     @PreAuthorize("hasAnyRole('district_admin', 'platform_admin')")
-    List<RectificationEntry> evaluate(@Valid @RequestBody EvaluationRequest request, Caller caller) {
+    List<RectificationEntryResponse> evaluate(@Valid @RequestBody EvaluationRequest request, Caller caller) {
         LocalDate day;
         try {
             day = Period.quarterStart(request.period());
@@ -85,7 +86,7 @@ class RectificationController {
             throw new InvalidFieldException("period", e.getMessage());
         }
         rectifications.evaluateAll(day);
-        return rectifications.list(caller, request.period(), true);
+        return rectifications.list(caller, request.period(), true).stream().map(RectificationEntryResponse::of).toList();
     }
 
     /**

@@ -34,44 +34,44 @@ class SocialOrganizationController {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    List<SocialOrganization> list(Caller caller) {
-        return organizations.list(caller);
+    List<SocialOrganizationResponse> list(Caller caller) {
+        return organizations.list(caller).stream().map(SocialOrganizationResponse::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    SocialOrganization get(@PathVariable String id, Caller caller) {
-        return organizations.get(id, caller);
+    SocialOrganizationResponse get(@PathVariable String id, Caller caller) {
+        return SocialOrganizationResponse.of(organizations.get(id, caller));
     }
 
     /** Registers an organisation in an area of the caller's (street or district staff). */
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('street_staff', 'district_admin', 'platform_admin')")
-    SocialOrganization register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
+    SocialOrganizationResponse register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
         if (!id.matches("[a-z0-9-]{3,64}")) {
             throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
         }
-        return organizations.register(id, request.name().strip(), request.orgPath().strip(), caller);
+        return SocialOrganizationResponse.of(organizations.register(id, request.name().strip(), request.orgPath().strip(), caller));
     }
 
     /** The year's assessment scores (0–100 each); the stars follow and await review. */
     @PutMapping("/{id}/assessments/{year}")
     @PreAuthorize("hasAnyRole('street_staff', 'district_admin', 'platform_admin')")
-    SocialOrganization assess(@PathVariable String id, @PathVariable int year,
+    SocialOrganizationResponse assess(@PathVariable String id, @PathVariable int year,
             @Valid @RequestBody AssessmentRequest request, Caller caller) {
         if (year < 2000 || year > 2100) {
             throw new InvalidFieldException("year", "must be a year such as 2026");
         }
-        return organizations.assess(id, year, request.organisationScore(), request.integrityScore(),
-                request.fundsScore(), caller);
+        return SocialOrganizationResponse.of(organizations.assess(id, year, request.organisationScore(), request.integrityScore(),
+                request.fundsScore(), caller));
     }
 
     /** Reviews the year's stars, or adjusts them later; a change from the computed stars needs a reason. */
     @PostMapping("/{id}/assessments/{year}/review")
     @PreAuthorize("hasAnyRole('district_admin', 'platform_admin')")
-    SocialOrganization review(@PathVariable String id, @PathVariable int year,
+    SocialOrganizationResponse review(@PathVariable String id, @PathVariable int year,
             @Valid @RequestBody ReviewRequest request, Caller caller) {
-        return organizations.review(id, year, request.stars(), request.reason(), caller);
+        return SocialOrganizationResponse.of(organizations.review(id, year, request.stars(), request.reason(), caller));
     }
 
     record RegisterRequest(@NotBlank @Size(max = 100) String name,

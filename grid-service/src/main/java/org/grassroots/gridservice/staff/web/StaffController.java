@@ -38,32 +38,33 @@ class StaffController {
 
     @PostMapping("/api/grids/{code}/staff")
     @PreAuthorize(MANAGERS)
-    ResponseEntity<StaffAssignment> assign(@PathVariable String code, @Valid @RequestBody AssignRequest request,
+    ResponseEntity<StaffAssignmentResponse> assign(@PathVariable String code, @Valid @RequestBody AssignRequest request,
             Caller caller) {
         StaffAssignment assignment = staff.assign(code, request.userId().strip(), request.role(), request.post(),
                 request.building(), caller);
-        return ResponseEntity.created(URI.create("/api/grids/" + code + "/staff/" + assignment.id())).body(assignment);
+        return ResponseEntity.created(URI.create("/api/grids/" + code + "/staff/" + assignment.id())).body(StaffAssignmentResponse.of(assignment));
     }
 
     @PostMapping("/api/grids/{code}/staff/{assignmentId}/unassign")
     @PreAuthorize(MANAGERS)
-    StaffAssignment unassign(@PathVariable String code, @PathVariable String assignmentId, Caller caller) {
-        return staff.unassign(code, assignmentId, caller);
+    StaffAssignmentResponse unassign(@PathVariable String code, @PathVariable String assignmentId, Caller caller) {
+        return StaffAssignmentResponse.of(staff.unassign(code, assignmentId, caller));
     }
 
     @GetMapping("/api/grids/{code}/staff")
     @PreAuthorize(STAFF)
-    List<StaffAssignment> ofGrid(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history,
+    List<StaffAssignmentResponse> ofGrid(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history,
             Caller caller) {
-        return staff.ofGrid(code, history, caller);
+        return staff.ofGrid(code, history, caller).stream().map(StaffAssignmentResponse::of).toList();
     }
 
     /** A worker's grids; {@code me} stands for the caller. */
     @GetMapping("/api/grids/workers/{userId}/grids")
     @PreAuthorize("isAuthenticated()")
-    List<StaffAssignment> ofWorker(@PathVariable String userId, @RequestParam(defaultValue = "false") boolean history,
+    List<StaffAssignmentResponse> ofWorker(@PathVariable String userId, @RequestParam(defaultValue = "false") boolean history,
             Caller caller) {
-        return staff.ofWorker("me".equals(userId) ? caller.userId() : userId, history, caller);
+        return staff.ofWorker("me".equals(userId) ? caller.userId() : userId, history, caller).stream()
+                .map(StaffAssignmentResponse::of).toList();
     }
 
     record AssignRequest(@NotBlank String userId, @NotNull StaffRole role, StaffPost post, String building) {
