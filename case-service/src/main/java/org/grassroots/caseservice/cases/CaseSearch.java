@@ -58,7 +58,7 @@ public class CaseSearch {
 
     /** {@code GET /api/cases}: everything the caller may see that matches the filter, in the order asked. */
     public CasePage search(CaseFilter filter, CaseSort sort, int page, int size, Caller caller) {
-        return page(filtered(filter, caller), sort.toSort(), page, size);
+        return page(filtered(filter, caller), sortOf(sort), page, size);
     }
 
     /**
@@ -70,7 +70,7 @@ public class CaseSearch {
      * @return how many cases were handed over
      */
     public long forEach(CaseFilter filter, CaseSort sort, Caller caller, Consumer<Case> each) {
-        Query query = new Query(new Criteria().andOperator(filtered(filter, caller))).with(sort.toSort());
+        Query query = new Query(new Criteria().andOperator(filtered(filter, caller))).with(sortOf(sort));
         query.cursorBatchSize(exportBatch);
         long count = 0;
         try (Stream<CaseDocument> documents = mongo.stream(query, CaseDocument.class)) {
@@ -93,7 +93,7 @@ public class CaseSearch {
             linked.add(Criteria.where("_id").is(aCase.possibleDuplicateOf()));
         }
         Query query = new Query(new Criteria().andOperator(scope(caller), new Criteria().orOperator(linked)))
-                .with(CaseSort.OLDEST_FIRST.toSort()).limit(MAX_LINKED);
+                .with(sortOf(CaseSort.OLDEST_FIRST)).limit(MAX_LINKED);
         return mongo.find(query, CaseDocument.class).stream().map(document -> document.toCase(calendar)).toList();
     }
 
@@ -150,7 +150,7 @@ public class CaseSearch {
         Criteria waiting = new Criteria().orOperator(Criteria.where("status").is(CaseStatus.REPORTED.name()),
                 new Criteria().andOperator(Criteria.where("unlocatedReason").ne(null),
                         Criteria.where("status").in(OPEN)));
-        return page(List.of(areaScope(caller), waiting), CaseSort.OLDEST_FIRST.toSort(), page, size);
+        return page(List.of(areaScope(caller), waiting), sortOf(CaseSort.OLDEST_FIRST), page, size);
     }
 
     /**
@@ -162,6 +162,12 @@ public class CaseSearch {
                 Criteria.where("assignee.id").in(departmentIds),
                 Criteria.where("status").in(CaseStatus.DISPATCHED.name(), CaseStatus.CLAIMED.name()));
         return page(List.of(areaScope(caller), held), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+    }
+
+    /** The store's order for a list's sort; the case id breaks ties. */
+    private static Sort sortOf(CaseSort sort) {
+        Sort.Direction direction = sort.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
+        return Sort.by(direction, sort.field().stored()).and(Sort.by(direction, "_id"));
     }
 
     private CasePage page(List<Criteria> criteria, Sort sort, int page, int size) {

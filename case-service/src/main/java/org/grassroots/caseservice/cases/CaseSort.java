@@ -55,9 +55,4 @@ public record CaseSort(Field field, boolean ascending) {
             default -> throw new InvalidFieldException("sort", "direction must be asc or desc, not " + parts[1]);
         };
     }
-
-    Sort toSort() {
-        Sort.Direction direction = ascending ? Sort.Direction.ASC : Sort.Direction.DESC;
-        return Sort.by(direction, field.stored()).and(Sort.by(direction, "_id"));
-    }
 }

@@ -1,6 +1,7 @@
 package org.grassroots.caseservice.changes;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseEvent;
@@ -9,9 +10,6 @@ import org.grassroots.contracts.cases.CaseReturned;
 import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Who may hear of one case event: the same rules as for reading the case (CaseService#get). Staff
@@ -24,12 +22,13 @@ import org.springframework.data.mongodb.core.query.Query;
 final class CaseAudience {
 
     private final CaseEvent event;
-    private final MongoTemplate mongo;
+    private final Function<String, Stored> lookup;
     private Stored stored;
 
-    CaseAudience(CaseEvent event, MongoTemplate mongo) {
+    /** {@code lookup} reads the stored case by id, {@link Stored#NONE} when there is none. */
+    CaseAudience(CaseEvent event, Function<String, Stored> lookup) {
         this.event = event;
-        this.mongo = mongo;
+        this.lookup = lookup;
     }
 
     /** What the stored case adds to the event: its reporter and the departments it involves. */
@@ -72,10 +71,7 @@ final class CaseAudience {
 
     private Stored stored() {
         if (stored == null) {
-            Query byId = Query.query(Criteria.where("_id").is(event.caseId()));
-            byId.fields().include("reporterId", "departmentIds");
-            Stored found = mongo.findOne(byId, Stored.class, "cases");
-            stored = found == null ? Stored.NONE : found;
+            stored = lookup.apply(event.caseId());
         }
         return stored;
     }

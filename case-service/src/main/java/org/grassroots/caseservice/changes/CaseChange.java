@@ -21,7 +21,7 @@ import org.grassroots.contracts.cases.CaseStatus;
 public record CaseChange(String caseId, String number, String type, CaseStatus status, String orgPath, long version,
         Instant occurredAt) {
 
-    static CaseChange of(CaseEvent event) {
+    public static CaseChange of(CaseEvent event) {
         return new CaseChange(event.caseId(), event.facts().number(), EventCatalog.typeOf(event.getClass()),
                 event.facts().status(), event.orgPath(), event.aggregateVersion(), event.occurredAt());
     }

@@ -19,10 +19,14 @@ import org.grassroots.contracts.EventCatalog;
 import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.contracts.Topics;
+import org.grassroots.caseservice.changes.web.ChangeStreams;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +50,7 @@ class CaseChangeFeed implements SmartLifecycle {
     private final EventCodec codec;
     private final ChangeStreams streams;
     private final CaseChangesProperties properties;
+    private final MongoTemplate mongo;
     private final String groupId = "case-service-changes-" + UUID.randomUUID();
     private volatile boolean running;
     private volatile boolean ready;
@@ -54,7 +59,8 @@ class CaseChangeFeed implements SmartLifecycle {
 
     @SuppressWarnings("unchecked")
     CaseChangeFeed(ConsumerFactory<?, ?> consumers, EventCodec codec, ChangeStreams streams,
-            CaseChangesProperties properties) {
+            CaseChangesProperties properties, MongoTemplate mongo) {
+        this.mongo = mongo;
         // The platform's consumers read String keys and byte[] values (grassroots-defaults.properties).
         this.consumers = (ConsumerFactory<String, byte[]>) consumers;
         this.codec = codec;
@@ -125,11 +131,21 @@ class CaseChangeFeed implements SmartLifecycle {
             return;
         }
         try {
-            streams.publish((CaseEvent) codec.read(type, record.value()), header(record, CloudEventHeaders.ID));
+            CaseEvent event = (CaseEvent) codec.read(type, record.value());
+            CaseAudience audience = new CaseAudience(event, this::stored);
+            streams.publish(CaseChange.of(event), header(record, CloudEventHeaders.ID), audience::includes);
         } catch (RuntimeException unreadable) {
             log.warn("Skipped {}-{}@{} for the case-change streams: {}", record.topic(), record.partition(),
                     record.offset(), unreadable.getMessage());
         }
+    }
+
+    /** The reporter and departments of a case, read only when a stream's caller needs them. */
+    private CaseAudience.Stored stored(String caseId) {
+        Query byId = Query.query(Criteria.where("_id").is(caseId));
+        byId.fields().include("reporterId", "departmentIds");
+        CaseAudience.Stored found = mongo.findOne(byId, CaseAudience.Stored.class, "cases");
+        return found == null ? CaseAudience.Stored.NONE : found;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,6 +32,9 @@ class CaseListIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TargetDirectory targets;
 
     RestTestClient client;
     String street;
@@ -164,6 +170,8 @@ class CaseListIT {
         String first = report("东门垃圾堆积", null);
         String second = report("东门垃圾又堆起来了", null);
         String housing = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();
+        // Whistling and reporting in are checked against the departments case-service knows.
+        KnownTargets.registerAndAwait(targets);
         client.post().uri("/api/cases/" + first + "/accept").header(HttpHeaders.AUTHORIZATION, dispatcher)
                 .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
         client.post().uri("/api/cases/" + first + "/whistle").header(HttpHeaders.AUTHORIZATION, dispatcher)

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.grassroots.caseservice.CaseServiceApplication;
+import org.grassroots.caseservice.changes.web.ChangeStreams;
+import org.grassroots.caseservice.targets.KnownTargets;
+import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +51,9 @@ class CaseChangesIT {
     @Autowired
     ChangeStreams streams;
 
+    @Autowired
+    TargetDirectory targets;
+
     final JsonMapper json = JsonMapper.builder().build();
     String first;
     String second;
@@ -87,13 +93,15 @@ class CaseChangesIT {
     void aChangeReachesTheStreamsOfItsScopeOnEitherInstanceAndNoOther() throws Exception {
         String chengnan = street + "/chengnan";
         String hebin = street + "/hebin";
-        String department = "dept-" + UUID.randomUUID().toString().substring(0, 8);
-        String resident = TestTokens.resident("resident-" + department, chengnan).bearer();
-        String otherResident = TestTokens.resident("resident-other-" + department, hebin).bearer();
+        // Dispatching is checked against the departments case-service knows.
+        KnownTargets.registerAndAwait(targets);
+        String department = "dept-water";
+        String resident = TestTokens.resident("resident-" + UUID.randomUUID(), chengnan).bearer();
+        String otherResident = TestTokens.resident("resident-" + UUID.randomUUID(), hebin).bearer();
         String chengnanDispatcher = TestTokens.staff("dispatcher-chengnan", "community_staff", chengnan).bearer();
         String hebinDispatcher = TestTokens.staff("dispatcher-hebin", "community_staff", hebin).bearer();
         String departmentStaff = TestTokens.departmentStaff("dept-staff", department, "/qjp").bearer();
-        String otherDepartmentStaff = TestTokens.departmentStaff("other-dept-staff", department + "-x", "/qjp").bearer();
+        String otherDepartmentStaff = TestTokens.departmentStaff("other-dept-staff", "dept-market", "/qjp").bearer();
 
         try (EventStreamReader chengnanOnSecond = open(second, chengnanDispatcher);
                 EventStreamReader hebinOnFirst = open(first, hebinDispatcher);

@@ -1,4 +1,4 @@
-package org.grassroots.caseservice.changes;
+package org.grassroots.caseservice.changes.web;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.grassroots.contracts.cases.CaseEvent;
+import java.util.function.Predicate;
+
+import org.grassroots.caseservice.changes.CaseChange;
+import org.grassroots.caseservice.changes.CaseChangesProperties;
 import org.grassroots.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -33,23 +35,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * shutdown is not held up by them.
  */
 @Component
-class ChangeStreams implements SmartLifecycle {
+public class ChangeStreams implements SmartLifecycle {
 
     static final String EVENT_NAME = "case-changed";
     private static final Logger log = LoggerFactory.getLogger(ChangeStreams.class);
     private static final long RECONNECT_MILLIS = 5_000;
 
     private final CaseChangesProperties properties;
-    private final MongoTemplate mongo;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reserved = new AtomicInteger();
     private final ExecutorService senders;
     private final ScheduledExecutorService heartbeats;
     private volatile boolean running;
 
-    ChangeStreams(CaseChangesProperties properties, MongoTemplate mongo) {
+    ChangeStreams(CaseChangesProperties properties) {
         this.properties = properties;
-        this.mongo = mongo;
         AtomicInteger threads = new AtomicInteger();
         // At most one sender per open stream at a time, so the streams bound the threads.
         this.senders = Executors.newCachedThreadPool(task -> {
@@ -95,20 +95,18 @@ class ChangeStreams implements SmartLifecycle {
         return emitter;
     }
 
-    int openStreams() {
+    public int openStreams() {
         return open.size();
     }
 
-    boolean hasStreams() {
+    public boolean hasStreams() {
         return !open.isEmpty();
     }
 
-    /** Tells every stream whose caller may see the case about {@code event} ({@code eventId} is its SSE id). */
-    void publish(CaseEvent event, String eventId) {
-        CaseAudience audience = new CaseAudience(event, mongo);
-        CaseChange change = CaseChange.of(event);
+    /** Tells every stream whose caller is in {@code audience} about {@code change} ({@code eventId} is its SSE id). */
+    public void publish(CaseChange change, String eventId, Predicate<Caller> audience) {
         for (Stream stream : open) {
-            if (audience.includes(stream.caller)) {
+            if (audience.test(stream.caller)) {
                 stream.offer(new Message(change, eventId));
             }
         }

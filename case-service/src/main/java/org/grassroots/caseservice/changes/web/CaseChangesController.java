@@ -1,8 +1,9 @@
-package org.grassroots.caseservice.changes;
+package org.grassroots.caseservice.changes.web;
 
 import java.time.Clock;
 import java.time.Instant;
 
+import org.grassroots.caseservice.changes.CaseChangesProperties;
 import org.grassroots.contracts.problems.ProblemType;
 import org.grassroots.platform.problem.ProblemException;
 import org.grassroots.platform.security.Caller;
