@@ -4,35 +4,23 @@
 //   dispatcher1 sees the photo; the case is handled and closed; resident1 rates it 不满意, the case
 //   is reworked (发回重办) and closed again, and resident1 rates the rework;
 //   a new resident registers on Keycloak's page and reports.
-// GATEWAY_URL and KEYCLOAK_URL say where the platform is (as for the console's walks);
-// SCREENSHOT_DIR where the screenshots go (default system-tests/target/e2e-screenshots), in phone/.
+// Settings (GATEWAY_URL, KEYCLOAK_URL, SCREENSHOT_DIR, CHROMIUM) as for every walk: lib/harness.mjs.
+// system-tests' BrowserWalksE2EIT runs it against the shared ./grassroots up; by hand:
+//   GATEWAY_URL=http://localhost:8080 KEYCLOAK_URL=http://localhost:8180 node --test e2e/phone.test.mjs
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { GATEWAY_URL as GATEWAY, KEYCLOAK_URL as KEYCLOAK, launch, screenshot, token } from './lib/harness.mjs';
 
-const GATEWAY = (process.env.GATEWAY_URL ?? 'http://localhost:8080').replace(/\/$/, '');
-const KEYCLOAK = (process.env.KEYCLOAK_URL ?? 'http://localhost:8180').replace(/\/$/, '');
-const OUTPUT = join(
-  resolve(process.env.SCREENSHOT_DIR ?? new URL('../../system-tests/target/e2e-screenshots', import.meta.url).pathname),
-  'phone',
-);
-const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+const PHONE = {
+  viewport: { width: 360, height: 780 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
 // Inside 城南社区's first grid, as the demo data draws it.
 const CHENGNAN = { longitude: 119.0213, latitude: 33.6012 };
-
-mkdirSync(OUTPUT, { recursive: true });
-
-/** A token through the development password grant: for what staff do through the API in this walk. */
-async function token(username) {
-  const response = await fetch(`${KEYCLOAK}/realms/grassroots/protocol/openid-connect/token`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'grassroots-dev', username, password: 'demo' }),
-  });
-  assert.equal(response.status, 200, `token for ${username}`);
-  return (await response.json()).access_token;
-}
 
 async function systemToken(client) {
   const response = await fetch(`${KEYCLOAK}/realms/grassroots/protocol/openid-connect/token`, {
@@ -95,8 +83,9 @@ async function eventually(check, what, timeoutMs = 30_000) {
   }
 }
 
+/** Kept as <SCREENSHOT_DIR>/phone/<name>.png, like the console walk's. */
 async function shot(page, name) {
-  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+  await screenshot(page, 'phone', name, { fullPage: true });
 }
 
 /** A phone for one walk; when the walk fails, the screen it failed on is kept beside the others. */
@@ -120,7 +109,7 @@ describe('the phone pages', { timeout: 300_000 }, () => {
   let caseNumber;
 
   before(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await launch();
     const located = await call(await token('resident1'), `/api/grids/locate?lon=${CHENGNAN.longitude}&lat=${CHENGNAN.latitude}`);
     // The code on a grid board names the grid a resident stands in (the grid, not its micro-grid).
     gridCode = [...located.ancestors].reverse().find((grid) => grid.level !== 'MICRO')?.code ?? located.code;
@@ -259,11 +248,14 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     await page.waitForURL(`${GATEWAY}/m/report`, { timeout: 30_000 });
     await page.getByRole('radio', { name: '路灯损坏' }).click();
     await page.locator('#m-description').fill('小区东门路灯晚上不亮');
+    await page.getByTestId('camera').setInputFiles(await cameraPhoto(page));
     await page.getByRole('button', { name: '◎ 使用当前位置' }).click();
     await page.getByTestId('place').filter({ hasText: '手机定位' }).waitFor();
     await page.getByRole('button', { name: '提交' }).click();
     const number = (await page.getByTestId('case-number').textContent()).trim();
     assert.match(number, /^GR-\d{8}-\d+$/);
+    // A resident without an area (org_path) yet may still add photos to their own report.
+    await page.getByText('现场照片：已上传 1 / 1').waitFor({ timeout: 30_000 });
     await shot(page, '11-new-resident-report');
 
     // The account is a resident and nothing more: no patrol page.

@@ -62,7 +62,8 @@ function Shell({ session }: { session: Session }) {
   const navigate = useNavigate();
   const location = useLocation();
   const screens = SCREENS.filter((screen) => hasAny(session, screen.roles));
-  const home = screens[0]?.path;
+  // Department staff start in their inbox; everyone else on the first screen their roles allow.
+  const home = session.hasRole('department_staff') && !hasAny(session, STAFF_ROLES) ? '/inbox' : screens[0]?.path;
   const selected =
     screens
       .map((s) => s.path)

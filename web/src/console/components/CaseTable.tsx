@@ -1,4 +1,4 @@
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
@@ -26,16 +26,16 @@ export function caseColumns(now: Date, which: CaseColumn[], extra?: ColumnsType<
       title: '上报时间',
       dataIndex: 'reportedAt',
       key: 'reportedAt',
-      width: 150,
+      width: 120,
       sorter: true,
       render: (at: string) => (
-        <Tooltip title={dayjs(at).format('YYYY-MM-DD HH:mm:ss')}>
-          {dayjs(at).format('MM-DD HH:mm')} <Typography.Text type="secondary">({dayjs(at).from(now)})</Typography.Text>
+        <Tooltip title={`${dayjs(at).format('YYYY-MM-DD HH:mm:ss')}（${dayjs(at).from(now)}）`}>
+          <span>{dayjs(at).format('MM-DD HH:mm')}</span>
         </Tooltip>
       ),
     },
     category: { title: '类别', dataIndex: 'categoryName', key: 'category', width: 120, render: (name: string, c) => name ?? c.categoryCode },
-    description: { title: '描述', dataIndex: 'description', key: 'description', ellipsis: true },
+    description: { title: '描述', dataIndex: 'description', key: 'description', width: 280, ellipsis: { showTitle: true } },
     place: {
       title: '位置',
       key: 'place',
@@ -72,6 +72,12 @@ export function caseColumns(now: Date, which: CaseColumn[], extra?: ColumnsType<
   return [...which.map((key) => all[key]), ...(extra ?? [])];
 }
 
+/** A virtual table needs a numeric width: the columns' own, or 1200 px. */
+function tableWidth(columns: TableProps<CaseView>['columns']): number {
+  const sum = (columns ?? []).reduce((total, column) => total + (typeof column.width === 'number' ? column.width : 160), 0);
+  return Math.max(sum, 1000);
+}
+
 /** Cases as a virtualised table: a thousand rows scroll as smoothly as twenty. */
 export function CaseTable(props: TableProps<CaseView> & { height?: number }) {
   const { height = 560, ...rest } = props;
@@ -80,7 +86,7 @@ export function CaseTable(props: TableProps<CaseView> & { height?: number }) {
       rowKey="id"
       size="middle"
       virtual
-      scroll={{ x: 1100, y: height }}
+      scroll={{ x: tableWidth(rest.columns), y: height }}
       {...rest}
     />
   );

@@ -10,7 +10,8 @@ export const DISTRICT_CENTRE: L.LatLngExpression = [33.6, 119.02];
  * tileUrl the map shows the grid boundaries on a plain background; with one, the tiles under them.
  */
 export async function createMap(element: HTMLElement, options: L.MapOptions = {}): Promise<L.Map> {
-  const map = L.map(element, { zoomControl: true, attributionControl: false, preferCanvas: true, ...options });
+  // Without tiles nothing sets a zoom range; marker clustering needs one.
+  const map = L.map(element, { zoomControl: true, attributionControl: false, preferCanvas: true, minZoom: 10, maxZoom: 19, ...options });
   map.setView(DISTRICT_CENTRE, 14);
   const config = await loadConfig().catch(() => undefined);
   if (config?.tileUrl) {
@@ -25,15 +26,15 @@ export interface GridFeature {
   properties: { code?: string; name?: string; level?: string; communityId?: string; orgPath?: string; [key: string]: unknown };
 }
 
-const LEVEL_STYLE: Record<string, L.PathOptions> = {
-  GRID: { color: '#c41d1d', weight: 2, fillOpacity: 0.04 },
-  MICRO: { color: '#d48806', weight: 1, dashArray: '4 4', fillOpacity: 0 },
-};
+// Grids (LEVEL_1 and any deeper numbered level) solid, micro-grids dashed.
+const GRID_STYLE: L.PathOptions = { color: '#c41d1d', weight: 2, fillOpacity: 0.04 };
+const MICRO_STYLE: L.PathOptions = { color: '#d48806', weight: 1, dashArray: '4 4', fillOpacity: 0 };
+const styleOf = (level?: string) => (level === 'MICRO' ? MICRO_STYLE : GRID_STYLE);
 
 /** Draws grid boundaries (GeoJSON) with their names as labels; returns the layer. */
 export function drawGrids(map: L.Map, features: GridFeature[], labels = true): L.GeoJSON {
   const layer = L.geoJSON({ type: 'FeatureCollection', features } as GeoJSON.FeatureCollection, {
-    style: (feature) => LEVEL_STYLE[(feature?.properties as GridFeature['properties'])?.level ?? 'GRID'] ?? LEVEL_STYLE.GRID,
+    style: (feature) => styleOf((feature?.properties as GridFeature['properties'])?.level),
     onEachFeature: (feature, shape) => {
       const props = feature.properties as GridFeature['properties'];
       if (labels && props?.level !== 'MICRO' && props?.name) {

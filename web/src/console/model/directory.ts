@@ -31,10 +31,9 @@ interface StaffAssignment {
 }
 
 const STAFF_ROLE_LABELS: Record<string, string> = {
-  FULL_TIME: '专职网格员',
-  PART_TIME: '兼职网格员',
+  FULL_TIME_WORKER: '专职网格员',
+  PART_TIME_WORKER: '兼职网格员',
   GRID_LEADER: '网格长',
-  GRID_WORKER: '网格员',
 };
 
 /** Departments from org-service (active ones). */
@@ -43,9 +42,10 @@ export async function departments(): Promise<Target[]> {
   return list.filter((d) => d.active).map((d) => ({ value: d.code, label: d.name }));
 }
 
-/** Party members of the caller's area who have an account (only they can claim a case). */
-export async function partyMembers(): Promise<Target[]> {
-  const page = await api<{ items: Member[] }>('/api/members', { query: { size: 100 } });
+/** Party members of the case's community who have an account (only they can claim a case). */
+export async function partyMembers(aCase: Pick<CaseView, 'communityId' | 'orgPath'>): Promise<Target[]> {
+  const unitCode = aCase.communityId ?? aCase.orgPath.split('/').pop();
+  const page = await api<{ items: Member[] }>('/api/members', { query: { unitCode, subtree: true, size: 100 } });
   return page.items
     .filter((m) => m.userId && (m.status === undefined || m.status === 'ACTIVE'))
     .map((m) => ({ value: m.userId!, label: m.name }));
@@ -76,12 +76,12 @@ export async function gridWorkers(aCase: Pick<CaseView, 'gridCode'>): Promise<Ta
   return targets;
 }
 
-export function targetsFor(kind: AssigneeKind, aCase: Pick<CaseView, 'gridCode'>): Promise<Target[]> {
+export function targetsFor(kind: AssigneeKind, aCase: Pick<CaseView, 'gridCode' | 'communityId' | 'orgPath'>): Promise<Target[]> {
   switch (kind) {
     case 'DEPARTMENT':
       return departments();
     case 'PARTY_MEMBER':
-      return partyMembers();
+      return partyMembers(aCase);
     case 'GRID_WORKER':
       return gridWorkers(aCase);
   }

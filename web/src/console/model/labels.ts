@@ -50,6 +50,8 @@ export const ACTION_LABELS: Record<string, string> = {
   RETURN: '退回',
   RESOLVE: '办结',
   VERIFY: '核查',
+  PASS_VERIFICATION: '核查通过',
+  FAIL_VERIFICATION: '核查不通过',
   PARK: '挂起',
   REOPEN: '重新办理',
   ESCALATE: '上报上级',

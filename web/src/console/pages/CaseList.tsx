@@ -92,7 +92,7 @@ export default function CaseList() {
 
   const cases = useApi(() => loadCases(query, page, size), [JSON.stringify(query), page, size, tick]);
   const categories = useApi(() => api<Category[]>('/api/categories'), []);
-  const grids = useApi(() => api<Grid[]>('/api/grids', { query: { level: 'GRID' } }), []);
+  const grids = useApi(() => api<Grid[]>('/api/grids', { query: { level: 'LEVEL_1' } }), []);
   const communities = useApi(() => api<Community[]>('/api/grids/communities'), []);
   const depts = useApi<Target[]>(() => departments(), []);
 

@@ -78,9 +78,9 @@ export default function Stats() {
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
-      { name: '结案率', type: 'bar', data: rows.map((r) => rateValue(r.closureRate)) },
-      { name: '按时结案率', type: 'bar', data: rows.map((r) => rateValue(r.onTimeClosureRate)) },
-      { name: '满意率', type: 'bar', data: rows.map((r) => rateValue(r.satisfactionRate)) },
+      { name: '结案率', type: 'bar', barMaxWidth: 36, data: rows.map((r) => rateValue(r.closureRate)) },
+      { name: '按时结案率', type: 'bar', barMaxWidth: 36, data: rows.map((r) => rateValue(r.onTimeClosureRate)) },
+      { name: '满意率', type: 'bar', barMaxWidth: 36, data: rows.map((r) => rateValue(r.satisfactionRate)) },
       { name: '返工率', type: 'line', data: rows.map((r) => rateValue(r.reworkRate)) },
     ],
   };

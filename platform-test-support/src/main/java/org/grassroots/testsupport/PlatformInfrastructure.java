@@ -6,6 +6,9 @@ import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -111,8 +114,22 @@ public final class PlatformInfrastructure {
         mongo.start();
         onShutdown(mongo::stop);
         String connectionString = mongo.getConnectionString();
+        refuseCollectionScans(connectionString);
         log.info("MongoDB container at {} (started in {} ms)", connectionString, millisSince(started));
         return connectionString;
+    }
+
+    /**
+     * {@code notablescan}: the server refuses every query it could only answer by reading a whole
+     * collection, so a query whose index was never declared fails the test that runs it instead of
+     * passing slowly. Set on the running server rather than on its command line, which the replica
+     * set container owns.
+     */
+    private static void refuseCollectionScans(String connectionString) {
+        try (MongoClient client = MongoClients.create(connectionString)) {
+            client.getDatabase("admin").runCommand(new Document("setParameter", 1).append("notablescan", 1));
+        }
+        log.info("MongoDB container refuses collection scans (notablescan)");
     }
 
     private static void onShutdown(Runnable stop) {

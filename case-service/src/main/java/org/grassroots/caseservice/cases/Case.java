@@ -226,6 +226,11 @@ public final class Case {
         return clock(Stage.RESOLVE).map(resolve -> resolve.start(respondBy).deadline(calendar)).orElse(null);
     }
 
+    /** Each stage's time limit as it stands at {@code now}: respond, resolve, verify. */
+    public List<StageStatus> stages(Instant now) {
+        return clocks.stream().map(stageClock -> stageClock.status(calendar, now)).toList();
+    }
+
     /** Whether every stage stopped no later than its deadline. */
     boolean everyStageInTime() {
         return Stage.values().length == clocks.size()

@@ -13,7 +13,6 @@ import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.contracts.cases.HandlingLevel;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -28,18 +27,18 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("cases")
 record CaseDocument(
         @Id String id,
-        @Indexed(unique = true) String number,
-        @Indexed String categoryCode,
+        String number,
+        String categoryCode,
         String categoryName,
         String description,
         Double lon,
         Double lat,
         String locationDescription,
         Channel channel,
-        @Indexed String reporterId,
-        @Indexed String orgPath,
+        String reporterId,
+        String orgPath,
         HandlingLevel level,
-        @Indexed CaseStatus status,
+        CaseStatus status,
         Instant reportedAt,
         long version,
         Assignee assignee,
@@ -49,7 +48,7 @@ record CaseDocument(
         String gridCode,
         String gridName,
         List<String> gridCodes,
-        @Indexed String communityId,
+        String communityId,
         String streetId,
         String unlocatedReason,
         String possibleDuplicateOf,
@@ -59,9 +58,9 @@ record CaseDocument(
         List<Summons> summons,
         List<String> departmentIds,
         List<String> reworkRatings,
-        @Indexed Instant slaCheckAt,
-        @Indexed Instant updatedAt,
-        @Indexed List<String> searchTerms,
+        Instant slaCheckAt,
+        Instant updatedAt,
+        List<String> searchTerms,
         List<CasePhoto> photos) {
 
     static final String SLA_CHECK_AT = "slaCheckAt";

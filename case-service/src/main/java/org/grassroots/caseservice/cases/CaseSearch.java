@@ -35,6 +35,7 @@ public class CaseSearch {
 
     /** Words of a text search beyond these are ignored. */
     public static final int MAX_WORDS = 5;
+    private static final int MAX_LINKED = 100;
 
     private final MongoTemplate mongo;
     private final WorkingCalendar calendar;
@@ -80,6 +81,21 @@ public class CaseSearch {
             }
         }
         return count;
+    }
+
+    /**
+     * The cases linked with {@code aCase} as possible duplicates that the caller may see: the
+     * original it was linked to, if any, then the later reports linked to it, oldest first.
+     */
+    public List<Case> linkedDuplicates(Case aCase, Caller caller) {
+        List<Criteria> linked = new ArrayList<>();
+        linked.add(Criteria.where("possibleDuplicateOf").is(aCase.id()));
+        if (aCase.possibleDuplicateOf() != null) {
+            linked.add(Criteria.where("_id").is(aCase.possibleDuplicateOf()));
+        }
+        Query query = new Query(new Criteria().andOperator(scope(caller), new Criteria().orOperator(linked)))
+                .with(CaseSort.OLDEST_FIRST.toSort()).limit(MAX_LINKED);
+        return mongo.find(query, CaseDocument.class).stream().map(document -> document.toCase(calendar)).toList();
     }
 
     /** How many cases the caller may see match the filter. */

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.bson.Document;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +41,7 @@ import com.mongodb.client.model.Updates;
  * the aggregate through its repository.
  */
 @Component
-public class SlaScanner {
+public class SlaScanner implements IndexedQueries {
 
     private static final Logger log = LoggerFactory.getLogger(SlaScanner.class);
     private static final String LEASE = "slaLease";
@@ -88,6 +90,12 @@ public class SlaScanner {
             }
         }
         return produced;
+    }
+
+    /** dueCaseIds(): the cases whose next threshold has come, earliest first. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return List.of(StoreIndex.on(CaseIndexes.CASES).ascending(CaseDocument.SLA_CHECK_AT).build());
     }
 
     private List<String> dueCaseIds(Instant now) {

@@ -10,6 +10,7 @@ import org.grassroots.caseservice.sla.SlaClock;
 import org.grassroots.caseservice.sla.Threshold;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
+import org.grassroots.contracts.cases.SlaStage;
 import org.springframework.data.annotation.PersistenceCreator;
 
 /**
@@ -156,6 +157,21 @@ record StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedA
     /** Whether the stage stopped no later than its deadline; a stage not started or still running is not on time. */
     boolean stoppedInTime(WorkingCalendar calendar) {
         return startedAt != null && stoppedAt != null && !toSlaClock(calendar).isOverdue(stoppedAt);
+    }
+
+    /** The stage as it stands at {@code now}, for people to read. */
+    StageStatus status(WorkingCalendar calendar, Instant now) {
+        SlaStage slaStage = SlaStage.valueOf(stage.name());
+        if (startedAt == null) {
+            long allowed = TimeLimit.parse(limit).workingTimeOn(calendar).toMinutes();
+            return new StageStatus(slaStage, limit, extensions, null, null, null, allowed, 0, 0, false, null);
+        }
+        SlaClock clock = toSlaClock(calendar);
+        Instant at = stoppedAt != null && stoppedAt.isBefore(now) ? stoppedAt : now;
+        Instant pausedSince = isPaused() ? pauses.get(pauses.size() - 1).from() : null;
+        return new StageStatus(slaStage, limit, extensions, startedAt, stoppedAt, deadline(calendar),
+                clock.allowedWorkingTime().toMinutes(), clock.workingTimeUsed(at).toMinutes(),
+                clock.percentElapsed(at), clock.isOverdue(at), pausedSince);
     }
 
     /** The run so far without its stop; a pause still open at the stop counts as ended there. */

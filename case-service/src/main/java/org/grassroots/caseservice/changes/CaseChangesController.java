@@ -3,8 +3,8 @@ package org.grassroots.caseservice.changes;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.grassroots.platform.problem.ProblemException;
 import org.grassroots.contracts.problems.ProblemType;
+import org.grassroots.platform.problem.ProblemException;
 import org.grassroots.platform.security.Caller;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.CacheControl;

@@ -159,6 +159,47 @@ class CaseListIT {
         assertThat(triage.totalItems()).isEqualTo(2);
     }
 
+    @Test
+    void theCaseDetailCarriesEachStagesClockWhoReportedInAndTheLinkedDuplicates() {
+        String first = report("东门垃圾堆积", null);
+        String second = report("东门垃圾又堆起来了", null);
+        String housing = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();
+        client.post().uri("/api/cases/" + first + "/accept").header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
+        client.post().uri("/api/cases/" + first + "/whistle").header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"departmentIds\": [\"dept-housing\", \"dept-urban\"], \"reason\": \"联合处置\"}").exchange()
+                .expectStatus().isOk();
+        client.post().uri("/api/cases/" + first + "/report-in").header(HttpHeaders.AUTHORIZATION, housing)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
+
+        client.get().uri("/api/cases/" + first).header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.stages[0].stage").isEqualTo("RESPOND")
+                .jsonPath("$.stages[0].startedAt").isNotEmpty()
+                .jsonPath("$.stages[0].deadline").isNotEmpty()
+                .jsonPath("$.stages[0].allowedMinutes").value(minutes -> assertThat(((Number) minutes).longValue())
+                        .isPositive())
+                .jsonPath("$.stages[0].usedPercent").value(percent -> assertThat(((Number) percent).intValue())
+                        .isBetween(0, 100))
+                .jsonPath("$.stages[0].overdue").isEqualTo(false)
+                .jsonPath("$.stages[1].stage").isEqualTo("RESOLVE")
+                .jsonPath("$.stages[1].startedAt").doesNotExist()
+                .jsonPath("$.stages[2].stage").isEqualTo("VERIFY")
+                .jsonPath("$.summons[0].departmentId").isEqualTo("dept-housing")
+                .jsonPath("$.summons[0].reportedInBy").isEqualTo("housing-1")
+                .jsonPath("$.summons[1].reportedIn").isEqualTo(false)
+                .jsonPath("$.updatedAt").isNotEmpty();
+        assertThat(duplicates(first)).containsExactly(second);
+        assertThat(duplicates(second)).containsExactly(first);
+    }
+
+    private List<String> duplicates(String id) {
+        CaseView[] linked = client.get().uri("/api/cases/" + id + "/duplicates").header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .exchange().expectStatus().isOk().expectBody(CaseView[].class).returnResult().getResponseBody();
+        return java.util.Arrays.stream(linked).map(CaseView::id).toList();
+    }
+
     private String report(String description, String place) {
         return client.post().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, resident)
                 .contentType(MediaType.APPLICATION_JSON).body(body(description, place)).exchange()

@@ -95,6 +95,43 @@ class ReworkIT {
                         entries -> assertThat(entries).hasSize(1));
     }
 
+    /**
+     * The rating's id is stored by the write that reopens the case, so there is no moment at which the
+     * effect exists without its record. A crash after that write and before the offset is committed
+     * redelivers the rating; by then the case may have been handled and closed again, and it must
+     * not go back a second time.
+     */
+    @Test
+    void givenTheReworkWasStoredButTheOffsetNotCommitted_whenTheRatingIsRedeliveredAfterTheCaseClosedAgain_thenNotReopenedTwice()
+            throws Exception {
+        String id = closedCase();
+        CaseRated rated = new CaseRated(id, 1, CHENGNAN, Instant.now(), "rating-" + id, "GR-4", "EXPOSED_RUBBISH",
+                "qjp-pulou-chengnan", "dept-housing", Satisfaction.DISSATISFIED, false);
+        String eventId = UUID.randomUUID().toString();
+        publish(rated, eventId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id) == CaseStatus.REOPENED);
+        String housing = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();
+        command(id, "dispatch", DISPATCHER, """
+                {"assignee": {"kind": "DEPARTMENT", "id": "dept-housing", "displayName": "区住建局"}}
+                """);
+        command(id, "claim", housing, "{}");
+        command(id, "resolve", housing, "{\"note\": \"已彻底清运\"}");
+        command(id, "verify", DISPATCHER, "{\"passed\": true}");
+        assertThat(status(id)).isEqualTo(CaseStatus.CLOSED);
+
+        publish(rated, eventId);
+        // A later dissatisfied rating of another case on the same partition shows the redelivery was consumed.
+        String later = closedCase();
+        publish(new CaseRated(later, 1, CHENGNAN, Instant.now(), "rating-" + later, "GR-5", "EXPOSED_RUBBISH",
+                "qjp-pulou-chengnan", null, Satisfaction.DISSATISFIED, false), UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(later) == CaseStatus.REOPENED);
+
+        assertThat(status(id)).isEqualTo(CaseStatus.CLOSED);
+        client.get().uri("/api/cases/" + id + "/history").header(HttpHeaders.AUTHORIZATION, DISPATCHER).exchange()
+                .expectBody().jsonPath("$[?(@.action == 'REOPEN')]").value(List.class,
+                        entries -> assertThat(entries).hasSize(1));
+    }
+
     @Test
     void aSatisfiedRatingLeavesTheCaseClosed() throws Exception {
         String id = closedCase();

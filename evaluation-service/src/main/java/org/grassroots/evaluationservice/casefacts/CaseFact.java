@@ -46,7 +46,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param overdueAt         versions at which a time limit passed
  * @param revision          storage revision, for optimistic concurrency between writers
  */
-@Document("case_facts")
+@Document(CaseFactStore.FACTS)
 public record CaseFact(
         @Id String caseId,
         String number,

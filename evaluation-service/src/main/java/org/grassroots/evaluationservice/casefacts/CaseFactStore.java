@@ -1,12 +1,15 @@
 package org.grassroots.evaluationservice.casefacts;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import java.util.List;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,16 +19,30 @@ import org.springframework.stereotype.Repository;
  * the case's facts in between; on a clash the merge runs again on what is stored now.
  */
 @Repository
-public class CaseFactStore {
+public class CaseFactStore implements IndexedQueries {
 
     private static final int ATTEMPTS = 5;
 
-    private final MongoTemplate mongo;
-    private final CompareAndSetIndexes indexes;
+    static final String FACTS = "case_facts";
 
-    CaseFactStore(MongoTemplate mongo, CompareAndSetIndexes indexes) {
+    private final MongoTemplate mongo;
+
+    CaseFactStore(MongoTemplate mongo) {
         this.mongo = mongo;
-        this.indexes = indexes;
+    }
+
+    /** Case facts by area, department or community over a period; the revision compare-and-set. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return List.of(
+                // replaced(): a case's facts change only at the revision read.
+                StoreIndex.compareAndSet(FACTS, "revision"),
+                // StatsService, FiledCases, RectificationService: facts of an area (org path prefix) over a period.
+                StoreIndex.on(FACTS).ascending("orgPath", "reportedAt").build(),
+                // the same for department staff: the cases dispatched to their department.
+                StoreIndex.on(FACTS).ascending("departmentId", "reportedAt").build(),
+                // PropertyCompanyService.evaluate(), RectificationService: a community's facts over a period.
+                StoreIndex.on(FACTS).ascending("communityId", "reportedAt").build());
     }
 
     public Optional<CaseFact> find(String caseId) {
@@ -56,7 +73,6 @@ public class CaseFactStore {
     }
 
     private boolean replaced(CaseFact current, CaseFact changed) {
-        indexes.ensure(mongo.getCollectionName(CaseFact.class), "revision");
         return mongo.findAndReplace(query(where("_id").is(current.caseId()).and("revision").is(current.revision())),
                 changed.nextRevision()) != null;
     }

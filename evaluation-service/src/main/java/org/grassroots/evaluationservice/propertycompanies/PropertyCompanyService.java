@@ -1,5 +1,8 @@
 package org.grassroots.evaluationservice.propertycompanies;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.LocalDate;
@@ -32,7 +35,7 @@ import org.springframework.stereotype.Service;
  * housing department (住建, which oversees property services) manage them; other staff read.
  */
 @Service
-public class PropertyCompanyService {
+public class PropertyCompanyService implements IndexedQueries {
 
     /** The department that oversees property services. */
     static final String HOUSING = "dept-housing";
@@ -45,6 +48,13 @@ public class PropertyCompanyService {
         this.mongo = mongo;
         this.stats = stats;
         this.properties = properties;
+    }
+
+    /** Property companies' version compare-and-set. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // replace(): changes a company only at the version read; the few companies are read whole.
+        return List.of(StoreIndex.compareAndSet("property_companies", "version"));
     }
 
     public PropertyCompany register(String id, String name, List<String> communityIds, Caller caller) {

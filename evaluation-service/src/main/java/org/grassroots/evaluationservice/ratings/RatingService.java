@@ -1,5 +1,9 @@
 package org.grassroots.evaluationservice.ratings;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -39,7 +43,9 @@ import org.springframework.stereotype.Service;
  * caller's own token, says whether the caller reported the case and whether it is closed.
  */
 @Service
-public class RatingService {
+public class RatingService implements IndexedQueries {
+
+    private static final String RATINGS = "ratings";
 
     /** Staff who make follow-up calls (回访) for the cases of their area. */
     private static final String[] FOLLOW_UP_ROLES = {Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN};
@@ -61,6 +67,16 @@ public class RatingService {
         this.clock = clock;
         this.window = properties.ratings().window();
         this.publisher = publisher;
+    }
+
+    /** Ratings by area, department or resident. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates(RATINGS), List.of(
+                // list(): ratings of an area, a department or by a resident, newest first.
+                StoreIndex.on(RATINGS).ascending("orgPath").descending("ratedAt").build(),
+                StoreIndex.on(RATINGS).ascending("departmentId").descending("ratedAt").build(),
+                StoreIndex.on(RATINGS).ascending("ratedBy").descending("ratedAt").build()));
     }
 
     /** What a rater says; the comment may be null. */

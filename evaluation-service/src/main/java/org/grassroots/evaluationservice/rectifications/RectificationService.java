@@ -1,5 +1,9 @@
 package org.grassroots.evaluationservice.rectifications;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.outbox.OutboxIndexes;
+import org.grassroots.platform.store.StoreIndex;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.math.BigDecimal;
@@ -43,7 +47,7 @@ import org.springframework.stereotype.Service;
  * {@code RectificationLifted} event. Both go out through the outbox with the entry's change.
  */
 @Service
-public class RectificationService {
+public class RectificationService implements IndexedQueries {
 
     static final String DEFAULT_RULE = "satisfaction-quarterly";
     private static final Logger log = LoggerFactory.getLogger(RectificationService.class);
@@ -61,6 +65,19 @@ public class RectificationService {
         this.stats = stats;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /** Rectification rules and the rectification list. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("rectification_list"), List.of(
+                // activeRules(): the rules the monthly evaluation applies.
+                StoreIndex.on("rectification_rules").ascending("active").build(),
+                // saveRule(): replaces a rule only at the version read.
+                StoreIndex.compareAndSet("rectification_rules", "version"),
+                // list(): the list of a period, or only the communities on it, in order.
+                StoreIndex.on("rectification_list").ascending("period", "communityId").build(),
+                StoreIndex.on("rectification_list").ascending("listed", "period", "communityId").build()));
     }
 
     /** Seeds the default rule once; afterwards the rules are whatever the district made them. */

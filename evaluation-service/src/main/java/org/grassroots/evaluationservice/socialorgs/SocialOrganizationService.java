@@ -1,5 +1,8 @@
 package org.grassroots.evaluationservice.socialorgs;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
@@ -22,7 +25,7 @@ import org.springframework.stereotype.Service;
  * in their area; others not at all (404).
  */
 @Service
-public class SocialOrganizationService {
+public class SocialOrganizationService implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -30,6 +33,16 @@ public class SocialOrganizationService {
     SocialOrganizationService(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /** Social organisations by area; their version compare-and-set. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return List.of(
+                // list(): the organisations of the caller's area.
+                StoreIndex.on("social_organizations").ascending("orgPath").build(),
+                // replace(): changes an organisation only at the version read.
+                StoreIndex.compareAndSet("social_organizations", "version"));
     }
 
     public SocialOrganization register(String id, String name, String orgPath, Caller caller) {

@@ -1,7 +1,6 @@
 package org.grassroots.gridservice.communities;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,6 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param version  the org unit's version this copy reflects; older events are skipped
  */
 @Document("communities")
-public record Community(@Id String code, String name, String streetId, @Indexed String path, boolean retired,
+public record Community(@Id String code, String name, String streetId, String path, boolean retired,
         long version) {
 }

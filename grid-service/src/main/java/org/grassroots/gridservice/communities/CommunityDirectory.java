@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.grassroots.platform.scope.OrgPathScope;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,12 +17,22 @@ import org.springframework.stereotype.Repository;
 
 /** The communities grid-service knows, kept from {@code org-events}. */
 @Repository
-public class CommunityDirectory {
+public class CommunityDirectory implements IndexedQueries {
 
     private final MongoTemplate mongo;
 
     CommunityDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Communities by path prefix; the version compare-and-set of upsert(). */
+    @Override
+    public List<StoreIndex> indexes() {
+        return List.of(
+                // movePathsUnder(), under(): the communities under a moved unit, by path prefix.
+                StoreIndex.on("communities").ascending("path").build(),
+                // upsert(): replaces a community only at the version read.
+                StoreIndex.compareAndSet("communities", "version"));
     }
 
     public Optional<Community> find(String code) {
@@ -52,6 +64,11 @@ public class CommunityDirectory {
         }
         return mongo.findAndReplace(query(where("_id").is(community.code()).and("version").is(held.version())),
                 community) != null;
+    }
+
+    /** The communities whose path lies under {@code path}. */
+    List<Community> under(String path) {
+        return mongo.find(query(OrgPathScope.strictlyUnder("path", path)), Community.class);
     }
 
     /** Rewrites the path of each community under a moved unit; their own versions stay. */

@@ -1,83 +1,66 @@
 package org.grassroots.gridservice.communities;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
-import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.orgs.OrgUnitEvent;
 import org.grassroots.contracts.orgs.OrgUnitFacts;
 import org.grassroots.contracts.orgs.OrgUnitMoved;
 import org.grassroots.contracts.orgs.OrgUnitType;
-import org.grassroots.platform.consumer.IdempotentConsumer;
-import org.grassroots.platform.consumer.IncomingEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.grassroots.platform.consumer.EventPipeline;
+import org.grassroots.platform.consumer.EventRoutes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@link CommunityDirectory} in step with org-service. Every step is an upsert guarded by the
- * unit's version or a rewrite to a known value, so a redelivered event changes nothing; the event id
- * is recorded last, and an event already recorded is skipped at once.
+ * Keeps {@link CommunityDirectory} in step with org-service. Idempotent by construction, so no
+ * event-id record is kept (one written after the effect would be missing after a crash between the
+ * two, and the effect would run again anyway): a community is upserted only over an older version,
+ * a move rewrites paths to the values the event names, and the grids' following
+ * ({@link CommunityMoved}) changes a grid only if its path or street differs.
  *
- * <p>When a move changes a community's path, {@link CommunityMoved} is published inside the service so
- * the community's grids follow.
+ * <p>On a move every community now under the new path is announced to its grids, not only those
+ * whose path this delivery rewrote: after a crash between rewriting the paths and the grids
+ * following, the redelivery finds the paths already rewritten, and the grids still follow.
  */
 @Component
 class CommunityFollower {
 
-    static final String APPLIED = "org_events_applied";
-    private static final Logger log = LoggerFactory.getLogger(CommunityFollower.class);
-
-    private final EventCodec codec;
-    private final IdempotentConsumer consumer;
     private final CommunityDirectory directory;
     private final ApplicationEventPublisher publisher;
-    private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+    private final EventPipeline pipeline;
+    private final EventRoutes routes;
 
-    CommunityFollower(EventCodec codec, IdempotentConsumer consumer, CommunityDirectory directory,
-            ApplicationEventPublisher publisher, org.springframework.data.mongodb.core.MongoTemplate mongo) {
-        this.codec = codec;
-        this.consumer = consumer;
+    CommunityFollower(CommunityDirectory directory, ApplicationEventPublisher publisher, EventPipeline pipeline) {
         this.directory = directory;
         this.publisher = publisher;
-        this.mongo = mongo;
+        this.pipeline = pipeline;
+        this.routes = EventRoutes.of("CommunityFollower").on(OrgUnitEvent.class, (event, incoming) -> apply(event))
+                .build();
     }
 
     @KafkaListener(topics = Topics.ORG_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent incoming = IncomingEvent.read(record, codec);
-        if (!(incoming.event() instanceof OrgUnitEvent event)) {
-            return;
-        }
-        if (mongo.getCollection(APPLIED).countDocuments(new Document("_id", incoming.eventId())) > 0) {
-            log.debug("Org event {} was applied before; ignored", incoming.eventId());
-            return;
-        }
-        apply(event);
-        consumer.recordOnce(APPLIED, incoming.eventId(),
-                new Document("code", event.code()).append("version", event.aggregateVersion()));
+        pipeline.consume(record, routes);
     }
 
     void apply(OrgUnitEvent event) {
-        List<Community> movedCommunities = new ArrayList<>();
+        Map<String, Community> moved = new LinkedHashMap<>();
         OrgUnitFacts unit = event.unit();
         if (unit.type() == OrgUnitType.COMMUNITY) {
-            Community community = new Community(unit.code(), unit.name(), unit.parentCode(), unit.path(),
-                    unit.retired(), event.aggregateVersion());
-            directory.upsert(community);
+            directory.upsert(new Community(unit.code(), unit.name(), unit.parentCode(), unit.path(), unit.retired(),
+                    event.aggregateVersion()));
             if (event instanceof OrgUnitMoved) {
-                // Also on a redelivery: following a move is idempotent, and the first delivery may have failed midway.
-                directory.find(unit.code()).ifPresent(movedCommunities::add);
+                directory.find(unit.code()).ifPresent(community -> moved.put(community.code(), community));
             }
         }
-        if (event instanceof OrgUnitMoved moved) {
-            movedCommunities.addAll(directory.movePathsUnder(moved.previousPath(), unit.path()));
+        if (event instanceof OrgUnitMoved move) {
+            directory.movePathsUnder(move.previousPath(), unit.path());
+            directory.under(unit.path()).forEach(community -> moved.put(community.code(), community));
         }
-        movedCommunities.forEach(community -> publisher.publishEvent(new CommunityMoved(community)));
+        moved.values().forEach(community -> publisher.publishEvent(new CommunityMoved(community)));
     }
 }

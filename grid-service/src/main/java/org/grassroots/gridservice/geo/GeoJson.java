@@ -6,7 +6,9 @@ import java.util.Map;
 
 import org.grassroots.platform.domain.FieldError;
 import org.grassroots.platform.domain.InvalidFieldException;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
@@ -25,6 +27,9 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class GeoJson {
 
+    /** Positions closer than this (about 1 mm) are one position. */
+    static final double SAME_POSITION_DEGREES = 1e-8;
+
     /** Shared by the whole service: WGS 84 (SRID 4326), full double precision. */
     public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
@@ -32,22 +37,51 @@ public final class GeoJson {
     }
 
     /**
-     * The boundary described by {@code tree}, a valid Polygon or MultiPolygon.
+     * The boundary described by {@code tree}, a valid Polygon or MultiPolygon in the form MongoDB's
+     * 2dsphere index accepts: normalised (see {@link #normalisedRing}, exterior rings counter-clockwise,
+     * holes clockwise), valid by JTS's rules on the plane, then by MongoDB's on the sphere
+     * ({@link SphereRules}), so that the store never refuses what this accepted.
      *
-     * @param field the name of the field in the request, used in every error
+     * @param field    the name of the field in the request, used in every error
+     * @param gridCode the grid the boundary is for, named in every reason (or null)
      * @throws InvalidFieldException naming each problem
      */
-    public static Geometry readBoundary(Object tree, String field) {
+    public static Geometry readBoundary(Object tree, String field, String gridCode) {
+        String grid = gridCode == null ? "" : "grid " + gridCode + ": ";
         List<FieldError> errors = new ArrayList<>();
         Geometry geometry = parse(tree, field, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidFieldException(errors);
+            throw new InvalidFieldException(errors.stream()
+                    .map(error -> new FieldError(error.field(), grid + error.reason())).toList());
         }
         TopologyValidationError invalid = new IsValidOp(geometry).getValidationError();
         if (invalid != null) {
             Coordinate at = invalid.getCoordinate();
-            throw new InvalidFieldException(field, "not a valid " + geometry.getGeometryType() + ": "
+            throw new InvalidFieldException(field, grid + "not a valid " + geometry.getGeometryType() + ": "
                     + invalid.getMessage() + (at == null ? "" : " near [" + at.x + ", " + at.y + "]"));
+        }
+        String refused = SphereRules.problem(geometry);
+        if (refused != null) {
+            throw new InvalidFieldException(field, grid + refused);
+        }
+        return geometry;
+    }
+
+    /** {@link #readBoundary(Object, String, String)} for a boundary not yet tied to a grid. */
+    public static Geometry readBoundary(Object tree, String field) {
+        return readBoundary(tree, field, null);
+    }
+
+    /**
+     * A boundary read back from the store, where it was written only after {@link #readBoundary}
+     * accepted it; normalised the same way, not checked again, so a document stored before a rule
+     * was added still loads.
+     */
+    public static Geometry readStored(Object tree) {
+        List<FieldError> errors = new ArrayList<>();
+        Geometry geometry = parse(tree, "boundary", errors);
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("A stored boundary cannot be read: " + errors);
         }
         return geometry;
     }
@@ -83,10 +117,11 @@ public final class GeoJson {
         return errors.isEmpty() ? FACTORY.createMultiPolygon(polygons) : null;
     }
 
+    /** Exterior ring counter-clockwise, holes clockwise (RFC 7946, and what MongoDB reads unambiguously). */
     private static Polygon polygon(List<?> rings, String path, List<FieldError> errors) {
         LinearRing[] built = new LinearRing[rings.size()];
         for (int r = 0; r < rings.size(); r++) {
-            built[r] = ring(rings.get(r), path + "[" + r + "]", errors);
+            built[r] = ring(rings.get(r), path + "[" + r + "]", r == 0, errors);
         }
         if (!errors.isEmpty()) {
             return null;
@@ -96,28 +131,54 @@ public final class GeoJson {
         return FACTORY.createPolygon(built[0], holes);
     }
 
-    private static LinearRing ring(Object value, String path, List<FieldError> errors) {
+    private static LinearRing ring(Object value, String path, boolean exterior, List<FieldError> errors) {
         if (!(value instanceof List<?> positions)) {
             errors.add(new FieldError(path, "a ring is an array of positions"));
             return null;
         }
-        if (positions.size() < 4) {
-            errors.add(new FieldError(path, "a ring needs at least 4 positions but has " + positions.size()));
-            return null;
-        }
-        Coordinate[] coordinates = new Coordinate[positions.size()];
+        List<Coordinate> coordinates = new ArrayList<>(positions.size() + 1);
         int before = errors.size();
         for (int p = 0; p < positions.size(); p++) {
-            coordinates[p] = position(positions.get(p), path + "[" + p + "]", errors);
+            coordinates.add(position(positions.get(p), path + "[" + p + "]", errors));
         }
         if (errors.size() > before) {
             return null;
         }
-        if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
-            errors.add(new FieldError(path, "a ring must be closed: its last position must equal its first"));
+        Coordinate[] ring = normalisedRing(coordinates);
+        if (ring.length < 4) {
+            errors.add(new FieldError(path, "a ring needs at least 3 distinct positions (4 with the closing one)"
+                    + " but has " + Math.max(0, ring.length - 1)));
             return null;
         }
-        return FACTORY.createLinearRing(coordinates);
+        if (Orientation.isCCW(ring) != exterior) {
+            CoordinateArrays.reverse(ring);
+        }
+        return FACTORY.createLinearRing(ring);
+    }
+
+    /**
+     * The ring without repeated consecutive positions (two positions closer than
+     * {@value #SAME_POSITION_DEGREES}° — about a millimetre — count as one: MongoDB refuses a loop with
+     * duplicate or degenerate edges) and closed (its last position equals its first).
+     */
+    static Coordinate[] normalisedRing(List<Coordinate> positions) {
+        List<Coordinate> kept = new ArrayList<>(positions.size() + 1);
+        for (Coordinate position : positions) {
+            if (kept.isEmpty() || !samePosition(kept.get(kept.size() - 1), position)) {
+                kept.add(position);
+            }
+        }
+        while (kept.size() > 1 && samePosition(kept.get(kept.size() - 1), kept.get(0))) {
+            kept.remove(kept.size() - 1);
+        }
+        if (!kept.isEmpty()) {
+            kept.add(kept.get(0).copy());
+        }
+        return kept.toArray(Coordinate[]::new);
+    }
+
+    static boolean samePosition(Coordinate a, Coordinate b) {
+        return Math.abs(a.x - b.x) < SAME_POSITION_DEGREES && Math.abs(a.y - b.y) < SAME_POSITION_DEGREES;
     }
 
     private static Coordinate position(Object value, String path, List<FieldError> errors) {

@@ -7,12 +7,11 @@ import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.gridservice.geo.GeoJson;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * How a grid is stored: the boundary as a GeoJSON geometry (what a 2dsphere index reads, see
- * {@link GridIndexes}) and its bounding box as plain numbers, which the embedded store can range-query
+ * {@link GridRepository#indexes()}) and its bounding box as plain numbers, which the embedded store can range-query
  * to find neighbouring grids. The outbox array beside these fields belongs to the platform's relay.
  */
 @Document(GridDocument.COLLECTION)
@@ -20,10 +19,10 @@ record GridDocument(
         @Id String code,
         String name,
         GridLevel level,
-        @Indexed String parentCode,
-        @Indexed String communityId,
+        String parentCode,
+        String communityId,
         String streetId,
-        @Indexed String orgPath,
+        String orgPath,
         Map<String, Object> boundary,
         double minLon,
         double minLat,
@@ -47,6 +46,6 @@ record GridDocument(
 
     Grid toGrid() {
         return new Grid(code, name, level, parentCode, communityId, streetId, orgPath,
-                GeoJson.readBoundary(boundary, "boundary"), retired, version, createdAt, updatedAt);
+                GeoJson.readStored(boundary), retired, version, createdAt, updatedAt);
     }
 }

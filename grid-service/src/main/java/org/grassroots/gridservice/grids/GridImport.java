@@ -90,7 +90,7 @@ public class GridImport {
             if (!fixed.isEmpty()) {
                 return FeatureResult.rejected(feature.index(), spec.code(), fixed);
             }
-            Geometry boundary = GeoJson.readBoundary(spec.boundary(), "geometry");
+            Geometry boundary = GeoJson.readBoundary(spec.boundary(), "geometry", spec.code());
             boolean sameName = grid.name().equals(spec.name());
             boolean sameBoundary = boundary.equalsExact(grid.boundary());
             if (sameName && sameBoundary) {

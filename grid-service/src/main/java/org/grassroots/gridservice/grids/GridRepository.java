@@ -1,5 +1,9 @@
 package org.grassroots.gridservice.grids;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -9,6 +13,7 @@ import java.util.Optional;
 import org.grassroots.contracts.grids.GridEvent;
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.domain.InvalidFieldException;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,9 +21,14 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.MongoWriteException;
+
 /** Loads and stores grids; storing a change also stores its events for the outbox relay. */
 @Repository
-public class GridRepository {
+public class GridRepository implements IndexedQueries {
+
+    /** MongoDB's error code when a document's geometry breaks its 2dsphere index's rules. */
+    private static final int CANNOT_EXTRACT_GEO_KEYS = 16755;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -28,13 +38,51 @@ public class GridRepository {
         this.store = store;
     }
 
+    /** The grids' queries: by community, parent or level, and the boundary for a real MongoDB's geo queries. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates(GridDocument.COLLECTION), List.of(
+                // Not read by this service (the locator works in memory, JTS); a real MongoDB answers
+                // $geoIntersects from it, and checks every stored boundary against its geometry rules.
+                StoreIndex.on(GridDocument.COLLECTION).geo2dsphere("boundary").named("boundary_2dsphere"),
+                // allActive(): what the locator is built from.
+                StoreIndex.on(GridDocument.COLLECTION).ascending("retired").build(),
+                // list() by community, activeOfCommunity().
+                StoreIndex.on(GridDocument.COLLECTION).ascending("communityId", "retired").build(),
+                // list() by parent, hasActiveChildren().
+                StoreIndex.on(GridDocument.COLLECTION).ascending("parentCode", "retired").build(),
+                // list() by level, siblingsNear(): the neighbours' bounding boxes on one level.
+                StoreIndex.on(GridDocument.COLLECTION).ascending("level", "retired", "minLon").build()));
+    }
+
     void add(Grid grid, List<GridEvent> events) {
-        store.insert(GridDocument.of(grid), events);
+        try {
+            store.insert(GridDocument.of(grid), events);
+        } catch (MongoWriteException refused) {
+            throw boundaryRefused(grid, refused);
+        }
     }
 
     /** Stores the change only if nobody changed the grid since it was read at {@code readVersion}. */
     void update(Grid grid, long readVersion, List<GridEvent> events) {
-        store.update(GridDocument.of(grid), readVersion, events);
+        try {
+            store.update(GridDocument.of(grid), readVersion, events);
+        } catch (MongoWriteException refused) {
+            throw boundaryRefused(grid, refused);
+        }
+    }
+
+    /**
+     * The last line of defence: {@code GeoJson.readBoundary} checks MongoDB's geometry rules before the
+     * write, but should the store still refuse the boundary ("Can't extract geo keys"), the client is
+     * told which grid and why (400), not given a 500.
+     */
+    private static RuntimeException boundaryRefused(Grid grid, MongoWriteException refused) {
+        if (refused.getError().getCode() == CANNOT_EXTRACT_GEO_KEYS) {
+            return new InvalidFieldException("boundary", "grid " + grid.code() + ": the store refused the boundary: "
+                    + refused.getError().getMessage());
+        }
+        return refused;
     }
 
     public Optional<Grid> find(String code) {

@@ -60,7 +60,7 @@ public class Grids {
         if (codeProblem != null) {
             throw new InvalidFieldException("code", codeProblem);
         }
-        Geometry boundary = GeoJson.readBoundary(spec.boundary(), "boundary");
+        Geometry boundary = GeoJson.readBoundary(spec.boundary(), "boundary", spec.code());
         List<Overlap> overlaps = rules.check("boundary", boundary, parent,
                 grids.siblingsNear(spec.code(), spec.level(), spec.parentCode(), boundary.getEnvelopeInternal()));
         Grid grid = Grid.draw(spec.code(), spec.name(), spec.level(), spec.parentCode(), community, boundary, now());
@@ -88,7 +88,7 @@ public class Grids {
             events.addAll(grid.rename(name.strip(), now()));
         }
         if (boundaryTree != null) {
-            Geometry boundary = GeoJson.readBoundary(boundaryTree, "boundary");
+            Geometry boundary = GeoJson.readBoundary(boundaryTree, "boundary", code);
             Grid parent = grid.parentCode() == null ? null : grids.find(grid.parentCode()).orElse(null);
             overlaps = rules.check("boundary", boundary, parent,
                     grids.siblingsNear(code, grid.level(), grid.parentCode(), boundary.getEnvelopeInternal()));

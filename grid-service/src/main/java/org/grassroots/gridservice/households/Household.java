@@ -8,7 +8,6 @@ import org.grassroots.contracts.grids.HouseholdPaired;
 import org.grassroots.contracts.grids.HouseholdUnpaired;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -16,8 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * party member paired with it (党员联系户), if any. The population ledger is made of these.
  */
 @Document("households")
-public record Household(@Id String id, @Indexed String gridCode, String communityId, @Indexed String orgPath,
-        String building, String unit, String room, List<Person> persons, @Indexed String pairedMemberId,
+public record Household(@Id String id, String gridCode, String communityId, String orgPath,
+        String building, String unit, String room, List<Person> persons, String pairedMemberId,
         boolean pairedCentral, Instant pairedAt, Instant createdAt, long version) {
 
     public Household {

@@ -1,5 +1,9 @@
 package org.grassroots.gridservice.households;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -33,7 +37,7 @@ import org.springframework.stereotype.Service;
  * Every response is shaped by {@link HouseholdAccess}; every unmasked one is audited.
  */
 @Service
-public class Households {
+public class Households implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -49,6 +53,32 @@ public class Households {
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Households by grid and address, by person (blind indexes), and by the party member paired with them. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("households"), List.of(
+                // byAddress(), atAddress(), Ledgers.population(), Pairings.unpaired(): a grid's households by address.
+                StoreIndex.on("households").ascending("gridCode", "building", "unit", "room").build(),
+                // byPerson(): 以人找房 by the blind index of an ID number or a phone number.
+                StoreIndex.on("households").ascending("persons.idNumberIndex").build(),
+                StoreIndex.on("households").ascending("persons.phoneIndex").build(),
+                // pairedWith(), Pairings: the households a party member is paired with.
+                StoreIndex.on("households").ascending("pairedMemberId").build()));
+    }
+
+    /**
+     * The buildings of a grid's households, by name, each once: what the 码上办 sheet prints a code
+     * for. Only the building field is read; nothing about the people in them.
+     */
+    public List<String> buildingsOf(String gridCode) {
+        Query buildings = query(where("gridCode").is(gridCode));
+        buildings.fields().include("building");
+        return mongo.find(buildings, org.bson.Document.class, mongo.getCollectionName(Household.class)).stream()
+                .map(document -> document.getString("building"))
+                .filter(building -> building != null && !building.isBlank())
+                .map(String::strip).distinct().sorted().toList();
     }
 
     public HouseholdView register(String gridCode, String building, String unit, String room, Caller caller) {

@@ -3,7 +3,6 @@ package org.grassroots.gridservice.ledgers;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -12,7 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * phone is encrypted at rest like residents' phones.
  */
 @Document("ledger_entries")
-public record LedgerEntry(@Id String id, @Indexed String gridCode, String orgPath, LedgerKind kind, String name,
+public record LedgerEntry(@Id String id, String gridCode, String orgPath, LedgerKind kind, String name,
         String address, String creditCode, String contactPhoneCipher, Instant createdAt) {
 
     public enum LedgerKind {

@@ -1,5 +1,8 @@
 package org.grassroots.gridservice.ledgers;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Service;
  * staffing report: community workers per 10,000 residents against the rule of at least 18.
  */
 @Service
-public class Ledgers {
+public class Ledgers implements IndexedQueries {
 
     /** 每万名城镇常住人口拥有社区工作者不少于18人. */
     public static final double WORKERS_PER_10K_RULE = 18;
@@ -61,6 +64,13 @@ public class Ledgers {
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** A grid's ledger entries. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // entries(): a grid's ledger entries of one kind, by name.
+        return List.of(StoreIndex.on("ledger_entries").ascending("gridCode", "kind", "name").build());
     }
 
     public EntryView record(String gridCode, LedgerKind kind, String name, String address, String creditCode,

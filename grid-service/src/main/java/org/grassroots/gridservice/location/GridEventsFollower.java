@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.grassroots.contracts.CloudEventHeaders;
-import org.grassroots.contracts.EventCatalog;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.grids.GridEvent;
+import org.grassroots.platform.consumer.EventPipeline;
+import org.grassroots.platform.consumer.EventRoutes;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -19,28 +19,28 @@ import org.springframework.stereotype.Component;
  * every change, from the end of the topic: when its partitions are assigned the instance reloads all
  * grids from MongoDB, which already holds every change published before that moment.
  *
- * <p>Only grid events matter here; the record's type header says which, without reading the payload.
- * The grid is reloaded from MongoDB rather than taken from the event, which carries no boundary.
+ * <p>Idempotent by construction: a grid event reloads that grid from MongoDB (the event carries no
+ * boundary), so a redelivery reloads the same state again.
  */
 @Component
 class GridEventsFollower implements ConsumerSeekAware {
 
     private final LocatorIndex index;
+    private final EventPipeline pipeline;
+    private final EventRoutes routes;
 
-    GridEventsFollower(LocatorIndex index) {
+    GridEventsFollower(LocatorIndex index, EventPipeline pipeline) {
         this.index = index;
+        this.pipeline = pipeline;
+        this.routes = EventRoutes.of("GridEventsFollower")
+                .on(GridEvent.class, (event, incoming) -> index.reload(event.code()))
+                .build();
     }
 
     @KafkaListener(topics = Topics.GRID_EVENTS, groupId = "grid-service-locator-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
     void on(ConsumerRecord<String, byte[]> record) {
-        var type = record.headers().lastHeader(CloudEventHeaders.TYPE);
-        if (type == null) {
-            return;
-        }
-        EventCatalog.find(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))
-                .filter(GridEvent.class::isAssignableFrom)
-                .ifPresent(gridEvent -> index.reload(record.key()));
+        pipeline.consume(record, routes);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.grassroots.gridservice.staff;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -30,7 +34,7 @@ import org.springframework.stereotype.Service;
  * their area (403 outside it); staff of the area read a grid's staff; a worker reads their own grids.
  */
 @Service
-public class GridStaff {
+public class GridStaff implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -42,6 +46,18 @@ public class GridStaff {
         this.store = store;
         this.grids = grids;
         this.clock = clock;
+    }
+
+    /** Staff by grid, by worker, and the active workers the staffing report counts. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("staff_assignments"), List.of(
+                // ofGrid(), activeOf(): a grid's staff, newest first.
+                StoreIndex.on("staff_assignments").ascending("gridCode", "active").descending("assignedAt").build(),
+                // ofWorker(): a worker's grids, newest first.
+                StoreIndex.on("staff_assignments").ascending("userId", "active").descending("assignedAt").build(),
+                // activeCommunityWorkers(): the staffing report.
+                StoreIndex.on("staff_assignments").ascending("active", "role").build()));
     }
 
     public StaffAssignment assign(String gridCode, String userId, StaffRole role, StaffPost post, String building,

@@ -9,7 +9,6 @@ import org.grassroots.contracts.grids.StaffPost;
 import org.grassroots.contracts.grids.StaffRole;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param building for a building leader, the building they lead (e.g. 3幢); null otherwise
  */
 @Document("staff_assignments")
-public record StaffAssignment(@Id String id, @Indexed String gridCode, String orgPath, @Indexed String userId,
+public record StaffAssignment(@Id String id, String gridCode, String orgPath, String userId,
         StaffRole role, StaffPost post, String building, Instant assignedAt, String assignedBy, Instant unassignedAt,
         String unassignedBy, boolean active, long version) {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.grassroots.contracts.EventCatalog;
@@ -50,6 +51,9 @@ class CommunityFollowerIT {
 
     @Autowired
     CommunityDirectory directory;
+
+    @Autowired
+    CommunityFollower follower;
 
     RestTestClient client;
 
@@ -99,6 +103,52 @@ class CommunityFollowerIT {
         assertThat(held.version()).isEqualTo(2);
         assertThat(held.name()).isEqualTo("跟随社区");
         assertThat(held.path()).isEqualTo(newPath);
+    }
+
+    /**
+     * A street moves: the paths of its communities are rewritten, then their grids follow. Should the
+     * service die between the two, the redelivered move finds the paths rewritten already; the grids
+     * must still follow, once, and a further redelivery must change nothing.
+     */
+    @Test
+    void givenAStreetMoveRewroteThePathsButTheGridsDidNotFollowBeforeACrash_whenRedelivered_thenTheGridsFollowOnce() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String street = "qjp-street-" + suffix;
+        String code = "qjp-moving-" + suffix;
+        String oldStreetPath = "/qjp/" + street;
+        String newStreetPath = "/qjp/qjp-changxi/" + street;
+        String grid = String.format("%06d", 100000 + (int) (Math.random() * 899999)) + "888888001";
+        follower.on(record(new OrgUnitCreated(code, 1, oldStreetPath + "/" + code, Instant.now(),
+                new OrgUnitFacts(code, "搬迁社区", OrgUnitType.COMMUNITY, street, oldStreetPath + "/" + code, false))));
+        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", grid, "name", "搬迁社区第一网格", "level", "LEVEL_1", "communityId", code,
+                        "boundary", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(151.0, 61.0),
+                                List.of(151.01, 61.0), List.of(151.01, 61.01), List.of(151.0, 61.0))))))
+                .exchange().expectStatus().isCreated();
+        OrgUnitMoved streetMoved = new OrgUnitMoved(street, 2, newStreetPath, Instant.now(),
+                new OrgUnitFacts(street, "搬迁街道", OrgUnitType.STREET, "qjp-changxi", newStreetPath, false),
+                oldStreetPath);
+
+        ConsumerRecord<String, byte[]> delivery = record(streetMoved);
+        directory.movePathsUnder(oldStreetPath, newStreetPath); // the first delivery got this far, then died
+        follower.on(delivery);
+        follower.on(delivery);
+
+        client.get().uri("/api/grids/" + grid).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.orgPath").isEqualTo(newStreetPath + "/" + code)
+                .jsonPath("$.version").isEqualTo(2);
+        assertThat(directory.find(code).orElseThrow().path()).isEqualTo(newStreetPath + "/" + code);
+    }
+
+    private ConsumerRecord<String, byte[]> record(OrgUnitEvent event) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(Topics.ORG_EVENTS, 0, 0, event.code(),
+                codec.write(event));
+        new EventEnvelope(UUID.randomUUID().toString(), EventCatalog.typeOf(event.getClass()),
+                "/grassroots/org-service", event.occurredAt(), event.code(), null).toHeaders()
+                .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+        return record;
     }
 
     private void publish(OrgUnitEvent event) throws Exception {

@@ -1,5 +1,9 @@
 package org.grassroots.orgservice.departments;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Service;
  * code, so the demo loader and imports can say the same thing twice and change nothing.
  */
 @Service
-public class Departments {
+public class Departments implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -41,6 +45,14 @@ public class Departments {
         this.store = store;
         this.units = units;
         this.clock = clock;
+    }
+
+    /** Departments by the categories they handle. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // list(categoryCode): the departments that handle a category.
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("departments"),
+                List.of(StoreIndex.on("departments").ascending("categoryCodes").build()));
     }
 
     public record Saved(Department department, Outcome outcome) {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.grassroots.contracts.orgs.MemberRole;
 import org.grassroots.contracts.orgs.MemberStatus;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -20,9 +19,9 @@ record MemberDocument(
         String phoneEncrypted,
         LocalDate joinedOn,
         MemberStatus status,
-        @Indexed String unitCode,
+        String unitCode,
         List<MemberRole> roles,
-        @Indexed String userId,
+        String userId,
         List<Transfer> transfers,
         long version) {
 

@@ -1,5 +1,9 @@
 package org.grassroots.orgservice.members;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -27,7 +31,7 @@ import com.mongodb.client.model.Filters;
 
 /** Loads and stores members; storing a change also stores its event for the outbox relay. */
 @Repository
-public class MemberRepository implements UnitMembership {
+public class MemberRepository implements UnitMembership, IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -39,6 +43,16 @@ public class MemberRepository implements UnitMembership {
         this.store = store;
         this.bulk = bulk;
         this.cipher = cipher;
+    }
+
+    /** Members by unit and by user. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates(MemberDocument.COLLECTION), List.of(
+                // inUnits(), countInUnits(), postsInUnits(), countByUnitAndStatus(), hasMembers(): members of units.
+                StoreIndex.on(MemberDocument.COLLECTION).ascending("unitCode", "_id").build(),
+                // findByUserId(): the member record of a signed-in user.
+                StoreIndex.on(MemberDocument.COLLECTION).ascending("userId").build()));
     }
 
     public Optional<PartyMember> find(String id) {

@@ -4,12 +4,11 @@ import java.util.List;
 
 import org.grassroots.contracts.orgs.PartnerKind;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How a partner is stored; the outbox array beside these fields belongs to the platform's relay. */
 @Document("partners")
-record PartnerDocument(@Id String code, PartnerKind kind, String name, @Indexed List<String> communityCodes,
+record PartnerDocument(@Id String code, PartnerKind kind, String name, List<String> communityCodes,
         List<String> compounds, ContactPerson contact, String orgPath, boolean active, long version) {
 
     static PartnerDocument of(Partner p) {

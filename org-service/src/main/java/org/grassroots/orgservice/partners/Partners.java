@@ -1,5 +1,9 @@
 package org.grassroots.orgservice.partners;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -32,7 +36,7 @@ import org.springframework.stereotype.Service;
  * community's, street's and district's staff); administrators keep them with an upsert by code.
  */
 @Service
-public class Partners {
+public class Partners implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -44,6 +48,15 @@ public class Partners {
         this.store = store;
         this.units = units;
         this.clock = clock;
+    }
+
+    /** Partners by community and by kind. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // list(kind, communityCode): partners of a community, or of a kind.
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("partners"), List.of(
+                StoreIndex.on("partners").ascending("communityCodes").build(),
+                StoreIndex.on("partners").ascending("kind").build()));
     }
 
     public record Saved(Partner partner, Outcome outcome) {

@@ -1,5 +1,9 @@
 package org.grassroots.orgservice.store;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +40,7 @@ import com.mongodb.client.model.Updates;
  * what it holds cannot be confused by a later change arriving first.
  */
 @Component
-public class ImportOutbox {
+public class ImportOutbox implements IndexedQueries {
 
     static final String COLLECTION = "import_events";
     private static final int EVENTS_PER_DOCUMENT = 500;
@@ -51,6 +55,14 @@ public class ImportOutbox {
         this.mongo = mongo;
         this.messages = messages;
         this.relay = relay;
+    }
+
+    /** An import's held events, and the relay's indexes on them. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // recover(), release(): the held events of one import.
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(COLLECTION),
+                List.of(StoreIndex.on(COLLECTION).ascending("importId").build()));
     }
 
     /** Stores the import's events, held back from the relay until {@link #release}. */

@@ -2,7 +2,6 @@ package org.grassroots.orgservice.units;
 
 import org.grassroots.contracts.orgs.OrgUnitType;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,8 +13,8 @@ record UnitDocument(
         @Id String code,
         String name,
         OrgUnitType type,
-        @Indexed String parentCode,
-        @Indexed String path,
+        String parentCode,
+        String path,
         boolean retired,
         Integer expectedGrids,
         long version) {

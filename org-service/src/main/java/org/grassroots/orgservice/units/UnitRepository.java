@@ -1,5 +1,9 @@
 package org.grassroots.orgservice.units;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -29,7 +33,7 @@ import com.mongodb.client.model.WriteModel;
 
 /** Loads and stores units; storing a change also stores its events for the outbox relay. */
 @Repository
-public class UnitRepository {
+public class UnitRepository implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -39,6 +43,18 @@ public class UnitRepository {
         this.mongo = mongo;
         this.store = store;
         this.bulk = bulk;
+    }
+
+    /** The organisation tree by parent, by path prefix, and by type under a path. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates(UnitDocument.COLLECTION), List.of(
+                // children(), hasActiveChildren(): a unit's children by parent.
+                StoreIndex.on(UnitDocument.COLLECTION).ascending("parentCode", "retired").build(),
+                // descendants(), countDescendants(), search()'s scope, rewriteDescendants(): the subtree by path prefix.
+                StoreIndex.on(UnitDocument.COLLECTION).ascending("path").build(),
+                // subtree() and search() narrowed to one type (communities, grid branches) under a path.
+                StoreIndex.on(UnitDocument.COLLECTION).ascending("type", "path").build()));
     }
 
     public Optional<OrgUnit> find(String code) {

@@ -10,15 +10,20 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.grassroots.contracts.EventCodec;
+import org.grassroots.platform.consumer.EventPipeline;
 import org.grassroots.platform.consumer.IdempotentConsumer;
 import org.grassroots.platform.correlation.CorrelationIdFilter;
 import org.grassroots.platform.health.MongoPingHealthIndicator;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.outbox.OutboxIndexes;
 import org.grassroots.platform.outbox.OutboxMessages;
 import org.grassroots.platform.outbox.OutboxProperties;
 import org.grassroots.platform.outbox.OutboxRelay;
 import org.grassroots.platform.problem.ProblemDetailsAdvice;
 import org.grassroots.platform.store.CompareAndSetIndexes;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndexes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -61,7 +66,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, OutboxProperties properties,
-            MeterRegistry meters, CompareAndSetIndexes indexes, @Value("${spring.application.name}") String application) {
+            MeterRegistry meters, StoreIndexes indexes, @Value("${spring.application.name}") String application) {
         return new OutboxRelay(mongo, outboxProducer(kafka, application), properties, meters, indexes);
     }
 
@@ -72,8 +77,19 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    CompareAndSetIndexes compareAndSetIndexes(MongoTemplate mongo) {
-        return new CompareAndSetIndexes(mongo);
+    CompareAndSetIndexes compareAndSetIndexes(StoreIndexes indexes) {
+        return new CompareAndSetIndexes(indexes);
+    }
+
+    @Bean
+    StoreIndexes storeIndexes(MongoTemplate mongo, ObjectProvider<IndexedQueries> declarations) {
+        return new StoreIndexes(mongo, declarations);
+    }
+
+    /** The collections the relay watches from the start have their outbox indexes from the start too. */
+    @Bean
+    IndexedQueries outboxIndexes(OutboxProperties properties) {
+        return () -> properties.collections().stream().flatMap(name -> OutboxIndexes.ofOutbox(name).stream()).toList();
     }
 
     /** Named like Spring Boot's so that it takes its place in the readiness group ({@code mongo}). */
@@ -85,6 +101,11 @@ public class PlatformAutoConfiguration {
     @Bean
     IdempotentConsumer idempotentConsumer(MongoTemplate mongo) {
         return new IdempotentConsumer(mongo);
+    }
+
+    @Bean
+    EventPipeline eventPipeline(EventCodec codec) {
+        return new EventPipeline(codec);
     }
 
     /**

@@ -28,7 +28,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.grassroots.contracts.EventEnvelope;
-import org.grassroots.platform.store.CompareAndSetIndexes;
+import org.grassroots.platform.store.StoreIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,8 +39,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
@@ -71,7 +69,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final OutboxProperties properties;
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
-    private final CompareAndSetIndexes leaseIndexes;
+    private final StoreIndexes indexes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Counter published;
@@ -90,9 +88,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private boolean outage;
 
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, OutboxProperties properties,
-            MeterRegistry meters, CompareAndSetIndexes leaseIndexes) {
+            MeterRegistry meters, StoreIndexes indexes) {
         this.mongo = mongo;
-        this.leaseIndexes = leaseIndexes;
+        this.indexes = indexes;
         this.producer = producer;
         this.properties = properties;
         properties.collections().forEach(this::watch);
@@ -280,7 +278,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     /**
      * Takes the lease on one document's pending events: null if it has none, or another relay holds
      * the lease. The lease is set only if it is still what was seen (a compare-and-set on the
-     * {@code {_id, outboxLease}} pair, which the store answers from its {@link CompareAndSetIndexes} index),
+     * {@code {_id, outboxLease}} pair, which the store answers from its compare-and-set index),
      * so of two relays claiming at once exactly one wins. Nobody holds it most of the time (it is
      * removed after every publication), so the first attempt assumes that and usually is the only
      * round trip; otherwise the lease is read, and taken over only once it has run out.
@@ -318,10 +316,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
     private void ensureIndex(String name, MongoCollection<Document> collection) {
         if (indexed.add(name)) {
-            // Sparse: only documents with pending events are indexed, so the scan stays cheap.
-            collection.createIndex(Indexes.ascending(OutboxMessage.FIELD + ".eventId"),
-                    new IndexOptions().sparse(true).name("outbox_pending"));
-            leaseIndexes.ensure(name, LEASE);
+            OutboxIndexes.ofOutbox(name).forEach(indexes::ensure);
         }
     }
 

@@ -120,31 +120,31 @@ class ConsumerIT {
         static final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
 
         @Bean
-        CountingListener consumerItListener(EventCodec codec, IdempotentConsumer consumer) {
-            return new CountingListener(codec, consumer);
+        CountingListener consumerItListener(EventPipeline pipeline, IdempotentConsumer consumer) {
+            return new CountingListener(pipeline, consumer);
         }
     }
 
-    /** Counts deliveries; refuses keys starting with {@code fail-}; records the rest once. */
+    /** Counts deliveries; refuses cases whose id starts with {@code fail-}; records the rest once. */
     static class CountingListener {
 
-        private final EventCodec codec;
-        private final IdempotentConsumer consumer;
+        private final EventPipeline pipeline;
+        private final EventRoutes routes;
 
-        CountingListener(EventCodec codec, IdempotentConsumer consumer) {
-            this.codec = codec;
-            this.consumer = consumer;
+        CountingListener(EventPipeline pipeline, IdempotentConsumer consumer) {
+            this.pipeline = pipeline;
+            this.routes = EventRoutes.of("CountingListener").on(CaseReported.class, (event, incoming) -> {
+                if (event.caseId().startsWith("fail-")) {
+                    throw new IllegalStateException("The handler refuses this record");
+                }
+                consumer.recordOnce(COLLECTION, incoming.eventId(), new Document("caseId", event.caseId()));
+            }).build();
         }
 
         @KafkaListener(topics = TOPIC, groupId = "consumer-it")
         public void on(ConsumerRecord<String, byte[]> record) {
             Listeners.deliveries.merge(record.key(), 1, Integer::sum);
-            IncomingEvent incoming = IncomingEvent.read(record, codec);
-            if (record.key().startsWith("fail-")) {
-                throw new IllegalStateException("The handler refuses this record");
-            }
-            CaseReported event = (CaseReported) incoming.event();
-            consumer.recordOnce(COLLECTION, incoming.eventId(), new Document("caseId", event.caseId()));
+            pipeline.consume(record, routes);
         }
     }
 }

@@ -61,6 +61,14 @@ final class LocalPlatform {
         return "http://localhost:" + GATEWAY_PORT;
     }
 
+    String keycloakUrl() {
+        return "http://localhost:" + KEYCLOAK_PORT;
+    }
+
+    Path checkout() {
+        return checkout;
+    }
+
     String kafkaBootstrapServers() {
         return "localhost:" + KAFKA_PORT;
     }

@@ -11,12 +11,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grassroots.contracts.CloudEventHeaders;
 import org.grassroots.contracts.Topics;
 import org.grassroots.testsupport.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -27,7 +27,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * users and a department system's client-credentials token. Each step of the walkthrough is one
  * test, in the walkthrough's order.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedLocalPlatform.class)
 class LocalPlatformE2EIT {
 
     static final String CHENGNAN = "qjp-pulou-chengnan";
@@ -41,17 +43,9 @@ class LocalPlatformE2EIT {
     static String elderlyCaseId;
 
     @BeforeAll
-    static void startThePlatform() {
-        platform = LocalPlatform.forThisCheckout();
-        platform.up();
+    static void useTheSharedPlatform() {
+        platform = SharedLocalPlatform.get();
         gateway = RestTestClient.bindToServer().baseUrl(platform.gatewayUrl()).build();
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.down();
-        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How an activity is stored; the outbox array beside these fields belongs to the platform's relay. */
@@ -13,8 +12,8 @@ record ActivityDocument(
         @Id String id,
         String title,
         String description,
-        @Indexed String orgPath,
-        @Indexed String communityId,
+        String orgPath,
+        String communityId,
         Instant startsAt,
         Instant endsAt,
         int capacity,

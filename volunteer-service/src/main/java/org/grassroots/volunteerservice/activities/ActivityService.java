@@ -1,5 +1,9 @@
 package org.grassroots.volunteerservice.activities;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Service;
  * activity is completed and every attendee is credited once more to be sure) adds nothing.
  */
 @Service
-public class ActivityService {
+public class ActivityService implements IndexedQueries {
 
     private static final int SIGN_UP_ATTEMPTS = 5;
 
@@ -45,6 +49,16 @@ public class ActivityService {
         this.bank = bank;
         this.ledger = ledger;
         this.clock = clock;
+    }
+
+    /** Activities by community or status, newest first. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("activities"), List.of(
+                // list(): a community's activities, or all by status, newest first.
+                StoreIndex.on("activities").ascending("communityId").descending("startsAt").build(),
+                StoreIndex.on("activities").ascending("status").descending("startsAt").build(),
+                StoreIndex.on("activities").descending("startsAt").build()));
     }
 
     /** Community (or street, district) staff plan an activity in a community of their area. */

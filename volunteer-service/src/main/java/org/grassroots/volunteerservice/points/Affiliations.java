@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.points;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,7 +10,6 @@ import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.volunteerservice.OrgPaths;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,12 +21,19 @@ import org.springframework.stereotype.Component;
  * committee (快递行业党委, {@code /qjp/qjp-kuaidi}). Staff of the unit record it; one per member.
  */
 @Component
-class Affiliations {
+class Affiliations implements IndexedQueries {
 
     private final MongoTemplate mongo;
 
     Affiliations(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** Affiliations by org path prefix. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // membersUnder(): the members affiliated under an org path.
+        return List.of(StoreIndex.on("points_affiliations").ascending("orgPath").build());
     }
 
     Affiliation set(String userId, String orgPath, String setBy, Instant now) {
@@ -44,6 +53,6 @@ class Affiliations {
     }
 
     @Document("points_affiliations")
-    record Affiliation(@Id String userId, @Indexed String orgPath, String setBy, Instant setAt) {
+    record Affiliation(@Id String userId, String orgPath, String setBy, Instant setAt) {
     }
 }

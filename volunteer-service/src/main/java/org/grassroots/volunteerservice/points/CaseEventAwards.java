@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.AssigneeKind;
@@ -13,7 +12,8 @@ import org.grassroots.contracts.cases.CaseClosed;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseOverdue;
 import org.grassroots.contracts.cases.CaseReported;
-import org.grassroots.platform.consumer.IncomingEvent;
+import org.grassroots.platform.consumer.EventPipeline;
+import org.grassroots.platform.consumer.EventRoutes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,38 +29,46 @@ import org.springframework.stereotype.Component;
  * <li>{@code CaseAccepted} of a report a grid worker or courier made on duty
  *     ({@code CaseReported.reporterStaffId}, remembered per case): {@link RuleCodes#REPORT_ACCEPTED}.
  * </ul>
- * Each entry's id is {@code <event id>:<beneficiary>}, so a redelivered or replayed event adds nothing.
- * The entries take the event's own time, so a replay lands them in the same ledger year.
+ * Exactly once: each entry's id is {@code <event id>:<beneficiary>}, so the entry and the record of
+ * the event are one insert, and a redelivered or replayed event adds nothing; remembering a
+ * reporter is an upsert of the value the event names. The entries take the event's own time, so a
+ * replay lands them in the same ledger year.
  */
 @Component
 class CaseEventAwards {
 
     static final String STAFF_REPORTS = "case_staff_reports";
 
-    private final EventCodec codec;
     private final PointsLedger ledger;
     private final MongoTemplate mongo;
+    private final EventPipeline pipeline;
+    private final EventRoutes routes;
 
-    CaseEventAwards(EventCodec codec, PointsLedger ledger, MongoTemplate mongo) {
-        this.codec = codec;
+    CaseEventAwards(PointsLedger ledger, MongoTemplate mongo, EventPipeline pipeline) {
         this.ledger = ledger;
         this.mongo = mongo;
+        this.pipeline = pipeline;
+        this.routes = EventRoutes.of("CaseEventAwards")
+                .on(CaseReported.class, (reported, incoming) -> {
+                    if (reported.reporterStaffId() != null) {
+                        rememberReporter(reported);
+                    }
+                })
+                .on(CaseAccepted.class, (accepted, incoming) -> awardReporter(incoming.eventId(), accepted))
+                .on(CaseClosed.class, (closed, incoming) -> {
+                    if (closed.onTime()) {
+                        awardHandler(incoming.eventId(), closed, RuleCodes.CASE_HANDLED_ON_TIME,
+                                "按期办结诉求 " + closed.facts().number());
+                    }
+                })
+                .on(CaseOverdue.class, (overdue, incoming) -> awardHandler(incoming.eventId(), overdue,
+                        RuleCodes.CASE_OVERDUE, "诉求 " + overdue.facts().number() + " " + overdue.stage() + " 超时"))
+                .build();
     }
 
     @KafkaListener(topics = Topics.CASE_EVENTS)
     void on(ConsumerRecord<String, byte[]> record) {
-        IncomingEvent incoming = IncomingEvent.read(record, codec);
-        String eventId = incoming.eventId();
-        if (incoming.event() instanceof CaseReported reported && reported.reporterStaffId() != null) {
-            rememberReporter(reported);
-        } else if (incoming.event() instanceof CaseAccepted accepted) {
-            awardReporter(eventId, accepted);
-        } else if (incoming.event() instanceof CaseClosed closed && closed.onTime()) {
-            awardHandler(eventId, closed, RuleCodes.CASE_HANDLED_ON_TIME, "按期办结诉求 " + closed.facts().number());
-        } else if (incoming.event() instanceof CaseOverdue overdue) {
-            awardHandler(eventId, overdue, RuleCodes.CASE_OVERDUE,
-                    "诉求 " + overdue.facts().number() + " " + overdue.stage() + " 超时");
-        }
+        pipeline.consume(record, routes);
     }
 
     /** An upsert keyed by the case: remembering the same report twice changes nothing. */

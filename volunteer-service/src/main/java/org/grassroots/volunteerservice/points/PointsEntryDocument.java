@@ -3,7 +3,6 @@ package org.grassroots.volunteerservice.points;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,17 +13,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(PointsEntryDocument.COLLECTION)
 record PointsEntryDocument(
         @Id String id,
-        @Indexed String userId,
+        String userId,
         int points,
         String rule,
         String reason,
         String sourceEventId,
-        @Indexed int year,
+        int year,
         Instant occurredAt,
         Integer capPerYear,
-        @Indexed String orgPath,
-        @Indexed String communityId,
-        @Indexed String gridCode,
+        String orgPath,
+        String communityId,
+        String gridCode,
         String awardedBy,
         Instant recordedAt,
         long version) {

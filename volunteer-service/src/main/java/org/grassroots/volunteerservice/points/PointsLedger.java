@@ -1,5 +1,9 @@
 package org.grassroots.volunteerservice.points;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +28,7 @@ import org.springframework.stereotype.Service;
  * and leaderboards are derived from them with the scheme in force ({@link PointsStatement}).
  */
 @Service
-public class PointsLedger {
+public class PointsLedger implements IndexedQueries {
 
     private static final Logger log = LoggerFactory.getLogger(PointsLedger.class);
 
@@ -38,6 +42,18 @@ public class PointsLedger {
         this.store = store;
         this.rules = rules;
         this.calendar = calendar;
+    }
+
+    /** Ledger entries by member, community, grid or area, per year. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates(PointsEntryDocument.COLLECTION), List.of(
+                // statement(): one member's entries of a year (or up to it).
+                StoreIndex.on(PointsEntryDocument.COLLECTION).ascending("userId", "year").build(),
+                // leaderboard() and manualEntries() scoped to a community, a grid or an org path.
+                StoreIndex.on(PointsEntryDocument.COLLECTION).ascending("communityId", "year").build(),
+                StoreIndex.on(PointsEntryDocument.COLLECTION).ascending("gridCode", "year").build(),
+                StoreIndex.on(PointsEntryDocument.COLLECTION).ascending("orgPath", "year").build()));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.points;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import java.util.List;
 
 import org.grassroots.platform.domain.VersionConflictException;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  * none is stored, and never overwrite an administrator's changes.
  */
 @Component
-public class PointsRulesStore implements ApplicationRunner {
+public class PointsRulesStore implements ApplicationRunner, IndexedQueries {
 
     private static final String ID = "current";
 
@@ -26,6 +29,13 @@ public class PointsRulesStore implements ApplicationRunner {
 
     PointsRulesStore(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The rules' version compare-and-set. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // replace(): replaces the rules only at the version read.
+        return List.of(StoreIndex.compareAndSet("points_rules", "version"));
     }
 
     @Override

@@ -3,16 +3,15 @@ package org.grassroots.volunteerservice.registrations;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How a registration is stored; the outbox array beside these fields belongs to the platform's relay. */
 @Document("registrations")
 record RegistrationDocument(
         @Id String id,
-        @Indexed String memberId,
-        @Indexed String orgPath,
-        @Indexed String communityId,
+        String memberId,
+        String orgPath,
+        String communityId,
         String workUnit,
         String note,
         Instant requestedAt,

@@ -1,5 +1,9 @@
 package org.grassroots.volunteerservice.registrations;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Service;
  * whose registration is gone or closed (a crash between the two writes) is taken over.
  */
 @Service
-public class RegistrationService {
+public class RegistrationService implements IndexedQueries {
 
     static final String HOLDS = "registration_holds";
 
@@ -41,6 +45,18 @@ public class RegistrationService {
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
+    }
+
+    /** Registrations by member and by area; the member's hold. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("registrations"), List.of(
+                // mine(): a member's registrations, newest first.
+                StoreIndex.on("registrations").ascending("memberId").descending("requestedAt").build(),
+                // ofArea(): the registrations under the caller's org path (narrowed by community or status).
+                StoreIndex.on("registrations").ascending("orgPath").descending("requestedAt").build(),
+                // hold()/release(): the one open registration a member may hold, compared and set.
+                StoreIndex.compareAndSet(HOLDS, "registrationId")));
     }
 
     public Registration request(String communityPath, String workUnit, String note, Caller caller) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record AccountDocument(
         @Id String id,
         AccountKind kind,
-        @Indexed String orgPath,
+        String orgPath,
         Integer birthYear,
         long balanceMinutes,
         List<String> applied,

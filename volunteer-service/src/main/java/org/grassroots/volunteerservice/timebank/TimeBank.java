@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.timebank;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Service;
  * relatives aged 60 or over, and credits for volunteer activities. Services only, never cash.
  */
 @Service
-public class TimeBank {
+public class TimeBank implements IndexedQueries {
 
     /** The largest single exchange or donation. */
     static final int MAX_HOURS_PER_TRANSFER = 100;
@@ -46,6 +49,17 @@ public class TimeBank {
         this.applier = applier;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Transfers by account; the transfer state's compare-and-set. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return List.of(
+                // account(): an account's latest transfers, either side.
+                StoreIndex.on(TransferDocument.COLLECTION).ascending("fromAccount").descending("createdAt").build(),
+                StoreIndex.on(TransferDocument.COLLECTION).ascending("toAccount").descending("createdAt").build(),
+                // decide(), TransferApplier: a transfer moves on only from the state read.
+                StoreIndex.compareAndSet(TransferDocument.COLLECTION, "state"));
     }
 
     /** Opens the caller's account (once); the year of birth only serves the donation age check. */

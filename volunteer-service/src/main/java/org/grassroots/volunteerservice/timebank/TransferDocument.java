@@ -3,7 +3,6 @@ package org.grassroots.volunteerservice.timebank;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -26,11 +25,11 @@ record TransferDocument(
         String relation,
         String proposedBy,
         String confirmer,
-        @Indexed String orgPath,
-        @Indexed TransferState state,
+        String orgPath,
+        TransferState state,
         String failureReason,
         Instant createdAt,
-        @Indexed Instant updatedAt) {
+        Instant updatedAt) {
 
     static final String COLLECTION = "timebank_transfers";
 

@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.timebank;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Component;
  * transfer is idempotent, so finishing one that is still being driven elsewhere is harmless.
  */
 @Component
-class TransferRecovery {
+class TransferRecovery implements IndexedQueries {
 
     private static final Logger log = LoggerFactory.getLogger(TransferRecovery.class);
 
@@ -31,6 +34,13 @@ class TransferRecovery {
         this.applier = applier;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Stale transfers by state and last change. */
+    @Override
+    public List<StoreIndex> indexes() {
+        // recover(): the transfers in progress that have not moved for a while.
+        return List.of(StoreIndex.on(TransferDocument.COLLECTION).ascending("state", "updatedAt").build());
     }
 
     @Scheduled(fixedDelayString = "${grassroots.timebank.recovery-interval:15s}")

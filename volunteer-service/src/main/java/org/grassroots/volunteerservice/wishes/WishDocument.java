@@ -3,7 +3,6 @@ package org.grassroots.volunteerservice.wishes;
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How a wish is stored; the outbox array beside these fields belongs to the platform's relay. */
@@ -12,11 +11,11 @@ record WishDocument(
         @Id String id,
         String title,
         String description,
-        @Indexed String orgPath,
-        @Indexed String communityId,
-        @Indexed String postedBy,
+        String orgPath,
+        String communityId,
+        String postedBy,
         Instant postedAt,
-        @Indexed Wish.Status status,
+        Wish.Status status,
         String reviewedBy,
         String rejectionReason,
         Wish.HelperKind helperKind,

@@ -1,5 +1,9 @@
 package org.grassroots.volunteerservice.wishes;
 
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.grassroots.platform.outbox.OutboxIndexes;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Service;
  * fulfils a wish earns points once ({@code wish:<id>:<member>}).
  */
 @Service
-public class WishWall {
+public class WishWall implements IndexedQueries {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -41,6 +45,19 @@ public class WishWall {
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
+    }
+
+    /** Wishes on a wall, by poster, and by area. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return IndexedQueries.all(OutboxIndexes.ofAggregates("wishes"), List.of(
+                // wall(): the wishes on a community's wall (or every wall), newest first.
+                StoreIndex.on("wishes").ascending("communityId", "status").descending("postedAt").build(),
+                StoreIndex.on("wishes").ascending("status").descending("postedAt").build(),
+                // mine(): a resident's own wishes.
+                StoreIndex.on("wishes").ascending("postedBy").descending("postedAt").build(),
+                // ofArea(): the wishes under the caller's org path.
+                StoreIndex.on("wishes").ascending("orgPath").descending("postedAt").build()));
     }
 
     /** A resident posts a wish in the community their token places them in. */

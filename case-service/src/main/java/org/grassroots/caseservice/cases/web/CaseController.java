@@ -291,6 +291,14 @@ class CaseController {
         return CaseResponse.of(cases.get(id, caller), caller);
     }
 
+    /** The original this case may duplicate and the later reports that may duplicate it, oldest first. */
+    @GetMapping("/{id}/duplicates")
+    @PreAuthorize("isAuthenticated()")
+    List<CaseResponse> duplicates(@PathVariable String id, Caller caller) {
+        return search.linkedDuplicates(cases.get(id, caller), caller).stream()
+                .map(aCase -> CaseResponse.of(aCase, caller)).toList();
+    }
+
     @GetMapping("/{id}/history")
     @PreAuthorize("isAuthenticated()")
     List<CaseHistoryResponse> history(@PathVariable String id, Caller caller) {

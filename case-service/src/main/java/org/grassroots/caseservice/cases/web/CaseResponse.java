@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.grassroots.caseservice.cases.Case;
+import org.grassroots.caseservice.cases.StageStatus;
 import org.grassroots.caseservice.cases.Summons;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.CaseStatus;
@@ -25,8 +26,13 @@ import org.grassroots.platform.security.Caller;
  *   <li>{@code located} / {@code unlocatedReason}: whether intake found the grid of the point, and if
  *       not why (the case then waits in the dispatchers' triage list);</li>
  *   <li>{@code possibleDuplicateOf}: an open case of the same category within 50 m of this report;</li>
- *   <li>{@code summons}: the departments summoned (吹哨) and whether each has reported in (报到);</li>
- *   <li>{@code reportedByCaller}: whether the caller reported the case (evaluation-service checks the rater).</li>
+ *   <li>{@code summons}: the departments summoned (吹哨) and whether, when and by whom each has
+ *       reported in (报到);</li>
+ *   <li>{@code reportedByCaller}: whether the caller reported the case (evaluation-service checks the rater);</li>
+ *   <li>{@code stages}: each stage's time limit at the moment of the answer: limit and extensions,
+ *       start, stop, deadline, working minutes allowed and used, percent used, overdue, paused since
+ *       (see {@link StageStatus});</li>
+ *   <li>{@code updatedAt}: when the case last changed.</li>
  * </ul>
  */
 record CaseResponse(
@@ -60,7 +66,9 @@ record CaseResponse(
         boolean overdue,
         List<SummonsView> summons,
         boolean reportedByCaller,
-        long version) {
+        long version,
+        List<StageStatus> stages,
+        Instant updatedAt) {
 
     static CaseResponse of(Case aCase, Caller caller) {
         return new CaseResponse(aCase.id(), aCase.number(), aCase.status(), aCase.categoryCode(),
@@ -71,15 +79,16 @@ record CaseResponse(
                 aCase.assignee(), aCase.isEmergency(), aCase.deadlines(), aCase.expectedCompletion(),
                 aCase.isWaitingForResident(), aCase.isSupervised(), aCase.isOverdue(),
                 aCase.summons().stream().map(SummonsView::of).toList(), aCase.isReportedBy(caller.userId()),
-                aCase.version());
+                aCase.version(), aCase.stages(Instant.now()), aCase.updatedAt());
     }
 
     /** A summoned department: reported in or still awaited. */
-    record SummonsView(String departmentId, Instant summonedAt, boolean reportedIn, Instant reportedInAt) {
+    record SummonsView(String departmentId, Instant summonedAt, boolean reportedIn, Instant reportedInAt,
+            String reportedInBy) {
 
         static SummonsView of(Summons summons) {
             return new SummonsView(summons.departmentId(), summons.summonedAt(), summons.hasReportedIn(),
-                    summons.reportedInAt());
+                    summons.reportedInAt(), summons.reportedInBy());
         }
     }
 }

@@ -1,0 +1,22 @@
+package org.grassroots.gridservice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.grassroots.platform.store.StoreIndexes;
+import org.grassroots.testsupport.ServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The indexes in the store after start-up are the ones the service's queries declare: none missing, none stray. */
+@ServiceIntegrationTest
+class GridServiceIndexesIT {
+
+    @Autowired
+    StoreIndexes indexes;
+
+    @Test
+    void givenTheServiceStarted_thenTheStoreHoldsExactlyTheDeclaredIndexes() {
+        assertThat(indexes.declared()).isNotEmpty();
+        assertThat(indexes.inStore()).containsExactlyInAnyOrderElementsOf(indexes.declared());
+    }
+}

@@ -1,0 +1,27 @@
+package org.grassroots.platform.outbox;
+
+import java.util.List;
+
+import org.grassroots.platform.store.StoreIndex;
+
+/** The indexes a collection with an outbox needs: the relay's scan and claim, and the aggregate's update. */
+public final class OutboxIndexes {
+
+    static final String LEASE = OutboxHold.LEASE;
+
+    private OutboxIndexes() {
+    }
+
+    /** For the relay: the pending events (sparse: only documents with some) and the lease's compare-and-set. */
+    public static List<StoreIndex> ofOutbox(String collection) {
+        return List.of(
+                StoreIndex.on(collection).ascending(OutboxMessage.FIELD + ".eventId").sparse().named("outbox_pending"),
+                StoreIndex.compareAndSet(collection, LEASE));
+    }
+
+    /** For a collection {@link AggregateStore} writes: the outbox's indexes and the version's compare-and-set. */
+    public static List<StoreIndex> ofAggregates(String collection) {
+        List<StoreIndex> outbox = ofOutbox(collection);
+        return List.of(outbox.get(0), outbox.get(1), StoreIndex.compareAndSet(collection, AggregateStore.VERSION));
+    }
+}

@@ -1,0 +1,159 @@
+// The command-centre console walk (issue #16), in a real browser against a running platform:
+// a resident's report (through the API) reaches 城南's triage; dispatcher1 accepts it and
+// dispatches it to 住建 chosen from the list; dept-housing1 claims and resolves it in the
+// department inbox; dispatcher1 verifies it; the case shows CLOSED with its whole timeline and
+// the statistics count it. Then: another community's case stays invisible to dispatcher1, and a
+// refused action shows its reason. Screenshots of every screen go to SCREENSHOT_DIR/console/.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiAs, GATEWAY_URL, launch, newPage, screenshot, signIn } from './lib/harness.mjs';
+
+const WALK = 'console';
+const stamp = new Date().toISOString().slice(11, 19);
+let browser;
+let dispatcher;
+let report;
+let closedBefore;
+
+const button = (scope, text) => scope.getByRole('button', { name: new RegExp(text.split('').join('\\s*')) });
+const dialog = (page) => page.locator('.ant-modal-content');
+
+async function closedCount() {
+  const rows = await apiAs('dispatcher1', 'GET', '/api/stats?groupBy=all');
+  return rows[0]?.closed ?? 0;
+}
+
+before(async () => {
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('a resident reports through the API and the case appears in 城南 triage', async () => {
+  closedBefore = await closedCount();
+  report = await apiAs('resident1', 'POST', '/api/cases', {
+    categoryCode: 'EXPOSED_RUBBISH',
+    description: `浏览器走查 ${stamp}：健康东路垃圾桶旁生活垃圾堆积`,
+    point: { lon: 119.0214, lat: 33.6013 },
+    locationDescription: '健康东路与淮海南路路口',
+  });
+  assert.equal(report.status, 'REPORTED');
+
+  dispatcher = await newPage(browser, { width: 1280, height: 800 });
+  const started = Date.now();
+  await signIn(dispatcher, 'dispatcher1');
+  const row = dispatcher.locator('[data-testid=triage-table] .ant-table-row', { hasText: report.number });
+  await row.waitFor();
+  console.log(`# sign-in to a usable triage screen: ${Date.now() - started} ms`);
+  await screenshot(dispatcher, WALK, '01-triage');
+});
+
+test('dispatcher1 accepts it in triage and dispatches it to 住建 chosen from the list', async () => {
+  const row = dispatcher.locator('[data-testid=triage-table] .ant-table-row', { hasText: report.number });
+  await button(row, '立案').click();
+  await button(dialog(dispatcher), '确定立案').click();
+  await row.waitFor({ state: 'detached' });
+
+  await dispatcher.goto(`${GATEWAY_URL}/cases/${report.id}`);
+  await dispatcher.locator('[data-testid=case-status]', { hasText: '已立案' }).waitFor();
+  await button(dispatcher.locator('[data-testid=case-actions]'), '派遣').click();
+  const form = dialog(dispatcher);
+  await form.getByRole('combobox', { name: '派遣对象' }).click();
+  await dispatcher.locator('.ant-select-item-option', { hasText: '住房和城乡建设' }).click();
+  await form.getByLabel('备注（可选）').fill('请住建局现场处置');
+  await screenshot(dispatcher, WALK, '02-dispatch-form');
+  await button(form, '确定派遣').click();
+  await dispatcher.locator('[data-testid=case-status]', { hasText: '已派遣' }).waitFor();
+  await screenshot(dispatcher, WALK, '03-dispatched', { fullPage: true });
+});
+
+test('dept-housing1 claims and resolves it in the department inbox', async () => {
+  const clerk = await newPage(browser, { width: 1280, height: 800 });
+  await signIn(clerk, 'dept-housing1', { ready: '[data-testid=inbox-table]' });
+  assert.match(clerk.url(), /\/inbox$/);
+  const row = clerk.locator('[data-testid=inbox-table] .ant-table-row', { hasText: report.number });
+  await row.waitFor();
+  await screenshot(clerk, WALK, '04-inbox');
+  await button(row, '接单').click();
+  await button(dialog(clerk), '确定接单').click();
+  await row.locator('.ant-tag', { hasText: '处置中' }).waitFor();
+  await button(row, '办结').click();
+  await dialog(clerk).getByLabel('办结说明').fill('已清运，垃圾桶旁已清理干净');
+  await screenshot(clerk, WALK, '05-resolve-form');
+  await button(dialog(clerk), '确定办结').click();
+  await row.locator('.ant-tag', { hasText: '待核查' }).waitFor().catch(() => row.waitFor({ state: 'detached' }));
+  await clerk.context().close();
+});
+
+test('dispatcher1 verifies it and the case shows CLOSED with its whole timeline', async () => {
+  await dispatcher.goto(`${GATEWAY_URL}/cases/${report.id}`);
+  await dispatcher.locator('[data-testid=case-status]', { hasText: '待核查' }).waitFor();
+  await button(dispatcher.locator('[data-testid=case-actions]'), '核查').click();
+  await dialog(dispatcher).getByLabel('备注（可选）').fill('现场核查已清理');
+  await button(dialog(dispatcher), '确定核查').click();
+  await dispatcher.locator('[data-testid=case-status]', { hasText: '已结案' }).waitFor();
+  const timeline = dispatcher.locator('[data-testid=case-timeline]');
+  for (const step of ['上报', '立案', '派遣', '接单', '办结', '核查通过']) {
+    await timeline.getByText(step, { exact: true }).first().waitFor();
+  }
+  await screenshot(dispatcher, WALK, '06-closed', { fullPage: true });
+});
+
+test('the statistics screen counts the closed case', async () => {
+  // evaluation-service learns of the closure from case-events: reload until it has.
+  const deadline = Date.now() + 60_000;
+  let shown = closedBefore;
+  while (shown <= closedBefore && Date.now() < deadline) {
+    await dispatcher.goto(`${GATEWAY_URL}/stats`);
+    const value = dispatcher.locator('[data-testid=stats-totals] .ant-statistic', { hasText: '结案' }).first().locator('.ant-statistic-content-value');
+    await dispatcher.waitForFunction((element) => /^\d+$/.test(element?.textContent ?? ''), await value.elementHandle());
+    shown = Number(await value.innerText());
+  }
+  assert.ok(shown > closedBefore, `结案 should count the closed case: was ${closedBefore}, shows ${shown}`);
+  await dispatcher.locator('[data-testid=stats-chart] canvas').waitFor();
+  await screenshot(dispatcher, WALK, '07-stats');
+});
+
+test('a dispatcher of 城南 never sees a case of 河滨', async () => {
+  const grids = await apiAs('street1', 'GET', '/api/grids/export');
+  const hebin = grids.features.find((f) => f.properties.communityId === 'qjp-pulou-hebin' && f.properties.level !== 'MICRO');
+  const ring = hebin.geometry.coordinates[0].slice(0, -1);
+  const centre = ring.reduce(([x, y], [lon, lat]) => [x + lon / ring.length, y + lat / ring.length], [0, 0]);
+  const other = await apiAs('resident2', 'POST', '/api/cases', {
+    categoryCode: 'EXPOSED_RUBBISH',
+    description: `浏览器走查 ${stamp}：河滨社区垃圾堆积`,
+    point: { lon: Number(centre[0].toFixed(6)), lat: Number(centre[1].toFixed(6)) },
+  });
+  assert.equal(other.communityId, 'qjp-pulou-hebin');
+
+  await dispatcher.goto(`${GATEWAY_URL}/cases/${other.id}`);
+  await dispatcher.getByText('案件不存在或不在您的管辖范围内').waitFor();
+  await screenshot(dispatcher, WALK, '08-other-community-hidden');
+  await dispatcher.goto(`${GATEWAY_URL}/cases?number=${other.number}`);
+  await dispatcher.locator('[data-testid=case-table] .ant-table-row').first().waitFor();
+  assert.equal(await dispatcher.locator('[data-testid=case-table] .ant-table-row', { hasText: other.number }).count(), 0);
+  await dispatcher.goto(`${GATEWAY_URL}/`);
+  await dispatcher.locator('[data-testid=triage-table]').waitFor();
+  assert.equal(await dispatcher.getByText(other.number).count(), 0);
+});
+
+test('a refused action shows its reason', async () => {
+  const second = await apiAs('resident1', 'POST', '/api/cases', {
+    categoryCode: 'EXPOSED_RUBBISH',
+    description: `浏览器走查 ${stamp}：第二处垃圾`,
+    point: { lon: 119.0211, lat: 33.6009 },
+  });
+  await dispatcher.goto(`${GATEWAY_URL}/cases/${second.id}`);
+  await dispatcher.locator('[data-testid=case-status]', { hasText: '待受理' }).waitFor();
+  // Someone else accepts it meanwhile, behind this page's back.
+  await apiAs('street1', 'POST', `/api/cases/${second.id}/accept`, {});
+  await button(dispatcher.locator('[data-testid=case-actions]'), '立案').click();
+  await button(dialog(dispatcher), '确定立案').click();
+  const refusal = dispatcher.locator('[data-testid=action-refusal]');
+  await refusal.waitFor();
+  const text = await refusal.innerText();
+  assert.match(text, /他人刚刚修改|当前状态下不能/);
+  await screenshot(dispatcher, WALK, '09-refused');
+});
