@@ -68,7 +68,7 @@ public final class ArchitectureRules {
     public static void checkService(JavaClasses classes, String rootPackage, Map<String, String> exceptions) {
         List<String> failures = new ArrayList<>();
         for (ArchRule rule : List.of(domainIsFreeOfSpring(exceptions.keySet()), webTypesOnlyInWebPackages(exceptions.keySet()),
-                controllersOnlyInWebPackages(), controllersReturnNoDocuments(), readsNoOtherServicesStore(rootPackage))) {
+                controllersOnlyInWebPackages(exceptions.keySet()), controllersReturnNoDocuments(), readsNoOtherServicesStore(rootPackage))) {
             EvaluationResult result = rule.evaluate(classes);
             if (result.hasViolation()) {
                 failures.add(result.getFailureReport().toString());
@@ -97,9 +97,15 @@ public final class ArchitectureRules {
     }
 
     public static ArchRule controllersOnlyInWebPackages() {
-        return classes().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-                .or().areAnnotatedWith("org.springframework.stereotype.Controller")
-                .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
+        return controllersOnlyInWebPackages(Set.of());
+    }
+
+    public static ArchRule controllersOnlyInWebPackages(Set<String> exceptions) {
+        return classes().that(DescribedPredicate.describe("are controllers", (JavaClass type) ->
+                        type.isAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                                || type.isAnnotatedWith("org.springframework.stereotype.Controller")
+                                || type.isAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")))
+                .and(notNamedIn(exceptions))
                 .should().resideInAPackage("..web..")
                 .as("controllers live in ..web.. packages")
                 .allowEmptyShould(true);

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.beans.factory.annotation.Value;
@@ -203,17 +204,11 @@ public class CaseSearch {
 
     /** Staff's own area only: the triage list is for dispatchers, not for what a resident reported. */
     private static Criteria areaScope(Caller caller) {
-        if (caller.isPlatformAdmin()) {
-            return new Criteria();
-        }
-        if (caller.orgPath() == null) {
-            return Criteria.where("_id").is(null);
-        }
-        return underOrgPath(caller.orgPath());
+        return OrgPathScope.inAreaOf("orgPath", caller);
     }
 
     private static Criteria underOrgPath(String orgPath) {
-        return Criteria.where("orgPath").regex("^" + Pattern.quote(orgPath) + "(/|$)");
+        return OrgPathScope.atOrUnder("orgPath", orgPath);
     }
 
     /**
