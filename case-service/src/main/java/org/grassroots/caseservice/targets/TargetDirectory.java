@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.bson.Document;
-import org.springframework.data.domain.Sort;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.model.Sorts;
@@ -19,7 +19,7 @@ import com.mongodb.client.model.Sorts;
  * answers derived from them. A target's state is its record of the highest version.
  */
 @Component
-public class TargetDirectory {
+public class TargetDirectory implements IndexedQueries {
 
     /** One document per applied org or grid event, its {@code _id} the event id (IdempotentConsumer). */
     static final String COLLECTION = "target_events";
@@ -28,11 +28,15 @@ public class TargetDirectory {
 
     TargetDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
-        // The lookups below read the newest record of one target, or the records of one person.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(TargetRecord.KIND, Sort.Direction.ASC)
-                .on(TargetRecord.KEY, Sort.Direction.ASC).on(TargetRecord.VERSION, Sort.Direction.DESC).named("target_latest"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(TargetRecord.USER_ID, Sort.Direction.ASC)
-                .sparse().named("target_person"));
+    }
+
+    /** The lookups below read the newest record of one target, or the records of one person. */
+    @Override
+    public List<StoreIndex> indexes() {
+        return List.of(
+                StoreIndex.on(COLLECTION).ascending(TargetRecord.KIND, TargetRecord.KEY).descending(TargetRecord.VERSION)
+                        .named("target_latest"),
+                StoreIndex.on(COLLECTION).ascending(TargetRecord.USER_ID).sparse().named("target_person"));
     }
 
     /** The state of one target: its record of the highest version, if any event about it arrived. */
