@@ -1,8 +1,5 @@
 package org.grassroots.caseservice.targets;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.bson.Document;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
