@@ -1,7 +1,7 @@
 // The phone pages walked in Debian's Chromium with a phone's screen, against the platform started
 // by `./grassroots up`, signing in on Keycloak's real pages:
 //   a grid's code address → sign in as resident1 → report with a photo → the case in 我的诉求;
-//   dispatcher1 sees the photo; the case is handled and closed; resident1 rates it 不满意, the case
+//   dispatcher1 sees the photo (through the API and on the console's case page); the case is handled and closed; resident1 rates it 不满意, the case
 //   is reworked (发回重办) and closed again, and resident1 rates the rework;
 //   a new resident registers on Keycloak's page and reports.
 // Settings (GATEWAY_URL, KEYCLOAK_URL, SCREENSHOT_DIR, CHROMIUM) as for every walk: lib/harness.mjs.
@@ -9,7 +9,7 @@
 //   GATEWAY_URL=http://localhost:8080 KEYCLOAK_URL=http://localhost:8180 node --test e2e/phone.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GATEWAY_URL as GATEWAY, KEYCLOAK_URL as KEYCLOAK, launch, screenshot, token } from './lib/harness.mjs';
+import { GATEWAY_URL as GATEWAY, KEYCLOAK_URL as KEYCLOAK, launch, newPage, screenshot, signIn as consoleSignIn, token } from './lib/harness.mjs';
 
 const PHONE = {
   viewport: { width: 360, height: 780 },
@@ -170,6 +170,23 @@ describe('the phone pages', { timeout: 300_000 }, () => {
     });
     assert.equal(thumbnail.status, 200);
     assert.equal(thumbnail.headers.get('content-type'), 'image/jpeg');
+
+    // …and in the console, on the case's page: the thumbnail, then the whole photo.
+    const page = await newPage(browser);
+    try {
+      await consoleSignIn(page, 'dispatcher1', { path: `/cases/${caseId}` });
+      const thumbnailImage = page.getByTestId('case-photos').locator('img');
+      await thumbnailImage.first().waitFor();
+      assert.equal(await thumbnailImage.count(), 1);
+      await screenshot(page, 'phone', '06b-console-case-photo', { fullPage: true });
+      await page.getByTestId('case-photos').getByRole('button').first().click();
+      await page.getByRole('dialog', { name: '照片' }).locator('img').waitFor();
+    } catch (failure) {
+      await screenshot(page, 'phone', 'failed-console-photo').catch(() => {});
+      throw failure;
+    } finally {
+      await page.context().close();
+    }
   });
 
   /** What staff and the department's system do, through the API, from dispatch to the on-site check. */

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { ActionDialog } from '../components/ActionForms';
+import { CasePhotos } from '../components/CasePhotos';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { DeadlineTag, StatusTag } from '../components/StatusTag';
 import { availableActions, type ActionSpec } from '../model/actions';
@@ -159,6 +160,9 @@ export default function CaseDetail() {
               {c.externalId && <Descriptions.Item label="热线工单">{c.externalId}</Descriptions.Item>}
               <Descriptions.Item label="描述" span={3}>{c.description}</Descriptions.Item>
             </Descriptions>
+          </Card>
+          <Card title="照片" size="small" style={{ marginBottom: 16 }}>
+            <CasePhotos caseId={c.id} tick={tick} />
           </Card>
           <Card title="位置" size="small" style={{ marginBottom: 16 }}>
             <ServiceAlert error={mapError} part="网格边界" />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
-import { AuthorizedImage } from '../common/AuthorizedImage';
+import { AuthorizedImage } from '../../shared/AuthorizedImage';
 import { PageHeader } from '../common/PageHeader';
 import type { Attachment, Case, HistoryEntry, Rating } from '../types';
 import { chinaTime, SATISFACTION_TEXT, STATUS_TEXT, statusTone, timeline } from './caseText';

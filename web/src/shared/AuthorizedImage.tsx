@@ -1,11 +1,21 @@
-import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { api } from './api';
 
 /**
  * A photo the API serves only with the bearer token (a plain <img src> cannot send one): fetched
  * as a blob and shown from an object URL, released when the image goes.
  */
-export function AuthorizedImage({ path, alt, className }: { path: string; alt: string; className?: string }) {
+export function AuthorizedImage({
+  path,
+  alt,
+  className,
+  style,
+}: {
+  path: string;
+  alt: string;
+  className?: string;
+  style?: CSSProperties;
+}) {
   const [url, setUrl] = useState<string>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -30,7 +40,15 @@ export function AuthorizedImage({ path, alt, className }: { path: string; alt: s
     };
   }, [path]);
   if (failed) {
-    return <span className={`${className ?? ''} m-img-failed`}>照片无法显示</span>;
+    return (
+      <span className={`${className ?? ''} m-img-failed`} style={style}>
+        照片无法显示
+      </span>
+    );
   }
-  return url ? <img src={url} alt={alt} className={className} /> : <span className={`${className ?? ''} m-img-wait`} aria-label={alt} />;
+  return url ? (
+    <img src={url} alt={alt} className={className} style={style} />
+  ) : (
+    <span className={`${className ?? ''} m-img-wait`} style={style} aria-label={alt} />
+  );
 }
