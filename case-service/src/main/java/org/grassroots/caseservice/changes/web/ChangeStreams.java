@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +22,7 @@ import org.grassroots.caseservice.changes.CaseChangesProperties;
 import org.grassroots.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -35,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * shutdown is not held up by them.
  */
 @Component
-public class ChangeStreams implements SmartLifecycle {
+public class ChangeStreams implements SmartLifecycle, DisposableBean {
 
     static final String EVENT_NAME = "case-changed";
     private static final Logger log = LoggerFactory.getLogger(ChangeStreams.class);
@@ -47,6 +49,7 @@ public class ChangeStreams implements SmartLifecycle {
     private final ExecutorService senders;
     private final ScheduledExecutorService heartbeats;
     private volatile boolean running;
+    private volatile ScheduledFuture<?> beating;
 
     ChangeStreams(CaseChangesProperties properties) {
         this.properties = properties;
@@ -119,15 +122,26 @@ public class ChangeStreams implements SmartLifecycle {
     @Override
     public void start() {
         long every = properties.heartbeat().toMillis();
-        heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
+        beating = heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
+    /**
+     * Closes the open streams and stops the heartbeat. The threads stay for a later start: Spring
+     * stops a context it pauses (a cached test context, for one) and starts it again.
+     */
     @Override
     public void stop() {
         running = false;
-        heartbeats.shutdownNow();
+        if (beating != null) {
+            beating.cancel(false);
+        }
         open.forEach(Stream::close);
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
         senders.shutdown();
     }
 
