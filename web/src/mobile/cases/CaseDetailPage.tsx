@@ -53,6 +53,11 @@ export default function CaseDetailPage() {
   // A rating counts for the latest close: after a rework (发回重办) the case closes again and may be rated again.
   const ratedThisClose = rating != null && aCase.closedAt != null && ratesClose(rating, aCase.closedAt);
   const mayRate = aCase.status === 'CLOSED' && aCase.reportedByCaller && rating !== undefined && !ratedThisClose;
+  // A dissatisfied rating sends the case back (发回重办): while it is handled again, the resident still sees
+  // what they said and that it was sent back, whether or not the case has reopened yet.
+  const awaitingRework =
+    rating != null && rating.satisfaction === 'DISSATISFIED' && aCase.status !== 'CLOSED' && aCase.status !== 'CANCELLED';
+  const showRating = ratedThisClose || awaitingRework;
 
   return (
     <>
@@ -96,7 +101,7 @@ export default function CaseDetailPage() {
           </dl>
         </section>
 
-        {(mayRate || ratedThisClose) && (
+        {(mayRate || showRating) && (
           <section className="m-section">
             <h2>办理评价</h2>
             {rating?.earlier?.map((before, index) => (
@@ -105,7 +110,7 @@ export default function CaseDetailPage() {
                 {before.comment ? `（${before.comment}）` : ''}，已发回重办
               </p>
             ))}
-            {ratedThisClose && rating ? (
+            {showRating && rating ? (
               <p data-testid="rated">
                 您的评价：<strong>{SATISFACTION_TEXT[rating.satisfaction]}</strong>
                 {rating.comment ? `（${rating.comment}）` : ''}
