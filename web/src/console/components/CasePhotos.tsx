@@ -38,7 +38,9 @@ export function CasePhotos({ caseId, tick }: { caseId: string; tick: number }) {
         const ofStage = all.filter((p) => p.stage === stage);
         return ofStage.length === 0 ? null : (
           <div key={stage}>
-            <Typography.Text type="secondary">{title}</Typography.Text>
+            <div>
+              <Typography.Text type="secondary">{title}</Typography.Text>
+            </div>
             <Space wrap>
               {ofStage.map((photo, index) => (
                 <button

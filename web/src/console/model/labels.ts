@@ -62,6 +62,7 @@ export const ACTION_LABELS: Record<string, string> = {
   PAUSE: '暂停计时',
   RESUME: '恢复计时',
   LOCATE: '定位',
+  ATTACHMENTS_ADDED: '添加照片',
   RATED: '评价',
   REWORK: '发回重办',
   SLA_WARNING: '时限预警',
@@ -109,3 +110,14 @@ export const ROLE_LABELS: Record<string, string> = {
   grid_worker: '网格员',
   party_member: '党员',
 };
+
+const PHOTO_STAGES: Record<string, string> = { REPORT: '上报', RESOLUTION: '处置', NOTE: '工作' };
+
+/** A history entry's note as the console shows it: case-service notes added photos as "2 photo(s), RESOLUTION". */
+export function historyNote(action: string, note?: string | null): string | undefined {
+  if (action === 'ATTACHMENTS_ADDED') {
+    const photos = /^(\d+) photo\(s\), (\w+)$/.exec(note ?? '');
+    if (photos) return `${PHOTO_STAGES[photos[2]] ?? ''}照片 ${photos[1]} 张`;
+  }
+  return note ?? undefined;
+}

@@ -10,7 +10,7 @@ import { DeadlineTag, StatusTag } from '../components/StatusTag';
 import { availableActions, type ActionSpec } from '../model/actions';
 import { deadlineOf, deadlineState, leftText, LEVEL_COLORS, runningStage, stageStarts, type Stage } from '../model/deadline';
 import { departments, type Target } from '../model/directory';
-import { actionLabel, ASSIGNEE_KIND_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from '../model/labels';
+import { actionLabel, historyNote, ASSIGNEE_KIND_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from '../model/labels';
 import { caseChanges } from '../model/live';
 import { useNow, useSession } from '../model/session';
 import type { CasePage, CaseView, HistoryEntry } from '../model/types';
@@ -217,7 +217,7 @@ export default function CaseDetail() {
                     <div>
                       <Typography.Text type="secondary">{dayjs(e.at).format('YYYY-MM-DD HH:mm:ss')}</Typography.Text>
                     </div>
-                    {e.note && <div>{e.note}</div>}
+                    {historyNote(e.action, e.note) && <div>{historyNote(e.action, e.note)}</div>}
                   </div>
                 ),
               }))}
