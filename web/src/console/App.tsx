@@ -6,6 +6,7 @@ import {
   EnvironmentOutlined,
   InboxOutlined,
   LogoutOutlined,
+  QrcodeOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
@@ -30,6 +31,7 @@ const Inbox = lazy(() => import('./pages/Inbox'));
 const SlaBoard = lazy(() => import('./pages/SlaBoard'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const Stats = lazy(() => import('./pages/Stats'));
+const Codes = lazy(() => import('./pages/Codes'));
 
 interface Screen {
   path: string;
@@ -47,6 +49,7 @@ const SCREENS: Screen[] = [
   { path: '/sla', label: '时限', icon: <ClockCircleOutlined />, roles: [...STAFF_ROLES, 'department_staff'] },
   { path: '/map', label: '地图', icon: <EnvironmentOutlined />, roles: STAFF_ROLES },
   { path: '/stats', label: '评价', icon: <BarChartOutlined />, roles: STATS_ROLES },
+  { path: '/codes', label: '码上办', icon: <QrcodeOutlined />, roles: STAFF_ROLES },
 ];
 
 function LiveBadge() {
@@ -125,6 +128,7 @@ function Shell({ session }: { session: Session }) {
               <Route path="/sla" element={<SlaBoard />} />
               <Route path="/map" element={<MapPage />} />
               <Route path="/stats" element={<Stats />} />
+              <Route path="/codes" element={<Codes />} />
               <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate(home)}>返回</Button>} />} />
             </Routes>
           </Suspense>
