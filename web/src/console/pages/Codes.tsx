@@ -4,6 +4,7 @@ import { api } from '../../shared/api';
 import { AuthorizedImage } from '../../shared/AuthorizedImage';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { saveBlob } from '../model/download';
+import { useSession } from '../model/session';
 import { useApi } from '../model/useApi';
 
 interface Community {
@@ -24,7 +25,10 @@ interface Grid {
 export default function Codes() {
   const communities = useApi(() => api<Community[]>('/api/grids/communities'), []);
   const [community, setCommunity] = useState<string>();
-  const chosen = community ?? communities.data?.[0]?.code;
+  const session = useSession();
+  // A community's staff start on their own community (the last part of their org path).
+  const own = communities.data?.find((c) => session.user.orgPath?.split('/').pop() === c.code);
+  const chosen = community ?? own?.code ?? communities.data?.[0]?.code;
   const grids = useApi(
     () => (chosen ? api<Grid[]>('/api/grids', { query: { communityId: chosen } }) : Promise.resolve([] as Grid[])),
     [chosen],
