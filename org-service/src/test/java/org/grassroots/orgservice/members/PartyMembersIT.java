@@ -81,7 +81,7 @@ class PartyMembersIT {
                     && "org.grassroots.org.member-joined".equals(TopicProbe.header(r, "ce_type")), 1, Duration.ofSeconds(30));
             String payload = new String(joined.get(0).value());
             assertThat(payload).contains("\"unitCode\":\"" + chengnan + "-g01\"").contains("SECRETARY")
-                    .doesNotContain("王建国").doesNotContain("1234");
+                    .doesNotContain("王建国").doesNotContain("13812341234").doesNotContain("1234\"");
         }
 
         assertThat(api.getJson("/api/members/" + id, streetStaff))
