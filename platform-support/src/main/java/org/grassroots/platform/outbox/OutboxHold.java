@@ -4,6 +4,7 @@ import java.util.Date;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.grassroots.platform.lease.FieldLease;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -18,6 +19,7 @@ public final class OutboxHold {
 
     /** The relay's lease on a document's outbox. */
     static final String LEASE = "outboxLease";
+    private static final String HOLDER = "outbox-hold";
     private static final Date FOREVER = new Date(253402300799000L); // 9999-12-31T23:59:59Z
 
     private OutboxHold() {
@@ -25,7 +27,7 @@ public final class OutboxHold {
 
     /** The document, its outbox held back from the relay. */
     public static Document held(Document document) {
-        return document.append(LEASE, FOREVER);
+        return document.append(LEASE, FieldLease.holding(HOLDER, FOREVER));
     }
 
     /** Matches documents whose outbox is held (or leased by a relay at this moment). */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.grassroots.contracts.Topics;
+import org.grassroots.platform.lease.FieldLease;
 import org.grassroots.platform.testapp.Parcel;
 import org.grassroots.platform.testapp.PlatformSupportTestApplication;
 import org.grassroots.testsupport.PlatformInfrastructure;
@@ -89,7 +90,7 @@ class OutboxRelayWakeUpIT {
     void aDocumentAnotherRelayHoldsTheLeaseOnIsLeftToItUntilTheLeaseRunsOut() {
         String caseId = UUID.randomUUID().toString();
         Document leased = new Document("_id", caseId).append("version", 1L).append("label", "reported")
-                .append("outboxLease", Date.from(Instant.now().plus(Duration.ofHours(1))))
+                .append("outboxLease", FieldLease.holding("another-relay", Date.from(Instant.now().plus(Duration.ofHours(1)))))
                 .append(OutboxMessage.FIELD,
                         List.of(OutboxMessages.toDocument(messages.wrap(TestEvents.reported(caseId)))));
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
@@ -100,7 +101,7 @@ class OutboxRelayWakeUpIT {
             assertThat(probe.drain(Duration.ofSeconds(3))).noneMatch(r -> caseId.equals(r.key()));
 
             mongo.getCollection("parcels").updateOne(new Document("_id", caseId),
-                    new Document("$set", new Document("outboxLease", Date.from(Instant.now().minusSeconds(1)))));
+                    new Document("$set", new Document("outboxLease.until", Date.from(Instant.now().minusSeconds(1)))));
             relay.wakeUp("parcels", caseId);
 
             assertThat(probe.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(20))).hasSize(1);
