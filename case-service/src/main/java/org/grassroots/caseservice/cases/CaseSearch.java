@@ -12,7 +12,7 @@ import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
  * members and grid workers what is dispatched to them, a platform administrator everything.
  */
 @Service
+@EnableConfigurationProperties(CaseListProperties.class)
 public class CaseSearch {
 
     static final List<CaseStatus> OPEN = List.of(CaseStatus.REPORTED, CaseStatus.ACCEPTED, CaseStatus.DISPATCHED,
@@ -42,10 +43,10 @@ public class CaseSearch {
     private final int exportBatch;
 
     CaseSearch(MongoTemplate mongo, WorkingCalendar calendar,
-            @Value("${grassroots.cases.export-batch:500}") int exportBatch) {
+            CaseListProperties properties) {
         this.mongo = mongo;
         this.calendar = calendar;
-        this.exportBatch = exportBatch;
+        this.exportBatch = properties.exportBatch();
     }
 
     /** One page of a list, newest first unless the list says otherwise. */

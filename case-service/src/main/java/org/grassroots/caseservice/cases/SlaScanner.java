@@ -1,7 +1,6 @@
 package org.grassroots.caseservice.cases;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,11 +10,12 @@ import java.util.UUID;
 import org.bson.Document;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.lease.FieldLease;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +24,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 
 /**
  * Finds the cases whose time limits have reached a threshold (50%, 75%, overdue) and lets each
@@ -41,27 +40,26 @@ import com.mongodb.client.model.Updates;
  * the aggregate through its repository.
  */
 @Component
+@EnableConfigurationProperties(SlaScannerProperties.class)
 public class SlaScanner implements IndexedQueries {
 
     private static final Logger log = LoggerFactory.getLogger(SlaScanner.class);
-    private static final String LEASE = "slaLease";
     private static final int BATCH = 200;
 
     private final MongoTemplate mongo;
     private final CaseRepository cases;
     private final Clock clock;
-    private final Duration lease;
+    private final FieldLease lease;
     private final boolean enabled;
     private final String owner = UUID.randomUUID().toString();
 
     SlaScanner(MongoTemplate mongo, CaseRepository cases, Clock clock,
-            @Value("${grassroots.sla.scanner.lease:PT1M}") Duration lease,
-            @Value("${grassroots.sla.scanner.enabled:true}") boolean enabled) {
+            SlaScannerProperties properties) {
         this.mongo = mongo;
         this.cases = cases;
         this.clock = clock;
-        this.lease = lease;
-        this.enabled = enabled;
+        this.lease = new FieldLease("slaLease", properties.lease());
+        this.enabled = properties.enabled();
     }
 
     @Scheduled(fixedDelayString = "${grassroots.sla.scanner.interval:PT30S}",
@@ -110,11 +108,8 @@ public class SlaScanner implements IndexedQueries {
 
     /** Takes the lease on a due case unless another instance holds one that has not run out. */
     private boolean claim(String id, Instant now) {
-        return collection().updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.lte(CaseDocument.SLA_CHECK_AT, Date.from(now)),
-                        Filters.or(Filters.exists(LEASE, false), Filters.lt(LEASE + ".until", Date.from(now)))),
-                Updates.set(LEASE, new Document("owner", owner).append("until", Date.from(now.plus(lease)))))
-                .getModifiedCount() == 1;
+        return lease.take(collection(), id, Filters.lte(CaseDocument.SLA_CHECK_AT, Date.from(now)), owner, now,
+                Projections.include("_id")) != null;
     }
 
     private int check(String id, Instant now) {
@@ -133,8 +128,7 @@ public class SlaScanner implements IndexedQueries {
     }
 
     private void release(String id) {
-        collection().updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(LEASE + ".owner", owner)),
-                Updates.unset(LEASE));
+        lease.release(collection(), id, owner);
     }
 
     private MongoCollection<Document> collection() {

@@ -79,8 +79,8 @@ class SlaScannerIT {
         Instant accepted = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         clock.set(accepted.minus(Duration.ofMinutes(5)));
         String id = reportAndAccept(accepted);
-        SlaScanner first = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
-        SlaScanner second = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
+        SlaScanner first = new SlaScanner(mongo, repository, clock, new SlaScannerProperties(null, Duration.ofMinutes(1), true));
+        SlaScanner second = new SlaScanner(mongo, repository, clock, new SlaScannerProperties(null, Duration.ofMinutes(1), true));
 
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             clock.set(accepted.plus(Duration.ofMinutes(58)));
@@ -89,7 +89,7 @@ class SlaScannerIT {
             assertThat(both(first, second)).isEqualTo(1);
             clock.set(accepted.plus(Duration.ofMinutes(125)));
             assertThat(both(first, second)).isEqualTo(4);
-            SlaScanner afterRestart = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
+            SlaScanner afterRestart = new SlaScanner(mongo, repository, clock, new SlaScannerProperties(null, Duration.ofMinutes(1), true));
             clock.set(accepted.plus(Duration.ofMinutes(170)));
             assertThat(afterRestart.scan()).isZero();
 
@@ -123,7 +123,7 @@ class SlaScannerIT {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("dispatcher-1", "community_staff", CHENGNAN).bearer())
                 .contentType(MediaType.APPLICATION_JSON).body("{\"reason\": \"等待居民补充照片\"}")
                 .exchange().expectStatus().isOk();
-        SlaScanner scanner = new SlaScanner(mongo, repository, clock, Duration.ofMinutes(1), true);
+        SlaScanner scanner = new SlaScanner(mongo, repository, clock, new SlaScannerProperties(null, Duration.ofMinutes(1), true));
 
         clock.set(accepted.plus(Duration.ofMinutes(170)));
 

@@ -3,7 +3,6 @@ package org.grassroots.orgservice.units;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,7 +11,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.VersionConflictException;
-import org.springframework.beans.factory.annotation.Value;
+import org.grassroots.platform.lease.FieldLease;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +20,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -33,7 +31,7 @@ import com.mongodb.client.model.Updates;
  * transactions, which the embedded store does not have: two moves A→under B and B→under A each
  * pass their own check on a snapshot and together make a cycle. So every change to units (create,
  * rename, retire, move, import) holds this lease, taken with one conditional single-document update
- * on {@code tree_locks}; reads never wait. Org trees change rarely and each change takes
+ * on {@code tree_locks} (a {@link FieldLease}); reads never wait. Org trees change rarely and each change takes
  * milliseconds, so serialising them costs nothing noticeable. Versions on each unit remain: they
  * turn a client's stale read into a 409, and guard against a holder whose lease ran out mid-work.
  *
@@ -42,23 +40,24 @@ import com.mongodb.client.model.Updates;
  * holder finishes that work before doing anything else.
  */
 @Component
+@EnableConfigurationProperties(TreeLockProperties.class)
 public class TreeLock {
 
     static final String COLLECTION = "tree_locks";
     private static final String TREE = "org-tree";
+    /** The lease field of the tree's lock document. */
+    static final String LEASE = "lease";
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final Duration lease;
+    private final FieldLease lease;
     private final Duration wait;
 
-    TreeLock(MongoTemplate mongo, Clock clock,
-            @Value("${grassroots.org.tree-lock.lease:PT2M}") Duration lease,
-            @Value("${grassroots.org.tree-lock.wait:PT10S}") Duration wait) {
+    TreeLock(MongoTemplate mongo, Clock clock, TreeLockProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
-        this.lease = lease;
-        this.wait = wait;
+        this.lease = new FieldLease(LEASE, properties.lease());
+        this.wait = properties.waitFor();
     }
 
     /** What a holder that died left half-done: rewrite paths under {@code from} to {@code to}. */
@@ -114,8 +113,7 @@ public class TreeLock {
             }
             return work.apply(held);
         } finally {
-            locks().updateOne(Filters.and(Filters.eq("_id", TREE), Filters.eq("holder", holder)),
-                    Updates.combine(Updates.unset("holder"), Updates.unset("until")));
+            lease.release(locks(), TREE, holder);
         }
     }
 
@@ -128,12 +126,7 @@ public class TreeLock {
         long pause = 5;
         while (true) {
             Instant now = clock.instant();
-            Document taken = locks().findOneAndUpdate(
-                    Filters.and(Filters.eq("_id", TREE),
-                            Filters.or(Filters.exists("holder", false), Filters.lt("until", Date.from(now)))),
-                    Updates.combine(Updates.set("holder", holder), Updates.set("until", Date.from(now.plus(lease)))),
-                    new FindOneAndUpdateOptions()
-                            .returnDocument(ReturnDocument.AFTER));
+            Document taken = lease.take(locks(), TREE, null, holder, now, null);
             if (taken != null) {
                 return taken;
             }
@@ -156,8 +149,7 @@ public class TreeLock {
 
     private boolean createIfMissing(String holder, Instant now) {
         try {
-            locks().insertOne(new Document("_id", TREE).append("holder", holder)
-                    .append("until", Date.from(now.plus(lease))));
+            locks().insertOne(new Document("_id", TREE).append(LEASE, lease.holding(holder, now)));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -201,16 +193,21 @@ public class TreeLock {
 
         @Override
         public void renew() {
-            mine(Updates.set("until", Date.from(clock.instant().plus(lease))));
+            if (!lease.renew(locks(), TREE, holder, clock.instant())) {
+                throw ranOut();
+            }
         }
 
         private void mine(Bson update) {
-            long matched = locks().updateOne(Filters.and(Filters.eq("_id", TREE), Filters.eq("holder", holder)), update)
+            long matched = locks().updateOne(Filters.and(Filters.eq("_id", TREE), lease.heldBy(holder)), update)
                     .getMatchedCount();
             if (matched == 0) {
-                throw new VersionConflictException(
-                        "The tree lock ran out while changing the tree; reload and try again");
+                throw ranOut();
             }
+        }
+
+        private static VersionConflictException ranOut() {
+            return new VersionConflictException("The tree lock ran out while changing the tree; reload and try again");
         }
     }
 }

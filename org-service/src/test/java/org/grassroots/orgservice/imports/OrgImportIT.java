@@ -15,6 +15,7 @@ import org.grassroots.contracts.orgs.OrgUnitCreated;
 import org.grassroots.contracts.orgs.OrgUnitFacts;
 import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.OrgApi;
+import org.grassroots.platform.lease.FieldLease;
 import org.grassroots.orgservice.store.ImportOutbox;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
@@ -166,7 +167,7 @@ class OrgImportIT {
                 .append("type", "STREET").append("parentCode", d).append("path", "/" + d + "/" + stored)
                 .append("retired", false).append("version", 1L));
         mongo.getCollection("tree_locks").updateOne(Filters.eq("_id", "org-tree"), Updates.combine(
-                Updates.set("holder", "dead"), Updates.set("until", new Date(0)), Updates.set("pendingImport", importId)),
+                Updates.set("lease", FieldLease.holding("dead", new Date(0))), Updates.set("pendingImport", importId)),
                 new UpdateOptions().upsert(true));
 
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "org-events")) {

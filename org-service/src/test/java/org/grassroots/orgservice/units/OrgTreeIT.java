@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.grassroots.orgservice.OrgApi;
+import org.grassroots.platform.lease.FieldLease;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
@@ -181,7 +182,7 @@ class OrgTreeIT {
         mongo.getCollection("units").updateOne(Filters.eq("_id", chengnan), Updates.combine(
                 Updates.set("path", newPath), Updates.set("parentCode", changxi), Updates.inc("version", 1)));
         mongo.getCollection(TreeLock.COLLECTION).updateOne(Filters.eq("_id", "org-tree"), Updates.combine(
-                Updates.set("holder", "dead"), Updates.set("until", new java.util.Date(0)),
+                Updates.set(TreeLock.LEASE, FieldLease.holding("dead", new java.util.Date(0))),
                 Updates.set("pendingMove", new Document("from", oldPath).append("to", newPath))),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
 

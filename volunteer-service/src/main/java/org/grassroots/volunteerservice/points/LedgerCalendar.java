@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,14 +12,15 @@ import org.springframework.stereotype.Component;
  * deed at 23:30 on 31 December in Huai'an counts for that year, not the next.
  */
 @Component
+@EnableConfigurationProperties(PointsProperties.class)
 public class LedgerCalendar {
 
     private final Clock clock;
     private final ZoneId zone;
 
-    public LedgerCalendar(Clock clock, @Value("${grassroots.points.zone:Asia/Shanghai}") ZoneId zone) {
+    public LedgerCalendar(Clock clock, PointsProperties properties) {
         this.clock = clock;
-        this.zone = zone;
+        this.zone = properties.zone();
     }
 
     public int yearOf(Instant instant) {

@@ -21,7 +21,7 @@ class PointsStatementTest {
     static final Instant NEW_YEARS_EVE = Instant.parse("2026-12-31T15:59:00Z");
     static final Instant NEW_YEAR = Instant.parse("2026-12-31T16:00:00Z");
 
-    final LedgerCalendar calendar = new LedgerCalendar(Clock.fixed(NEW_YEAR, ZoneOffset.UTC), HUAIAN);
+    final LedgerCalendar calendar = new LedgerCalendar(Clock.fixed(NEW_YEAR, ZoneOffset.UTC), new PointsProperties(HUAIAN));
 
     int sequence;
 
