@@ -1,35 +1,30 @@
 package org.grassroots.caseservice.intake;
 
-import java.net.http.HttpClient;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 
 import org.grassroots.contracts.cases.GeoPoint;
+import org.grassroots.platform.client.ServiceCallException;
+import org.grassroots.platform.client.ServiceClient;
+import org.grassroots.platform.client.ServiceClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreaker;
-import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 
 /**
  * Locates a report's point to the deepest grid by asking grid-service ({@code GET /api/grids/locate}),
- * relaying the reporter's own token. The call is guarded: a time limit on the whole call, a retry of
- * the GET (locating is safe to repeat) and a circuit breaker ({@value #CIRCUIT}) that stops asking
- * a grid-service that keeps failing. Whatever goes wrong, intake goes on: the answer is then an
+ * relaying the reporter's own token, through the platform's guarded {@link ServiceClient} (a time
+ * limit, a retry of the GET, and the circuit breaker {@value #CIRCUIT} that stops asking a
+ * grid-service that keeps failing). Whatever goes wrong, intake goes on: the answer is then an
  * {@link Placement#unlocated unlocated} placement saying why, and the case waits in the dispatchers'
  * triage list. A point outside every grid (404) is an answer, not a failure of grid-service.
  */
 @Component
+@EnableConfigurationProperties(GridServiceProperties.class)
 public class GridLocator {
 
     /** The circuit breaker's name, as Resilience4j's registry and the actuator show it. */
@@ -37,24 +32,12 @@ public class GridLocator {
 
     private static final Logger log = LoggerFactory.getLogger(GridLocator.class);
 
-    private final RestClient grids;
-    private final CircuitBreaker circuit;
-    private final Retry retry;
+    private final ServiceClient grids;
 
-    GridLocator(GridServiceProperties properties, CircuitBreakerFactory<?, ?> circuits) {
-        // The time limiter bounds the whole call; the HTTP time-outs only free the connection after it.
-        // Retries help against quick failures (refused connections, 5xx), not against a hang.
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.timeout().plusSeconds(1));
-        this.grids = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
-        this.circuit = circuits.create(CIRCUIT);
-        this.retry = Retry.of(CIRCUIT, RetryConfig.custom()
-                .maxAttempts(Math.max(1, properties.attempts()))
-                .waitDuration(properties.retryWait())
-                // A 4xx answer will not change on a second try.
-                .ignoreExceptions(HttpClientErrorException.class)
-                .build());
+    GridLocator(GridServiceProperties properties, Resilience4JCircuitBreakerFactory breakers) {
+        this.grids = new ServiceClient(CIRCUIT, new ServiceClientSettings(URI.create(properties.url()),
+                properties.timeout(), properties.attempts(), properties.retryWait(), properties.waitInOpenState(),
+                properties.slidingWindowSize()), breakers);
     }
 
     /** The grid holding {@code point}, or an unlocated placement with the reason. */
@@ -62,43 +45,29 @@ public class GridLocator {
         if (point == null) {
             return Placement.unlocated("no point was given");
         }
-        return circuit.run(() -> retry.executeSupplier(() -> ask(point, bearerToken)), GridLocator::unavailable);
-    }
-
-    private Placement ask(GeoPoint point, String bearerToken) {
+        Optional<LocatedGrid> grid;
         try {
-            LocatedGrid grid = grids.get()
-                    .uri(uri -> uri.path("/api/grids/locate").queryParam("lon", point.lon())
-                            .queryParam("lat", point.lat()).build())
-                    .headers(headers -> {
-                        if (bearerToken != null) {
-                            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
-                        }
-                    })
-                    .retrieve()
-                    .body(LocatedGrid.class);
-            if (grid == null || grid.code() == null || grid.orgPath() == null) {
-                throw new IllegalStateException("grid-service answered without a grid");
-            }
-            return grid.toPlacement();
-        } catch (HttpClientErrorException.NotFound outside) {
+            grid = grids.read(bearerToken, LocatedGrid.class, "/api/grids/locate?lon={lon}&lat={lat}",
+                    point.lon(), point.lat());
+        } catch (ServiceCallException failure) {
+            return unavailable(failure);
+        }
+        if (grid.isEmpty()) {
             return Placement.unlocated(Placement.OUTSIDE_EVERY_GRID);
         }
+        if (grid.get().code() == null || grid.get().orgPath() == null) {
+            return unavailable("grid-service answered without a grid");
+        }
+        return grid.get().toPlacement();
     }
 
-    private static Placement unavailable(Throwable failure) {
-        String reason;
-        if (failure instanceof CallNotPermittedException) {
-            reason = "grid-service is not being asked for a while (circuit open) after repeated failures";
-        } else if (failure instanceof TimeoutException) {
-            reason = "grid-service did not answer in time";
-        } else if (failure instanceof HttpClientErrorException clientError
-                && clientError.getStatusCode() != HttpStatus.NOT_FOUND) {
-            reason = "grid-service refused the request (" + clientError.getStatusCode().value() + ")";
-        } else {
-            reason = "grid-service is unavailable";
-        }
-        log.warn("Report filed unlocated: {} ({})", reason, failure.getClass().getSimpleName());
+    private static Placement unavailable(ServiceCallException failure) {
+        return unavailable(failure.isUnavailable() ? failure.getMessage()
+                : "grid-service refused the request (" + failure.status() + ")");
+    }
+
+    private static Placement unavailable(String reason) {
+        log.warn("Report filed unlocated: {}", reason);
         return Placement.unlocated(reason);
     }
 

@@ -48,7 +48,6 @@ class IntakeIT {
         properties.add("grassroots.grid-service.timeout", () -> "1s");
         properties.add("grassroots.grid-service.attempts", () -> "2");
         properties.add("grassroots.grid-service.sliding-window-size", () -> "2");
-        properties.add("grassroots.grid-service.minimum-number-of-calls", () -> "2");
         properties.add("grassroots.grid-service.wait-in-open-state", () -> "500ms");
     }
 
