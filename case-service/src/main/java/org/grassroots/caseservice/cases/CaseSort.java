@@ -3,7 +3,6 @@ package org.grassroots.caseservice.cases;
 import java.util.Locale;
 
 import org.grassroots.platform.domain.InvalidFieldException;
-import org.springframework.data.domain.Sort;
 
 /**
  * The order of {@code GET /api/cases}: {@code reportedAt}, {@code updatedAt} or {@code number},

@@ -11,7 +11,6 @@ import org.grassroots.caseservice.sla.Threshold;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.SlaStage;
-import org.springframework.data.annotation.PersistenceCreator;
 
 /**
  * The SLA clock of one stage of a case, as plain state the case document stores: the limit the
@@ -41,7 +40,6 @@ record StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedA
         VERIFY
     }
 
-    @PersistenceCreator
     StageClock {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(limit, "limit");
@@ -50,17 +48,18 @@ record StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedA
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
     }
 
-    StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedAt) {
-        this(stage, limit, startedAt, stoppedAt, List.of(), List.of(), 0);
+    /** A run without pauses, extensions or warnings (a factory: the store maps the record by its one constructor). */
+    static StageClock of(Stage stage, String limit, Instant startedAt, Instant stoppedAt) {
+        return new StageClock(stage, limit, startedAt, stoppedAt, List.of(), List.of(), 0);
     }
 
     static StageClock notStarted(Stage stage, TimeLimit limit) {
-        return new StageClock(stage, limit.toString(), null, null);
+        return of(stage, limit.toString(), null, null);
     }
 
     /** A new run from {@code at}: earlier pauses, extensions and warnings belong to the previous run. */
     StageClock start(Instant at) {
-        return new StageClock(stage, limit, at, null);
+        return of(stage, limit, at, null);
     }
 
     StageClock stop(Instant at) {
@@ -71,7 +70,7 @@ record StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedA
     }
 
     StageClock clear() {
-        return new StageClock(stage, limit, null, null);
+        return of(stage, limit, null, null);
     }
 
     StageClock pause(Instant at) {
