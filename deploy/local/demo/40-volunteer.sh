@@ -40,7 +40,7 @@ plus_hours() { date -u -d "$1 + $2 hours" +%Y-%m-%dT%H:%M:%SZ; }
 
 # activity_id TITLE: the id of 城南社区's activity with that title, or nothing.
 activity_id() {
-  api GET "/api/activities?communityId=$COMMUNITY_ID" "$DISPATCHER" | jq -r --arg t "$1" '[.[] | select(.title == $t)][0].id // empty'
+  api GET "/api/activities?communityId=$COMMUNITY_ID&size=500" "$DISPATCHER" | jq -r --arg t "$1" '[.items[] | select(.title == $t)][0].id // empty'
 }
 
 plan_activity() {
@@ -99,7 +99,7 @@ if [[ "$status" == CLAIMED ]]; then
 fi
 
 # --- partymember1's dual registration with 城南社区, accepted
-registration="$(api GET /api/registrations/mine "$MEMBER" | jq -r '[.[] | select(.status == "REQUESTED" or .status == "ACCEPTED")][0] // empty')"
+registration="$(api GET /api/registrations/mine "$MEMBER" | jq -r '[.items[] | select(.status == "REQUESTED" or .status == "ACCEPTED")][0] // empty')"
 if [[ -z "$registration" ]]; then
   registration="$(api POST /api/registrations "$MEMBER" "$(jq -n --arg p "$COMMUNITY_PATH" \
     '{communityPath: $p, workUnit: "清江浦区财政局", note: "在职党员到居住地社区报到"}')")"

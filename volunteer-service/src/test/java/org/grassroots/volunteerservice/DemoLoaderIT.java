@@ -54,7 +54,7 @@ class DemoLoaderIT {
         api.get("/api/timebank/accounts/me", member).expectStatus().isOk()
                 .expectBody().jsonPath("$.minutes").isEqualTo(180);
         api.get("/api/registrations/mine", member).expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].status").isEqualTo("ACCEPTED");
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.items[0].status").isEqualTo("ACCEPTED");
         api.get("/api/points/members/00000000-0000-4000-8000-000000000003", DEMO_USERS.get("dispatcher1").bearer())
                 .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo(5);
     }

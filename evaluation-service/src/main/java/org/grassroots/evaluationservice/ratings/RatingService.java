@@ -1,5 +1,8 @@
 package org.grassroots.evaluationservice.ratings;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -158,7 +161,7 @@ public class RatingService implements IndexedQueries {
     }
 
     /** The ratings the caller may see, newest first. */
-    public List<Rating> list(Caller caller, int limit) {
+    public Page<Rating> list(Caller caller, Paging paging) {
         Criteria scope;
         if (caller.isPlatformAdmin()) {
             scope = new Criteria();
@@ -170,7 +173,8 @@ public class RatingService implements IndexedQueries {
         } else {
             scope = where("ratedBy").is(caller.userId());
         }
-        return mongo.find(new Query(scope).with(Sort.by(Sort.Direction.DESC, "ratedAt")).limit(limit), Rating.class);
+        return PagedQueries.page(mongo, new Query(scope).with(Sort.by(Sort.Direction.DESC, "ratedAt", "_id")), Rating.class,
+                rating -> rating, paging);
     }
 
     /** The answer given for each of {@code caseIds} that was rated. */

@@ -65,6 +65,25 @@ class RatingIT extends WithStandInCaseService {
     }
 
     @Test
+    void givenAResidentsTwoRatings_whenTheyListRatingsPageByPage_thenTheirOwnComeNewestFirstWithTheTotal() {
+        String reporter = "resident-" + UUID.randomUUID();
+        String older = closedCase(reporter, Instant.now().minus(Duration.ofHours(3)));
+        String newer = closedCase(reporter, Instant.now().minus(Duration.ofHours(2)));
+        rate(resident(reporter), older, "SATISFIED", null).expectStatus().isCreated();
+        pauseSoTheNextRatingIsLater();
+        rate(resident(reporter), newer, "BASICALLY_SATISFIED", null).expectStatus().isCreated();
+
+        client.get().uri("/api/ratings?size=1").header(HttpHeaders.AUTHORIZATION, resident(reporter)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.totalItems").isEqualTo(2).jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].caseId").isEqualTo(newer);
+        client.get().uri("/api/ratings?size=1&page=1").header(HttpHeaders.AUTHORIZATION, resident(reporter)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].caseId").isEqualTo(older);
+        client.get().uri("/api/ratings?page=-1").header(HttpHeaders.AUTHORIZATION, resident(reporter)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+    }
+
+    @Test
     void givenARatedCase_whenRatedAgain_thenConflictAndTheFirstRatingStands() {
         String reporter = "resident-" + UUID.randomUUID();
         String caseId = closedCase(reporter, Instant.now().minus(Duration.ofHours(2)));
@@ -170,6 +189,14 @@ class RatingIT extends WithStandInCaseService {
         client.post().uri("/api/ratings").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"caseId\": \"x\", \"satisfaction\": \"SATISFIED\"}").exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    private static void pauseSoTheNextRatingIsLater() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String closedCase(String reporter, Instant closedAt) {

@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.activities;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -74,7 +77,7 @@ public class ActivityService implements IndexedQueries {
     }
 
     /** Activities are public notices: anyone signed in may list them, newest first. */
-    public List<Activity> list(String communityId, Activity.Status status) {
+    public Page<Activity> list(String communityId, Activity.Status status, Paging paging) {
         Criteria criteria = new Criteria();
         if (communityId != null) {
             criteria.and("communityId").is(communityId);
@@ -82,8 +85,8 @@ public class ActivityService implements IndexedQueries {
         if (status != null) {
             criteria.and("status").is(status);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "startsAt")).limit(200),
-                ActivityDocument.class).stream().map(ActivityDocument::toActivity).toList();
+        return PagedQueries.page(mongo, Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "startsAt", "_id")),
+                ActivityDocument.class, ActivityDocument::toActivity, paging);
     }
 
     public Activity get(String id) {

@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.points;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -132,10 +135,10 @@ public class PointsLedger implements IndexedQueries {
     }
 
     /** Manual awards and deductions in the scope, newest first: the audit trail of staff decisions. */
-    public List<PointsEntry> manualEntries(Criteria scope, int year) {
+    public Page<PointsEntry> manualEntries(Criteria scope, int year, Paging paging) {
         Query query = Query.query(new Criteria().andOperator(scope, Criteria.where("year").is(year),
-                Criteria.where("awardedBy").ne(null))).with(Sort.by(Sort.Direction.DESC, "occurredAt")).limit(500);
-        return mongo.find(query, PointsEntryDocument.class).stream().map(PointsEntryDocument::toEntry).toList();
+                Criteria.where("awardedBy").ne(null))).with(Sort.by(Sort.Direction.DESC, "occurredAt", "_id"));
+        return PagedQueries.page(mongo, query, PointsEntryDocument.class, PointsEntryDocument::toEntry, paging);
     }
 
     private List<PointsEntry> find(Criteria scope, int year) {

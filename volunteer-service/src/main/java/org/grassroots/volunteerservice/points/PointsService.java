@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
@@ -84,9 +86,9 @@ public class PointsService {
     }
 
     /** The manual awards and deductions given in the caller's area. */
-    public List<PointsEntry> manualAwards(Caller caller, Integer year) {
+    public Page<PointsEntry> manualAwards(Caller caller, Integer year, Paging paging) {
         caller.requireAnyRole(AWARDING_ROLES);
-        return ledger.manualEntries(OrgPathScope.inAreaOf("orgPath", caller), year(year));
+        return ledger.manualEntries(OrgPathScope.inAreaOf("orgPath", caller), year(year), paging);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.registrations;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -68,12 +71,12 @@ public class RegistrationService implements IndexedQueries {
         return registration;
     }
 
-    public List<Registration> mine(Caller caller) {
-        return find(Criteria.where("memberId").is(caller.userId()));
+    public Page<Registration> mine(Caller caller, Paging paging) {
+        return find(Criteria.where("memberId").is(caller.userId()), paging);
     }
 
     /** A community's registrations, for staff whose area holds it. */
-    public List<Registration> ofArea(String communityId, Registration.Status status, Caller caller) {
+    public Page<Registration> ofArea(String communityId, Registration.Status status, Caller caller, Paging paging) {
         requireStaff(caller);
         Criteria criteria = OrgPathScope.inAreaOf("orgPath", caller);
         if (communityId != null) {
@@ -82,7 +85,7 @@ public class RegistrationService implements IndexedQueries {
         if (status != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
         }
-        return find(criteria);
+        return find(criteria, paging);
     }
 
     public Registration get(String id, Caller caller) {
@@ -164,9 +167,9 @@ public class RegistrationService implements IndexedQueries {
         return document.toRegistration();
     }
 
-    private List<Registration> find(Criteria criteria) {
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "requestedAt")).limit(500),
-                RegistrationDocument.class).stream().map(RegistrationDocument::toRegistration).toList();
+    private Page<Registration> find(Criteria criteria, Paging paging) {
+        return PagedQueries.page(mongo, Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "requestedAt", "_id")),
+                RegistrationDocument.class, RegistrationDocument::toRegistration, paging);
     }
 
     private static boolean isStaffOf(Registration registration, Caller caller) {

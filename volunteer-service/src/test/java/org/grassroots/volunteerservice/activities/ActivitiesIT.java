@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -91,6 +95,27 @@ class ActivitiesIT {
         api.post("/api/activities", HEBIN_STAFF, saturday(10).replace("}", ", \"orgPath\": \"" + Api.CHENGNAN + "\"}"))
                 .expectStatus().isForbidden();
         api.post("/api/activities", Api.partyMember("act-pm-x"), saturday(10)).expectStatus().isForbidden();
+    }
+
+    @Test
+    void givenMoreActivitiesThanAPage_whenListedPageByPage_thenEachComesOnceAndTheTotalSaysHowManyThereAre() {
+        Set<String> planned = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            planned.add(Api.id(api.post("/api/activities", DISPATCHER, saturday(5)).expectStatus().isCreated()));
+        }
+
+        List<String> listed = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || (long) page * 2 < total; page++) {
+            Map<?, ?> answer = api.get("/api/activities?size=2&page=" + page, DISPATCHER).expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            total = ((Number) answer.get("totalItems")).longValue();
+            ((List<?>) answer.get("items")).forEach(item -> listed.add((String) ((Map<?, ?>) item).get("id")));
+        }
+
+        assertThat(listed).hasSize((int) total).doesNotHaveDuplicates().containsAll(planned);
+        api.get("/api/activities?size=501", DISPATCHER).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
     }
 
     private static String saturday(int capacity) {

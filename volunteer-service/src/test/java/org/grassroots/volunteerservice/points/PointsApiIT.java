@@ -44,9 +44,9 @@ class PointsApiIT {
                 .expectBody().jsonPath("$.balance").isEqualTo(8).jsonPath("$.entries.length()").isEqualTo(1)
                 .jsonPath("$.entries[0].reason").isEqualTo("组织楼道清理");
         api.get("/api/points/awards", DISPATCHER).expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.userId == '" + member + "')].awardedBy").isEqualTo("dispatcher-p");
+                .expectBody().jsonPath("$.items[?(@.userId == '" + member + "')].awardedBy").isEqualTo("dispatcher-p");
         api.get("/api/points/awards", HEBIN_STAFF).expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.userId == '" + member + "')]").doesNotExist();
+                .expectBody().jsonPath("$.items[?(@.userId == '" + member + "')]").doesNotExist();
     }
 
     @Test

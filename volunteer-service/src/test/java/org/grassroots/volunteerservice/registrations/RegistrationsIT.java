@@ -45,9 +45,9 @@ class RegistrationsIT {
         api.get("/api/registrations/" + id, HEBIN_STAFF).expectStatus().isNotFound();
         api.post("/api/registrations/" + id + "/accept", HEBIN_STAFF, "{}").expectStatus().isNotFound();
         api.get("/api/registrations?communityId=qjp-pulou-chengnan", HEBIN_STAFF).expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").doesNotExist();
+                .expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").doesNotExist();
         api.get("/api/registrations?communityId=qjp-pulou-chengnan&status=REQUESTED", DISPATCHER).expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.id == '" + id + "')].memberId").isEqualTo(member);
+                .expectBody().jsonPath("$.items[?(@.id == '" + id + "')].memberId").isEqualTo(member);
 
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.VOLUNTEER_EVENTS)) {
             api.post("/api/registrations/" + id + "/accept", DISPATCHER, "{\"note\": \"欢迎报到\"}").expectStatus().isOk()
@@ -68,7 +68,10 @@ class RegistrationsIT {
         api.post("/api/registrations", Api.partyMember(member), TO_CHENGNAN.replace("chengnan", "hebin"))
                 .expectStatus().isCreated();
         api.get("/api/registrations/mine", Api.partyMember(member)).expectStatus().isOk()
-                .expectBody().jsonPath("$.length()").isEqualTo(2);
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.totalItems").isEqualTo(2);
+        api.get("/api/registrations/mine?size=1&page=1", Api.partyMember(member)).expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.totalItems").isEqualTo(2)
+                .jsonPath("$.page").isEqualTo(1).jsonPath("$.size").isEqualTo(1);
     }
 
     @Test

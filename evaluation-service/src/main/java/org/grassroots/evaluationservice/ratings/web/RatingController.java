@@ -1,10 +1,11 @@
 package org.grassroots.evaluationservice.ratings.web;
 
 import java.net.URI;
-import java.util.List;
 
 import org.grassroots.evaluationservice.ratings.RatingService;
 import org.grassroots.evaluationservice.ratings.RatingService.Answer;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/ratings")
@@ -60,7 +59,8 @@ class RatingController {
     /** Ratings the caller may see, newest first: residents their own, staff their area, departments their own. */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    List<RatingResponse> list(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit, Caller caller) {
-        return ratings.list(caller, limit).stream().map(RatingResponse::of).toList();
+    Page<RatingResponse> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            Caller caller) {
+        return ratings.list(caller, Paging.of(page, size)).map(RatingResponse::of);
     }
 }

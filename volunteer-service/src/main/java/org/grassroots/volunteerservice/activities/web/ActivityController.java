@@ -2,8 +2,9 @@ package org.grassroots.volunteerservice.activities.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.volunteerservice.activities.Activity;
 import org.grassroots.volunteerservice.activities.ActivityService;
@@ -48,9 +49,10 @@ class ActivityController {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    List<ActivityResponse> list(@RequestParam(required = false) String communityId,
-            @RequestParam(required = false) Activity.Status status, Caller caller) {
-        return activities.list(communityId, status).stream().map(activity -> view(activity, caller)).toList();
+    Page<ActivityResponse> list(@RequestParam(required = false) String communityId,
+            @RequestParam(required = false) Activity.Status status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return activities.list(communityId, status, Paging.of(page, size)).map(activity -> view(activity, caller));
     }
 
     @GetMapping("/{id}")

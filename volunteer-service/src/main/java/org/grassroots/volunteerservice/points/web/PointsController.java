@@ -2,6 +2,8 @@ package org.grassroots.volunteerservice.points.web;
 
 import java.util.List;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.volunteerservice.points.PointsLedger;
 import org.grassroots.volunteerservice.points.PointsService;
@@ -58,8 +60,9 @@ class PointsController {
     /** The audit trail of manual awards and deductions in the caller's area. */
     @GetMapping("/awards")
     @PreAuthorize(STAFF)
-    List<EntryResponse> manualAwards(@RequestParam(required = false) Integer year, Caller caller) {
-        return points.manualAwards(caller, year).stream().map(entry -> EntryResponse.of(entry, null)).toList();
+    Page<EntryResponse> manualAwards(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller) {
+        return points.manualAwards(caller, year, Paging.of(page, size)).map(entry -> EntryResponse.of(entry, null));
     }
 
     @GetMapping("/leaderboard")

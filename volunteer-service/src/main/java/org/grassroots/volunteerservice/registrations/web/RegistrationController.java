@@ -1,8 +1,9 @@
 package org.grassroots.volunteerservice.registrations.web;
 
 import java.time.Instant;
-import java.util.List;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.volunteerservice.registrations.Registration;
 import org.grassroots.volunteerservice.registrations.RegistrationService;
@@ -44,16 +45,18 @@ class RegistrationController {
 
     @GetMapping("/mine")
     @PreAuthorize("isAuthenticated()")
-    List<RegistrationResponse> mine(Caller caller) {
-        return registrations.mine(caller).stream().map(RegistrationResponse::of).toList();
+    Page<RegistrationResponse> mine(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return registrations.mine(caller, Paging.of(page, size)).map(RegistrationResponse::of);
     }
 
     /** The registrations of a community (or of every community in the caller's area). */
     @GetMapping
     @PreAuthorize(STAFF)
-    List<RegistrationResponse> list(@RequestParam(required = false) String communityId,
-            @RequestParam(required = false) Registration.Status status, Caller caller) {
-        return registrations.ofArea(communityId, status, caller).stream().map(RegistrationResponse::of).toList();
+    Page<RegistrationResponse> list(@RequestParam(required = false) String communityId,
+            @RequestParam(required = false) Registration.Status status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return registrations.ofArea(communityId, status, caller, Paging.of(page, size)).map(RegistrationResponse::of);
     }
 
     @GetMapping("/{id}")

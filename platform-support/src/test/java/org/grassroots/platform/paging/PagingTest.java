@@ -1,0 +1,42 @@
+package org.grassroots.platform.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.grassroots.platform.domain.InvalidFieldException;
+import org.junit.jupiter.api.Test;
+
+class PagingTest {
+
+    @Test
+    void givenNoPageOrSize_thenTheFirstPageOfTheDefaultSize() {
+        assertThat(Paging.of(null, null)).isEqualTo(new Paging(0, Paging.DEFAULT_SIZE));
+        assertThat(Paging.of(null, null, 50)).isEqualTo(new Paging(0, 50));
+    }
+
+    @Test
+    void givenTheThirdPageOfTen_thenTwentyItemsComeBeforeIt() {
+        assertThat(Paging.of(2, 10).skip()).isEqualTo(20);
+    }
+
+    @Test
+    void givenANegativePageOrASizeOutOfBounds_thenTheFieldIsNamed() {
+        assertThatThrownBy(() -> Paging.of(-1, 10)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("page");
+        assertThatThrownBy(() -> Paging.of(0, 0)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("size");
+        assertThatThrownBy(() -> Paging.of(0, Paging.MAX_SIZE + 1)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("size");
+    }
+
+    @Test
+    void givenAPage_whenItsItemsAreMapped_thenItStaysTheSamePageOfTheSameList() {
+        Page<Integer> numbers = Page.of(List.of(1, 2), Paging.of(3, 2), 9);
+
+        Page<String> texts = numbers.map(n -> "#" + n);
+
+        assertThat(texts).isEqualTo(new Page<>(List.of("#1", "#2"), 3, 2, 9));
+    }
+}
