@@ -31,7 +31,7 @@ class CaseServiceIndexesIT {
     }
 
     @Test
-    void twoCasesCannotShareANumberInTheStore() {
+    void givenACaseWithANumber_whenAnotherIsStoredWithTheSameNumber_thenTheStoreRefuses() {
         mongo.getCollection("cases").insertOne(new Document("_id", "case-a").append("number", "GR-20260101-999999"));
 
         assertThatThrownBy(() -> mongo.getCollection("cases")

@@ -63,7 +63,7 @@ class GatewayEventStreamIT {
     int port;
 
     @Test
-    void eachEventArrivesAsItIsWrittenAndTheStreamOutlivesTheBreakersTimeLimit() throws Exception {
+    void givenAChangeStream_whenEventsAreWritten_thenEachArrivesAsWrittenAndTheStreamOutlivesTheBreakersTimeLimit() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cases/changes"))
                 .header("Authorization", TestTokens.user("dispatcher-1").roles("community_staff").bearer())
                 .header("Accept", "text/event-stream").GET().build();

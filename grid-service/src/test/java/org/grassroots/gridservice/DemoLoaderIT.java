@@ -29,7 +29,7 @@ class DemoLoaderIT {
     MongoTemplate mongo;
 
     @Test
-    void theLoaderLoadsTheDemoDistrictAndChangesNothingTheSecondTime() throws Exception {
+    void givenTheDemoLoader_whenRunTwice_thenItLoadsTheDemoDistrictAndChangesNothingTheSecondTime() throws Exception {
         for (String[] c : new String[][] {{"qjp-pulou-chengnan", "qjp-pulou"}, {"qjp-pulou-hebin", "qjp-pulou"},
                 {"qjp-changxi-huaihai", "qjp-changxi"}, {"qjp-changxi-shuidu", "qjp-changxi"}}) {
             if (mongo.findById(c[0], Community.class) == null) {

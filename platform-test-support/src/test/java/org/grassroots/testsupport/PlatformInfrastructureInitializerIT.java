@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformInfrastructureInitializerIT {
 
     @Test
-    void it_points_the_context_at_the_shared_infrastructure_and_the_test_issuer() {
+    void givenAContext_whenInitialized_thenItPointsAtTheSharedInfrastructureAndTheTestIssuer() {
         ConfigurableEnvironment environment = initialized(new GenericApplicationContext()).getEnvironment();
 
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers"))
@@ -28,7 +28,7 @@ class PlatformInfrastructureInitializerIT {
     }
 
     @Test
-    void each_context_gets_a_database_of_its_own() {
+    void givenTwoContexts_whenInitialized_thenEachGetsADatabaseOfItsOwn() {
         String first = initialized(new GenericApplicationContext()).getEnvironment().getProperty("spring.mongodb.database");
         String second = initialized(new GenericApplicationContext()).getEnvironment().getProperty("spring.mongodb.database");
 
@@ -36,7 +36,7 @@ class PlatformInfrastructureInitializerIT {
     }
 
     @Test
-    void it_overrides_the_application_configuration_but_not_what_the_test_declares() {
+    void givenApplicationAndTestProperties_whenInitialized_thenItOverridesTheApplicationsButNotWhatTheTestDeclares() {
         GenericApplicationContext context = new GenericApplicationContext();
         var sources = context.getEnvironment().getPropertySources();
         sources.addLast(new MapPropertySource("application.yml", Map.of(

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RestartableKafkaIT {
 
     @Test
-    void a_producer_delivers_across_an_outage_on_the_same_address_and_nothing_is_lost() throws Exception {
+    void givenAKafkaOutage_whenItRestartsOnTheSameAddress_thenTheProducerDeliversAcrossItAndNothingIsLost() throws Exception {
         String caseId = "case-" + UUID.randomUUID();
         try (RestartableKafka kafka = RestartableKafka.start();
                 KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
@@ -46,7 +46,7 @@ class RestartableKafkaIT {
     }
 
     @Test
-    void it_is_a_broker_of_its_own() {
+    void givenARestartableKafka_thenItIsABrokerOfItsOwn() {
         try (RestartableKafka kafka = RestartableKafka.start()) {
             assertThat(kafka.bootstrapServers()).isNotEqualTo(PlatformInfrastructure.kafkaBootstrapServers());
         }

@@ -44,7 +44,7 @@ class RestartableKafkaServiceIT {
     }
 
     @Test
-    void a_send_made_while_kafka_is_down_is_delivered_after_the_restart_and_nothing_is_lost() throws Exception {
+    void givenASendMadeWhileKafkaIsDown_whenKafkaRestarts_thenItIsDeliveredAndNothingIsLost() throws Exception {
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo(kafka.bootstrapServers());
         String caseId = "case-" + UUID.randomUUID();
         kafkaTemplate.send("case-events", caseId, "before").get(30, TimeUnit.SECONDS);

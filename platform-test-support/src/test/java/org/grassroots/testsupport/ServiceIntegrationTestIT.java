@@ -35,12 +35,12 @@ class ServiceIntegrationTestIT {
     MongoTemplate mongoTemplate;
 
     @Test
-    void declared_properties_reach_the_context() {
+    void givenDeclaredProperties_thenTheyReachTheContext() {
         assertThat(environment.getProperty("spring.application.name")).isEqualTo("sample-service");
     }
 
     @Test
-    void a_request_with_a_test_token_is_authenticated_by_the_service() throws Exception {
+    void givenATestToken_whenARequestIsMade_thenTheServiceAuthenticatesIt() throws Exception {
         HttpResponse<String> response = get(TestTokens.resident("resident-1", "/d1/s2/c3").bearer());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -48,14 +48,14 @@ class ServiceIntegrationTestIT {
     }
 
     @Test
-    void expired_forged_and_missing_tokens_are_refused() throws Exception {
+    void givenAnExpiredForgedOrMissingToken_whenARequestIsMade_thenItIsRefused() throws Exception {
         assertThat(get(TestTokens.resident("resident-1", "/d1").expired().bearer()).statusCode()).isEqualTo(401);
         assertThat(get(TestTokens.resident("resident-1", "/d1").signedByStrangerKey().bearer()).statusCode()).isEqualTo(401);
         assertThat(get(null).statusCode()).isEqualTo(401);
     }
 
     @Test
-    void the_service_publishes_to_the_shared_broker() throws Exception {
+    void givenTheService_whenItPublishes_thenTheRecordReachesTheSharedBroker() throws Exception {
         String caseId = "case-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "case-events")) {
             kafkaTemplate.send("case-events", caseId, "{}").get();
@@ -65,7 +65,7 @@ class ServiceIntegrationTestIT {
     }
 
     @Test
-    void the_service_writes_to_its_own_database_on_the_shared_store() {
+    void givenTheService_whenItWrites_thenItWritesToItsOwnDatabaseOnTheSharedStore() {
         mongoTemplate.insert(new Document("_id", "case-1"), "cases");
 
         assertThat(mongoTemplate.getDb().getName()).isEqualTo(environment.getProperty("spring.mongodb.database"));

@@ -39,12 +39,12 @@ class SharedKafkaIT {
     }
 
     @Test
-    void one_broker_serves_the_whole_jvm() {
+    void givenTheSharedKafka_whenAskedForItsAddressTwice_thenOneBrokerServesTheWholeJvm() {
         assertThat(PlatformInfrastructure.kafkaBootstrapServers()).isSameAs(PlatformInfrastructure.kafkaBootstrapServers());
     }
 
     @Test
-    void the_platform_topics_and_their_dead_letter_topics_exist_with_three_partitions() throws Exception {
+    void givenTheSharedBroker_thenThePlatformTopicsAndTheirDeadLetterTopicsExistWithThreePartitions() throws Exception {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformInfrastructure.kafkaBootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(KafkaBrokers.TOPICS).allTopicNames().get();
@@ -55,7 +55,7 @@ class SharedKafkaIT {
     }
 
     @Test
-    void a_record_sent_to_the_broker_reaches_a_probe_with_its_headers() throws Exception {
+    void givenAProbeOnATopic_whenARecordIsSent_thenItReachesTheProbeWithItsHeaders() throws Exception {
         String caseId = "case-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "case-events")) {
             ProducerRecord<String, String> record = new ProducerRecord<>("case-events", caseId, "{\"state\":\"DISPATCHED\"}");
@@ -73,7 +73,7 @@ class SharedKafkaIT {
     }
 
     @Test
-    void drain_returns_everything_once_the_topic_goes_quiet() throws Exception {
+    void givenRecordsSentToATopic_whenDrained_thenEverythingIsReturnedOnceTheTopicGoesQuiet() throws Exception {
         String gridId = "grid-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "grid-events")) {
             producer.send(new ProducerRecord<>("grid-events", gridId, "first")).get();
@@ -88,7 +88,7 @@ class SharedKafkaIT {
     }
 
     @Test
-    void awaiting_records_that_never_come_fails_listing_what_arrived() throws Exception {
+    void givenRecordsThatNeverCome_whenAwaited_thenItFailsListingWhatArrived() throws Exception {
         String orgId = "org-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "org-events")) {
             producer.send(new ProducerRecord<>("org-events", orgId, "created")).get();
@@ -101,7 +101,7 @@ class SharedKafkaIT {
     }
 
     @Test
-    void a_transactional_producer_commits_on_the_single_broker() throws Exception {
+    void givenTheSingleBroker_whenATransactionalProducerSends_thenItCommits() throws Exception {
         String memberId = "member-" + UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), "volunteer-events");
                 KafkaProducer<String, String> transactional = new KafkaProducer<>(Map.of(

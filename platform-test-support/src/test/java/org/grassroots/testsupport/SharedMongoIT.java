@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SharedMongoIT {
 
     @Test
-    void the_store_accepts_an_insert_and_finds_it_through_the_sync_driver() {
+    void givenTheSharedStore_whenADocumentIsInserted_thenTheSyncDriverFindsIt() {
         try (MongoClient client = MongoClients.create(PlatformInfrastructure.mongoConnectionString())) {
             MongoCollection<Document> grids = client.getDatabase("it-" + UUID.randomUUID()).getCollection("grids");
             grids.insertOne(new Document("_id", "grid-1").append("level", 3).append("name", "幸福里网格"));
@@ -27,7 +27,7 @@ class SharedMongoIT {
     }
 
     @Test
-    void the_connection_string_names_no_database() {
+    void givenTheSharedStore_thenItsConnectionStringNamesNoDatabase() {
         assertThat(PlatformInfrastructure.mongoConnectionString()).matches("mongodb://[^/]+");
     }
 }

@@ -21,7 +21,7 @@ class TestTokensTest {
     private final JwtDecoder decoder = decoderFromJwkSetUri();
 
     @Test
-    void a_minted_token_validates_against_the_published_key_and_carries_its_claims() {
+    void givenAMintedToken_whenDecoded_thenItValidatesAgainstThePublishedKeyAndCarriesItsClaims() {
         String token = TestTokens.user("u-17")
                 .username("wang.fang")
                 .roles("community_staff", "party_member")
@@ -48,7 +48,7 @@ class TestTokensTest {
     }
 
     @Test
-    void presets_fill_the_role_and_scope_claims() {
+    void givenAPreset_whenATokenIsMinted_thenTheRoleAndScopeClaimsAreFilled() {
         Jwt resident = decoder.decode(TestTokens.resident("resident-1", "/d/s/c").token());
         Jwt department = decoder.decode(TestTokens.departmentStaff("clerk-1", "dept-7", "/d").token());
 
@@ -60,7 +60,7 @@ class TestTokensTest {
     }
 
     @Test
-    void audience_and_lifetime_can_be_chosen() {
+    void givenAChosenAudienceAndLifetime_whenATokenIsMinted_thenItCarriesThem() {
         Jwt jwt = decoder.decode(TestTokens.user("svc").audience("case-service", "grassroots")
                 .expiresIn(Duration.ofHours(1)).token());
 
@@ -69,7 +69,7 @@ class TestTokensTest {
     }
 
     @Test
-    void bearer_prefixes_the_token_for_an_authorization_header() {
+    void givenAToken_whenAskedForBearer_thenItIsPrefixedForAnAuthorizationHeader() {
         String bearer = TestTokens.user("u-1").bearer();
 
         assertThat(bearer).startsWith("Bearer ");
@@ -77,7 +77,7 @@ class TestTokensTest {
     }
 
     @Test
-    void an_expired_token_is_rejected() {
+    void givenAnExpiredToken_whenDecoded_thenItIsRejected() {
         String token = TestTokens.user("u-17").expired().token();
 
         assertThatThrownBy(() -> decoder.decode(token))
@@ -86,14 +86,14 @@ class TestTokensTest {
     }
 
     @Test
-    void a_token_signed_by_a_stranger_key_under_the_realm_kid_is_rejected() {
+    void givenATokenSignedByAStrangerKeyUnderTheRealmKid_whenDecoded_thenItIsRejected() {
         String token = TestTokens.user("u-17").signedByStrangerKey().token();
 
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
     }
 
     @Test
-    void a_token_from_another_issuer_is_rejected() {
+    void givenATokenFromAnotherIssuer_whenDecoded_thenItIsRejected() {
         String token = TestTokens.user("u-17").issuer("http://127.0.0.1:1/realms/elsewhere").token();
 
         assertThatThrownBy(() -> decoder.decode(token))
@@ -102,7 +102,7 @@ class TestTokensTest {
     }
 
     @Test
-    void the_discovery_document_lets_a_decoder_be_built_from_the_issuer_alone() {
+    void givenTheIssuerAlone_whenADecoderIsBuiltFromItsDiscoveryDocument_thenItDecodesTokens() {
         JwtDecoder fromIssuer = JwtDecoders.fromIssuerLocation(TestTokenIssuer.issuer());
 
         assertThat(fromIssuer.decode(TestTokens.user("u-2").token()).getSubject()).isEqualTo("u-2");

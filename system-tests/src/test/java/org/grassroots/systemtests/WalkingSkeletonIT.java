@@ -52,7 +52,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void aReportedCaseIsCountedOnceForItsCommunityEvenWhenDeliveredTwice() throws Exception {
+    void givenAReportedCase_whenItsEventIsDeliveredTwice_thenItIsCountedOnceForItsCommunity() throws Exception {
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             String caseId = report();
             ConsumerRecord<String, byte[]> reported =

@@ -18,7 +18,7 @@ class VolunteerServiceBootIT extends ServiceBootChecks {
     }
 
     @Test
-    void describesItsApiInOpenApi() {
+    void givenTheService_whenItsOpenApiDocumentIsRead_thenItDescribesItsApi() {
         RestTestClient.bindToServer().baseUrl("http://localhost:" + servicePort).build()
                 .get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()

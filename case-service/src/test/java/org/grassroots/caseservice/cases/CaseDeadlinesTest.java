@@ -45,7 +45,7 @@ class CaseDeadlinesTest {
     static final Instant FRIDAY_1600 = at("2026-11-20T16:00");
 
     @Test
-    void noDeadlineRunsBeforeTheCaseIsAccepted() {
+    void givenAReportedCase_thenNoDeadlineRunsBeforeItIsAccepted() {
         Case.Reported reported = report(RUBBISH, false, FRIDAY_1600);
 
         assertThat(reported.event().facts().deadlines()).isNull();
@@ -53,7 +53,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void acceptedFridayAt1600WithTwoWorkingHoursToRespondIsDueMondayAt0900() {
+    void givenTwoWorkingHoursToRespond_whenAcceptedFridayAt1600_thenItIsDueMondayAt0900() {
         Case aCase = report(RUBBISH, false, FRIDAY_1600).aCase();
 
         CaseAccepted accepted = aCase.accept("dispatcher-1", null, FRIDAY_1600);
@@ -65,7 +65,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void theDeadlinesFollowTheStagesAndEveryEventFromAcceptOnCarriesThem() {
+    void givenAnAcceptedCase_whenItMovesThroughTheStages_thenTheDeadlinesFollowAndEveryEventCarriesThem() {
         Case aCase = report(RUBBISH, false, FRIDAY_1600).aCase();
         aCase.accept("dispatcher-1", null, FRIDAY_1600);
         CaseDispatched dispatched = aCase.dispatch(HOUSING, "dispatcher-1", null, at("2026-11-20T16:30"));
@@ -82,7 +82,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void everyStageInTimeClosesTheCaseOnTimeWithTheWallClockHandlingTime() {
+    void givenEveryStageInTime_whenChecked_thenTheCaseClosesOnTimeWithTheWallClockHandlingTime() {
         Case aCase = report(RUBBISH, false, at("2026-11-20T15:00")).aCase();
         aCase.accept("dispatcher-1", null, FRIDAY_1600);
         aCase.dispatch(HOUSING, "dispatcher-1", null, FRIDAY_1600);
@@ -96,7 +96,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void aLateClaimClosesTheCaseLateEvenIfTheOtherStagesWereInTime() {
+    void givenALateClaim_whenChecked_thenTheCaseClosesLateEvenIfTheOtherStagesWereInTime() {
         Case aCase = report(RUBBISH, false, FRIDAY_1600).aCase();
         aCase.accept("dispatcher-1", null, FRIDAY_1600);
         aCase.dispatch(HOUSING, "dispatcher-1", null, FRIDAY_1600);
@@ -109,7 +109,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void aLateCheckClosesTheCaseLate() {
+    void givenALateCheck_whenPassed_thenTheCaseClosesLate() {
         Case aCase = report(RUBBISH, false, FRIDAY_1600).aCase();
         aCase.accept("dispatcher-1", null, FRIDAY_1600);
         aCase.dispatch(HOUSING, "dispatcher-1", null, FRIDAY_1600);
@@ -122,7 +122,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void dispatchingAgainAfterAReturnRestartsTheRespondClockAndClearsTheLaterStages() {
+    void givenAReturnedCase_whenDispatchedAgain_thenTheRespondClockRestartsAndTheLaterStagesAreCleared() {
         Case aCase = report(RUBBISH, false, FRIDAY_1600).aCase();
         aCase.accept("dispatcher-1", null, FRIDAY_1600);
         aCase.dispatch(HOUSING, "dispatcher-1", null, FRIDAY_1600);
@@ -135,7 +135,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void anEmergencyRunsOnTheEmergencyTierAroundTheClock() {
+    void givenAnEmergency_whenAccepted_thenItRunsOnTheEmergencyTierAroundTheClock() {
         Case.Reported reported = report(GAS_LEAK, true, at("2026-11-21T22:00"));
         Case aCase = reported.aCase();
 
@@ -147,7 +147,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void anEmergencyIsRefusedOnEmergencyWhenTheCategoryHasNoEmergencyTier() {
+    void givenACategoryWithoutAnEmergencyTier_whenAnEmergencyIsReported_thenRefusedOnEmergency() {
         assertThatThrownBy(() -> report(RUBBISH, true, FRIDAY_1600))
                 .isInstanceOfSatisfying(InvalidFieldException.class, refused ->
                         assertThat(refused.errors()).singleElement().satisfies(error ->
@@ -155,7 +155,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void theClocksSurviveTheDocument() {
+    void givenAnAcceptedCase_whenStoredAndReloaded_thenTheClocksSurviveTheDocument() {
         Case aCase = report(RUBBISH, false, FRIDAY_1600).aCase();
         aCase.accept("dispatcher-1", null, FRIDAY_1600);
 
@@ -185,7 +185,7 @@ class CaseDeadlinesTest {
     }
 
     @Test
-    void theReportedEventHasNoDeadlinesYet() {
+    void givenANewReport_thenItsReportedEventHasNoDeadlinesYet() {
         CaseReported event = report(RUBBISH, false, FRIDAY_1600).event();
 
         assertThat(event.facts().deadlines()).isNull();

@@ -55,7 +55,7 @@ class CaseListIT {
     }
 
     @Test
-    void wordsOfTheDescriptionFindTheCasesThatHoldThemTogether() {
+    void givenWordsOfTheDescription_whenSearched_thenTheCasesThatHoldThemTogetherAreFound() {
         String rubbish = report("健康东路垃圾桶旁生活垃圾堆积三天", "健康东路与淮海南路路口");
         String lamp = report("小区 Street Lamp 不亮", null);
         String scattered = report("垃圾圾堆和堆积物", null);
@@ -72,7 +72,7 @@ class CaseListIT {
     }
 
     @Test
-    void aCaseNumberFindsExactlyThatCaseAndSupervisionFiltersTheList() {
+    void givenACaseNumberOrSupervision_whenListing_thenTheNumberFindsExactlyThatCaseAndSupervisionFilters() {
         String first = report("窨井盖缺失", null);
         String second = report("窨井盖松动", null);
         String number = get(first).number();
@@ -87,7 +87,7 @@ class CaseListIT {
     }
 
     @Test
-    void theListIsSortedAsAskedAndSaysHowManyThereAreInAll() {
+    void givenASortAndAPage_whenListing_thenTheListIsSortedAsAskedAndSaysHowManyThereAreInAll() {
         String first = report("第一件", null);
         String second = report("第二件", null);
         String third = report("第三件", null);
@@ -112,7 +112,7 @@ class CaseListIT {
     }
 
     @Test
-    void theExportHoldsTheWholeFilteredSetInOrderAsCsvThatExcelReads() {
+    void givenAFilteredList_whenExported_thenItHoldsTheWholeSetInOrderAsCsvThatExcelReads() {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 130; i++) {
             numbers.add(get(report(i == 0 ? "=HYPERLINK(\"http://example.org\"),垃圾" : "垃圾第" + i + "处", "东门")).number());
@@ -146,7 +146,7 @@ class CaseListIT {
     }
 
     @Test
-    void triageShowsNewAndUnlocatedReportsOldestFirst() {
+    void givenNewAndUnlocatedReports_whenTriageIsRead_thenTheyAreShownOldestFirst() {
         String first = report("第一件", null);
         String second = report("第二件", null);
         String cancelled = report("第三件", null);
@@ -166,7 +166,7 @@ class CaseListIT {
     }
 
     @Test
-    void theCaseDetailCarriesEachStagesClockWhoReportedInAndTheLinkedDuplicates() {
+    void givenAWhistledCaseWithADuplicate_whenItsDetailIsRead_thenItCarriesEachStagesClockWhoReportedInAndTheLinkedDuplicates() {
         String first = report("东门垃圾堆积", null);
         String second = report("东门垃圾又堆起来了", null);
         String housing = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();

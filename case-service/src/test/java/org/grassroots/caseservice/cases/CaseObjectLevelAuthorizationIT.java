@@ -82,7 +82,7 @@ class CaseObjectLevelAuthorizationIT {
     }
 
     @Test
-    void anotherResidentCannotReadOrActOnAResidentsCase() {
+    void givenAResidentsCase_whenAnotherResidentReadsOrActsOnIt_thenItIsAsIfItDidNotExist() {
         String id = report(RESIDENT_1);
 
         read(id, RESIDENT_2).expectStatus().isNotFound();
@@ -93,7 +93,7 @@ class CaseObjectLevelAuthorizationIT {
     }
 
     @Test
-    void staffOfOneCommunityCannotSeeOrActOnAnotherCommunitysCase() {
+    void givenACaseInOneCommunity_whenStaffOfAnotherCommunitySeeOrActOnIt_thenItIsAsIfItDidNotExist() {
         String id = report(CHENGBEI_RESIDENT);
 
         read(id, CHENGNAN_STAFF).expectStatus().isNotFound();
@@ -103,7 +103,7 @@ class CaseObjectLevelAuthorizationIT {
     }
 
     @Test
-    void aDepartmentCannotSeeClaimOrResolveWhatWasDispatchedToAnother() {
+    void givenACaseDispatchedToOneDepartment_whenAnotherSeesClaimsOrResolvesIt_thenNotFound() {
         String id = reportAcceptAndDispatchToHousing();
 
         read(id, URBAN).expectStatus().isNotFound();
@@ -115,7 +115,7 @@ class CaseObjectLevelAuthorizationIT {
     }
 
     @Test
-    void aDepartmentsOwnSystemActsForItsDepartmentOnlyWithClientCredentials() {
+    void givenADepartmentsOwnSystemWithClientCredentials_whenItActs_thenOnlyForItsDepartment() {
         String id = reportAcceptAndDispatchToHousing();
 
         command(id, "claim", URBAN_SYSTEM, "{}").expectStatus().isNotFound();
@@ -125,7 +125,7 @@ class CaseObjectLevelAuthorizationIT {
     }
 
     @Test
-    void aDepartmentCannotActOnACaseNotYetDispatchedToAnyone() {
+    void givenACaseNotYetDispatched_whenADepartmentActsOnIt_thenNotFound() {
         String id = report(RESIDENT_1);
 
         read(id, HOUSING).expectStatus().isNotFound();

@@ -40,7 +40,7 @@ class CaseOversightTest {
     static final Instant MONDAY_0900 = at("2026-11-23T09:00");
 
     @Test
-    void aPauseStopsTheClockAndTheDeadlineMovesOnByTheWorkingTimeOfThePause() {
+    void givenAPause_whenResumed_thenTheClockStoppedAndTheDeadlineMovesOnByThePausesWorkingTime() {
         Case aCase = accepted();
 
         CasePaused paused = aCase.pause("dispatcher-1", "等待居民补充照片", at("2026-11-23T09:30"));
@@ -55,7 +55,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void aPauseOverNightAndWeekendCountsNoneOfIt() {
+    void givenAPauseOverNightAndWeekend_whenResumed_thenNoneOfItCounts() {
         Case aCase = accepted();
 
         aCase.pause("dispatcher-1", "等待居民回电", at("2026-11-23T10:00"));
@@ -65,7 +65,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void aPausedCaseGivesNoWarningsAndIsNotLookedAtByTheScanner() {
+    void givenAPausedCase_whenTheSlaIsChecked_thenNoWarningsAndTheScannerDoesNotLookAtIt() {
         Case aCase = accepted();
         aCase.pause("dispatcher-1", "等待居民补充材料", at("2026-11-23T09:10"));
 
@@ -74,7 +74,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void pausingTwiceOrResumingARunningClockIsRefused() {
+    void givenARunningClock_whenResumedOrPausedTwice_thenRefused() {
         Case aCase = accepted();
 
         assertThatThrownBy(() -> aCase.resume("dispatcher-1", at("2026-11-23T09:10")))
@@ -85,7 +85,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void theScannerWarnsAtHalfAndThreeQuartersThenTheCaseRunsOverdueIsEscalatedAndSupervisedEachOnce() {
+    void givenAnAcceptedCase_whenScannedOverTime_thenItWarnsAtHalfAndThreeQuartersThenRunsOverdueIsEscalatedAndSupervisedEachOnce() {
         Case aCase = accepted();
         assertThat(aCase.nextSlaCheck()).isEqualTo(at("2026-11-23T10:00"));
 
@@ -119,7 +119,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void anExtensionByAHigherLevelMovesTheDeadlineAndWarningsGivenStayGiven() {
+    void givenAWarningGiven_whenAHigherLevelExtends_thenTheDeadlineMovesAndTheWarningStaysGiven() {
         Case aCase = accepted();
         aCase.checkSla(at("2026-11-23T10:00"));
 
@@ -134,7 +134,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void anExtensionMustCountTimeLikeTheLimitAndNameTheRunningStage() {
+    void givenAnExtensionCountingTimeUnlikeTheLimitOrNamingAnotherStage_whenExtending_thenRefused() {
         Case aCase = accepted();
 
         assertThatThrownBy(() -> aCase.extend(null, TimeLimit.minutes(30), "需协调", "street-1", MONDAY_0900))
@@ -144,7 +144,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void escalationClimbsOneLevelAtATimeAndStopsAtTheDistrict() {
+    void givenACommunityCase_whenEscalatedRepeatedly_thenItClimbsOneLevelAtATimeAndStopsAtTheDistrict() {
         Case aCase = accepted();
 
         assertThat(aCase.escalate("dispatcher-1", "社区协调不了", MONDAY_0900).toLevel()).isEqualTo(HandlingLevel.STREET);
@@ -155,7 +155,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void whistledDepartmentsReportInOneByOneAndTheCaseShowsWhoHasAndHasNot() {
+    void givenWhistledDepartments_whenTheyReportInOneByOne_thenTheCaseShowsWhoHasAndWhoHasNot() {
         Case aCase = accepted();
 
         CaseWhistled whistled = aCase.whistle(List.of("dept-urban", "dept-ecology", "dept-urban"), "dispatcher-1",
@@ -175,7 +175,7 @@ class CaseOversightTest {
     }
 
     @Test
-    void aDissatisfiedRatingReopensAClosedCaseForReworkAndIsRememberedSoItCountsOnce() {
+    void givenAClosedCase_whenRatedDissatisfied_thenItReopensForReworkAndTheRatingIsRememberedSoItCountsOnce() {
         Case aCase = CaseWorkflowTest.caseIn(CaseStatus.CLOSED);
 
         CaseReopened reopened = aCase.reopen(ReopenCause.RESIDENT_DISSATISFIED, "居民不满意", "rating-1", null,

@@ -9,20 +9,20 @@ import org.junit.jupiter.api.Test;
 class CaseSortTest {
 
     @Test
-    void noSortMeansNewestReportFirst() {
+    void givenNoSort_whenParsed_thenNewestReportComesFirst() {
         assertThat(CaseSort.parse(null)).isEqualTo(CaseSort.NEWEST_FIRST);
         assertThat(CaseSort.parse(" ")).isEqualTo(CaseSort.NEWEST_FIRST);
     }
 
     @Test
-    void aFieldAloneSortsDescendingAndADirectionMayFollowIt() {
+    void givenAFieldAlone_whenParsed_thenItSortsDescendingAndADirectionMayFollowIt() {
         assertThat(CaseSort.parse("updatedAt")).isEqualTo(new CaseSort(CaseSort.Field.UPDATED_AT, false));
         assertThat(CaseSort.parse("number,asc")).isEqualTo(new CaseSort(CaseSort.Field.NUMBER, true));
         assertThat(CaseSort.parse("reportedAt, DESC")).isEqualTo(CaseSort.NEWEST_FIRST);
     }
 
     @Test
-    void anUnknownFieldOrDirectionIsRefusedNamingSort() {
+    void givenAnUnknownFieldOrDirection_whenParsed_thenRefusedNamingSort() {
         assertThatThrownBy(() -> CaseSort.parse("status")).isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("sort");
         assertThatThrownBy(() -> CaseSort.parse("number,up")).isInstanceOf(InvalidFieldException.class)

@@ -28,7 +28,7 @@ class CaseTest {
             "/qjp/qjp-wangying/qjp-wangying-fuqian", false);
 
     @Test
-    void aNewReportStartsAtItsCategorysLevelInReportedAtVersionOne() {
+    void givenANewReport_thenItStartsAtItsCategorysLevelInReportedAtVersionOne() {
         Case.Reported reported = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
                 ChinaCalendar2026.calendar());
 
@@ -38,7 +38,7 @@ class CaseTest {
     }
 
     @Test
-    void reportingProducesCaseReportedWithTheCommunityAndStreetOfItsOrgPath() {
+    void givenANewReport_whenReported_thenCaseReportedCarriesTheCommunityAndStreetOfItsOrgPath() {
         CaseReported event = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
                 ChinaCalendar2026.calendar()).event();
 
@@ -52,7 +52,7 @@ class CaseTest {
     }
 
     @Test
-    void theEventCarriesNothingAboutTheReporter() {
+    void givenAResidentsReport_whenReported_thenTheEventCarriesNothingAboutTheReporter() {
         CaseReported event = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
                 ChinaCalendar2026.calendar()).event();
 
@@ -60,7 +60,7 @@ class CaseTest {
     }
 
     @Test
-    void aGridWorkerReportingOnDutyIsNamedByUserIdSoTheirPointsCanFollow() {
+    void givenAGridWorkerOnDuty_whenTheyReport_thenTheyAreNamedByUserIdSoTheirPointsCanFollow() {
         Case.NewReport onDuty = new Case.NewReport("EXPOSED_RUBBISH", "垃圾堆积", new GeoPoint(119.0213, 33.6012),
                 "健康东路与淮海南路路口", Channel.GRID_WORKER, "gridworker-1", "/qjp/qjp-wangying/qjp-wangying-fuqian",
                 false);
@@ -72,7 +72,7 @@ class CaseTest {
     }
 
     @Test
-    void onlyTheReporterIsTheReporter() {
+    void givenAResidentsCase_whenAskedWhoReportedIt_thenOnlyTheReporterIs() {
         Case aCase = Case.report(RUBBISH, EXPOSED_RUBBISH, "case-1", "GR-20261121-000001", NOW,
                 ChinaCalendar2026.calendar()).aCase();
 

@@ -80,7 +80,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void aReportedCaseIsAcceptedDispatchedClaimedResolvedAndClosedAfterTheCheck() {
+    void givenAReportedCase_whenAcceptedDispatchedClaimedResolvedAndChecked_thenItCloses() {
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             String id = report();
 
@@ -129,7 +129,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void aFailedCheckReopensTheCaseAndItIsDispatchedAgainToAPartyMemberWhoClaimsIt() {
+    void givenAResolvedCase_whenTheCheckFails_thenItReopensAndIsDispatchedAgainToAPartyMemberWhoClaimsIt() {
         String partyMember = TestTokens.user("member-1").roles("party_member").orgPath(CHENGNAN).bearer();
         String id = report();
         command(id, "accept", DISPATCHER, "{}");
@@ -149,7 +149,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void theHistoryTellsWhoDidWhatAndIsVisibleToWhoeverMaySeeTheCase() {
+    void givenAHandledCase_whenItsHistoryIsRead_thenItTellsWhoDidWhatToWhoeverMaySeeTheCase() {
         String id = report();
         command(id, "accept", DISPATCHER, "{}");
         command(id, "dispatch", DISPATCHER, TO_HOUSING);
@@ -175,7 +175,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void anEmergencyReportOfACategoryWithoutAnEmergencyTierIsRefusedOnEmergency() {
+    void givenACategoryWithoutAnEmergencyTier_whenReportedAsEmergency_thenRefusedOnEmergency() {
         client.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, RESIDENT)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -186,14 +186,14 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void staffOfAnotherCommunityCannotEvenFindTheCase() {
+    void givenACaseInOneCommunity_whenStaffOfAnotherAcceptIt_thenTheyCannotEvenFindIt() {
         String id = report();
 
         post(id, "accept", OTHER_COMMUNITY, "{}").expectStatus().isNotFound();
     }
 
     @Test
-    void aResidentCannotDispatchTheirOwnCaseAndAGridWorkerCannotAcceptIt() {
+    void givenAReportedCase_whenAGridWorkerAcceptsOrTheResidentDispatches_thenForbidden() {
         String id = report();
         post(id, "accept", GRID_WORKER, "{}").expectStatus().isForbidden();
         command(id, "accept", DISPATCHER, "{}");
@@ -202,7 +202,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void anotherDepartmentCannotClaimTheCaseAndTheDispatcherCannotClaimItForThem() {
+    void givenACaseDispatchedToADepartment_whenAnotherDepartmentOrTheDispatcherClaimsIt_thenRefused() {
         String id = report();
         command(id, "accept", DISPATCHER, "{}");
         command(id, "dispatch", DISPATCHER, TO_HOUSING);
@@ -214,7 +214,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void aCommandTheStateDoesNotAllowIsRefusedWithTheReason() {
+    void givenACommandTheStateDoesNotAllow_whenSent_thenRefusedWithTheReason() {
         String id = report();
 
         post(id, "dispatch", DISPATCHER, TO_HOUSING).expectStatus().isEqualTo(409)
@@ -225,7 +225,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void cancellingWithoutAReasonIsRefusedFieldByField() {
+    void givenNoReason_whenCancelling_thenRefusedFieldByField() {
         String id = report();
 
         post(id, "cancel", DISPATCHER, "{\"reason\": \"\"}").expectStatus().isBadRequest()
@@ -233,7 +233,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void aCommandOnAStaleVersionIsAConflict() {
+    void givenAStaleVersion_whenACommandIsSent_thenConflict() {
         String id = report();
         command(id, "accept", DISPATCHER, "{\"version\": 1}");
 
@@ -245,7 +245,7 @@ class CaseWorkflowIT {
     }
 
     @Test
-    void ofEightSimultaneousDispatchesExactlyOneSucceeds() throws Exception {
+    void givenEightSimultaneousDispatches_whenSent_thenExactlyOneSucceeds() throws Exception {
         String id = report();
         command(id, "accept", DISPATCHER, "{}");
         int dispatchers = 8;

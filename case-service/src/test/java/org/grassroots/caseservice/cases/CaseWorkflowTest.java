@@ -104,14 +104,14 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void theTableCoversEveryStateAndEveryCommand() {
+    void givenTheWorkflowTable_thenItCoversEveryStateAndEveryCommand() {
         assertThat(everyStateAgainstEveryCommand()).hasSize(CaseStatus.values().length * CaseCommand.values().length);
         assertThat(everyStateAgainstEveryCommand().map(arguments -> List.of(arguments.get()[0], arguments.get()[1])))
                 .doesNotHaveDuplicates();
     }
 
     @Test
-    void theTableSaysWhatTheCommandsSay() {
+    void givenTheWorkflowTable_thenItSaysWhatTheCommandsSay() {
         everyStateAgainstEveryCommand().forEach(arguments -> {
             CaseStatus state = (CaseStatus) arguments.get()[0];
             CaseCommand command = (CaseCommand) arguments.get()[1];
@@ -122,7 +122,7 @@ class CaseWorkflowTest {
 
     @ParameterizedTest(name = "{1} on a {0} case → {2}")
     @MethodSource("everyStateAgainstEveryCommand")
-    void aCommandLeadsToItsTargetStateOrIsRefusedWithAReason(CaseStatus state, CaseCommand command,
+    void givenACaseInAState_whenACommandRuns_thenItLeadsToItsTargetStateOrIsRefusedWithAReason(CaseStatus state, CaseCommand command,
             CaseStatus expected) {
         Case aCase = caseIn(state);
 
@@ -147,7 +147,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void aRefusalSaysInWordsWhatIsWrongAndWhatWouldBeAllowed() {
+    void givenAClosedCase_whenDispatched_thenTheRefusalSaysInWordsWhatIsWrongAndWhatWouldBeAllowed() {
         assertThatThrownBy(() -> caseIn(CaseStatus.CLOSED).dispatch(HOUSING, "dispatcher-1", null, NOW))
                 .isInstanceOf(InvalidStateException.class)
                 .hasMessage("A case in state CLOSED cannot be dispatched; only a case that is ACCEPTED or RETURNED"
@@ -155,7 +155,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void eachCommandAdvancesTheVersionByOneAndItsEventCarriesTheNewVersion() {
+    void givenACase_whenACommandRuns_thenTheVersionAdvancesByOneAndItsEventCarriesIt() {
         Case aCase = caseIn(CaseStatus.REPORTED);
 
         CaseAccepted accepted = aCase.accept("dispatcher-1", null, NOW);
@@ -169,7 +169,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void locatingMovesAnUnlocatedCaseIntoTheGridsAreaAndSaysWhereItWasHeld() {
+    void givenAnUnlocatedCase_whenLocated_thenItMovesIntoTheGridsAreaAndSaysWhereItWasHeld() {
         Case aCase = caseIn(CaseStatus.ACCEPTED);
         String heldBy = aCase.orgPath();
 
@@ -191,7 +191,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void dispatchingNamesTheAssigneeInTheEventAndInItsFacts() {
+    void givenAnAcceptedCase_whenDispatched_thenTheAssigneeIsNamedInTheEventAndInItsFacts() {
         Case aCase = caseIn(CaseStatus.ACCEPTED);
 
         CaseDispatched dispatched = aCase.dispatch(HOUSING, "dispatcher-1", "三天内清运", NOW);
@@ -203,7 +203,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void claimingKeepsTheAssigneeInTheFacts() {
+    void givenADispatchedCase_whenClaimed_thenTheFactsKeepTheAssignee() {
         CaseClaimed claimed = caseIn(CaseStatus.DISPATCHED).claim("housing-1", NOW);
 
         assertThat(claimed.assignee()).isEqualTo(HOUSING);
@@ -212,7 +212,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void returningSaysWhoItCameFromAndLeavesItUnassigned() {
+    void givenAClaimedCase_whenReturned_thenItSaysWhoItCameFromAndIsLeftUnassigned() {
         Case aCase = caseIn(CaseStatus.CLAIMED);
 
         CaseReturned returned = aCase.returnToDispatcher("housing-1", "属城管职责", NOW);
@@ -224,7 +224,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void aPassedCheckIsVerifiedThenClosedEachWithItsOwnVersion() {
+    void givenAResolvedCase_whenTheCheckPasses_thenItIsVerifiedThenClosedEachWithItsOwnVersion() {
         Case aCase = caseIn(CaseStatus.RESOLVED);
 
         List<CaseEvent> events = aCase.verify(true, "grid-worker-1", "现场已清理", NOW);
@@ -242,7 +242,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void aFailedCheckReopensTheCaseForRework() {
+    void givenAResolvedCase_whenTheCheckFails_thenTheCaseReopensForRework() {
         Case aCase = caseIn(CaseStatus.RESOLVED);
 
         List<CaseEvent> events = aCase.verify(false, "grid-worker-1", "垃圾仍在", NOW);
@@ -255,7 +255,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void cancellingReturningAndParkingNeedAReasonAndAFailedCheckNeedsANote() {
+    void givenNoReasonOrNote_whenCancellingReturningParkingOrFailingACheck_thenRefused() {
         assertThatThrownBy(() -> caseIn(CaseStatus.REPORTED).cancel("dispatcher-1", " ", NOW))
                 .isInstanceOf(InvalidFieldException.class);
         assertThatThrownBy(() -> caseIn(CaseStatus.CLAIMED).returnToDispatcher("housing-1", null, NOW))
@@ -267,7 +267,7 @@ class CaseWorkflowTest {
     }
 
     @Test
-    void noEventOfTheWholePathNamesTheReporter() {
+    void givenAResidentsCase_whenItGoesTheWholePath_thenNoEventNamesTheReporter() {
         Case aCase = caseIn(CaseStatus.REPORTED);
         List<CaseEvent> events = new ArrayList<>();
         events.add(aCase.accept("dispatcher-1", null, NOW));

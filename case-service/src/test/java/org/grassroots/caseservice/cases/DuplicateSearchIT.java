@@ -60,7 +60,7 @@ class DuplicateSearchIT {
     }
 
     @Test
-    void everyLaterReportAtOnePlaceIsLinkedToTheFirst() {
+    void givenAReportAtOnePlace_whenMoreAreReportedThere_thenEachIsLinkedToTheFirst() {
         GeoPoint place = new GeoPoint(119.081, 33.631);
 
         Reported first = report(place);
@@ -73,7 +73,7 @@ class DuplicateSearchIT {
     }
 
     @Test
-    void aCancelledCaseIsNoLongerOfferedAndTheNextReportTakesItsPlace() {
+    void givenACancelledCase_whenTheNextReportComes_thenTheCancelledIsNoLongerOfferedAndTheNextTakesItsPlace() {
         GeoPoint place = new GeoPoint(119.091, 33.631);
         Reported cancelled = report(place);
         command(cancelled.id(), "cancel", DISPATCHER, "{\"reason\": \"无效上报\"}");
@@ -86,7 +86,7 @@ class DuplicateSearchIT {
     }
 
     @Test
-    void aClosedCaseIsNotOfferedUntilItIsReopened() {
+    void givenAClosedCase_whenReportedNearby_thenItIsNotOfferedUntilItIsReopened() {
         GeoPoint place = new GeoPoint(119.101, 33.631);
         Reported closed = report(place);
         command(closed.id(), "accept", DISPATCHER, "{}");
@@ -107,7 +107,7 @@ class DuplicateSearchIT {
     }
 
     @Test
-    void aCaseLeftOnTheListAfterItClosedIsFoundStaleAndTakenOff() {
+    void givenACaseLeftOnTheListAfterItClosed_whenTheNextReportComes_thenItIsFoundStaleAndTakenOff() {
         GeoPoint place = new GeoPoint(119.111, 33.631);
         Reported cancelled = report(place);
         command(cancelled.id(), "cancel", DISPATCHER, "{\"reason\": \"无效上报\"}");
@@ -124,7 +124,7 @@ class DuplicateSearchIT {
     }
 
     @Test
-    void casesReportedBeforeTheListExistedAreListedWhenTheServiceStarts() {
+    void givenCasesReportedBeforeTheListExisted_whenTheServiceStarts_thenTheyAreListed() {
         GeoPoint place = new GeoPoint(119.121, 33.631);
         Reported earlier = report(place);
         mongo.dropCollection(OpenCasesNearby.COLLECTION);

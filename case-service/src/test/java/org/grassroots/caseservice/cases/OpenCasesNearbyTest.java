@@ -15,7 +15,7 @@ class OpenCasesNearbyTest {
     /** Whatever lies within the radius of a report lies in one of the cells the report reads. */
     @ParameterizedTest
     @ValueSource(doubles = {-54.0, -33.6, -0.0001, 0.0, 18.2, 33.6, 45.7, 53.5, 63.0, 70.0, 85.0})
-    void everyPointWithinTheRadiusIsInACellThatIsRead(double latitude) {
+    void givenAReportAtAnyLatitude_whenTheCellsAroundItAreRead_thenEveryPointWithinTheRadiusIsInOne(double latitude) {
         Random random = new Random(Double.hashCode(latitude));
         for (int i = 0; i < 20_000; i++) {
             GeoPoint report = new GeoPoint(-179 + 358 * random.nextDouble(), latitude + 0.01 * random.nextDouble());

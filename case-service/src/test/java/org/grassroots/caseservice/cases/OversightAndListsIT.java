@@ -73,7 +73,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void escalationGoesOneLevelUpByStaffAtTheCasesLevelOrAbove() {
+    void givenAnAcceptedCase_whenEscalated_thenItGoesOneLevelUpByStaffAtTheCasesLevelOrAbove() {
         String id = accepted();
 
         CaseView escalated = command(id, "escalate", GRID_WORKER, "{\"reason\": \"网格内无法协调\"}");
@@ -87,7 +87,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void supervisionAndExtensionsComeFromALevelAboveTheCases() {
+    void givenACaseAtTheCommunity_whenSupervisedOrExtended_thenOnlyALevelAboveTheCasesMayDoIt() {
         String id = accepted();
         command(id, "escalate", DISPATCHER, "{\"reason\": \"需社区协调\"}");
 
@@ -106,7 +106,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void summonedDepartmentsReportInAndTheCaseShowsWhoHasAndWhoHasNot() {
+    void givenSummonedDepartments_whenTheyReportIn_thenTheCaseShowsWhoHasAndWhoHasNot() {
         String id = accepted();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             command(id, "whistle", DISPATCHER,
@@ -137,7 +137,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void theAssigneePausesTheClockWhileWaitingForTheResidentAndResumesIt() {
+    void givenAClaimedCase_whenTheAssigneeWaitsForTheResident_thenTheyPauseTheClockAndResumeIt() {
         String id = accepted();
         command(id, "dispatch", DISPATCHER, TO_HOUSING);
         command(id, "claim", HOUSING, "{}");
@@ -155,7 +155,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void staffReopenAClosedCaseOnReviewAndTheReporterSeesWhenItWasClosed() {
+    void givenAClosedCase_whenStaffReopenItOnReview_thenItReopensAndTheReporterSeesWhenItWasClosed() {
         String id = accepted();
         command(id, "dispatch", DISPATCHER, TO_HOUSING);
         command(id, "claim", HOUSING, "{}");
@@ -174,7 +174,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void everyListIsScopedByTheCaller() {
+    void givenADispatchedCase_whenEachCallerReadsTheLists_thenEveryListIsScopedByTheCaller() {
         String mine = accepted();
         command(mine, "dispatch", DISPATCHER, TO_HOUSING);
 
@@ -197,7 +197,7 @@ class OversightAndListsIT {
     }
 
     @Test
-    void aDepartmentsServiceAccountReadsItsInboxAndFiltersNarrowTheList() {
+    void givenACaseDispatchedToADepartment_whenItsServiceAccountReadsItsInbox_thenItIsThereAndFiltersNarrowTheList() {
         String id = accepted();
         command(id, "dispatch", DISPATCHER, """
                 {"assignee": {"kind": "DEPARTMENT", "id": "dept-urban", "displayName": "区城管局"}}

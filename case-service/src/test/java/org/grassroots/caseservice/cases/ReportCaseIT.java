@@ -51,7 +51,7 @@ class ReportCaseIT {
     }
 
     @Test
-    void aResidentsReportIsStoredAndPublishedAsCaseReported() {
+    void givenAResidentsReport_whenFiled_thenItIsStoredAndPublishedAsCaseReported() {
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             CaseResponseView created = client.post().uri("/api/cases")
                     .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
@@ -87,7 +87,7 @@ class ReportCaseIT {
     }
 
     @Test
-    void anotherResidentCannotReadTheCase() {
+    void givenAResidentsCase_whenAnotherResidentReadsIt_thenNotFound() {
         CaseResponseView created = report(TestTokens.resident("resident-1", FUQIAN).bearer());
 
         client.get().uri("/api/cases/" + created.id())
@@ -102,7 +102,7 @@ class ReportCaseIT {
     }
 
     @Test
-    void staffOfTheCommunitySeeTheCaseAndStaffOfAnotherDoNot() {
+    void givenACaseInACommunity_whenStaffReadIt_thenStaffOfThatCommunitySeeItAndStaffOfAnotherDoNot() {
         CaseResponseView created = report(TestTokens.resident("resident-1", FUQIAN).bearer());
 
         client.get().uri("/api/cases/" + created.id())
@@ -117,7 +117,7 @@ class ReportCaseIT {
     }
 
     @Test
-    void aReportWithoutWhereOrWhatIsRefusedFieldByField() {
+    void givenAReportWithoutWhereOrWhat_whenFiled_thenRefusedFieldByField() {
         client.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -132,7 +132,7 @@ class ReportCaseIT {
     }
 
     @Test
-    void aCategoryOutsideTheCatalogueIsRefused() {
+    void givenACategoryOutsideTheCatalogue_whenReported_thenRefused() {
         client.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
                 .contentType(MediaType.APPLICATION_JSON)
@@ -145,7 +145,7 @@ class ReportCaseIT {
     }
 
     @Test
-    void aDepartmentCannotFileACase() {
+    void givenDepartmentStaff_whenFilingACase_thenForbidden() {
         client.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.departmentStaff("dept-1", "dept-urban", "/qjp").bearer())
                 .contentType(MediaType.APPLICATION_JSON)

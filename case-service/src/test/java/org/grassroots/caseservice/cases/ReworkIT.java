@@ -69,7 +69,7 @@ class ReworkIT {
     }
 
     @Test
-    void aDissatisfiedRatingDeliveredTwiceReopensTheClosedCaseOnce() throws Exception {
+    void givenAClosedCase_whenADissatisfiedRatingIsDeliveredTwice_thenItIsReopenedOnce() throws Exception {
         String id = closedCase();
         CaseRated rated = new CaseRated(id, 1, CHENGNAN, Instant.now(), "rating-" + id, "GR-1", "EXPOSED_RUBBISH",
                 "qjp-pulou-chengnan", "dept-housing", Satisfaction.DISSATISFIED, false);
@@ -133,7 +133,7 @@ class ReworkIT {
     }
 
     @Test
-    void aSatisfiedRatingLeavesTheCaseClosed() throws Exception {
+    void givenAClosedCase_whenRatedSatisfied_thenItStaysClosed() throws Exception {
         String id = closedCase();
         publish(new CaseRated(id, 1, CHENGNAN, Instant.now(), "rating-" + id, "GR-2", "EXPOSED_RUBBISH",
                 "qjp-pulou-chengnan", null, Satisfaction.SATISFIED, false), UUID.randomUUID().toString());

@@ -75,7 +75,7 @@ class SlaScannerIT {
     }
 
     @Test
-    void twoScannersReportEachThresholdOnceAndAFreshScannerFindsNothingLeft() throws Exception {
+    void givenTwoScanners_whenTheyScanAsTimePasses_thenEachThresholdIsReportedOnceAndAFreshScannerFindsNothingLeft() throws Exception {
         Instant accepted = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         clock.set(accepted.minus(Duration.ofMinutes(5)));
         String id = reportAndAccept(accepted);
@@ -114,7 +114,7 @@ class SlaScannerIT {
     }
 
     @Test
-    void aCaseWaitingForTheResidentIsNotReportedWhileItsClockIsPaused() {
+    void givenACaseWaitingForTheResident_whenScanned_thenItIsNotReportedWhileItsClockIsPaused() {
         Instant accepted = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
         clock.set(accepted.minus(Duration.ofMinutes(5)));
         String id = reportAndAccept(accepted);

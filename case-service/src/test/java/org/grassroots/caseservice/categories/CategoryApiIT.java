@@ -45,7 +45,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void theSeededCatalogueIsThereAfterStart() {
+    void givenTheServiceStarted_whenTheCatalogueIsRead_thenTheSeededCategoriesAreThere() {
         List<CategoryView> categories = client.get().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, RESIDENT)
                 .exchange()
@@ -68,7 +68,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void anAdministratorDefinesRevisesAndRetiresACategory() {
+    void givenAnAdministrator_whenTheyDefineReviseAndRetireACategory_thenEachStepIsApplied() {
         String code = freshCode();
         client.post().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, ADMIN)
@@ -111,7 +111,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void aResidentCannotDefineChangeOrRetireACategory() {
+    void givenACallerWhoIsNoAdministrator_whenDefiningChangingOrRetiringACategory_thenForbidden() {
         client.post().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, RESIDENT)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -136,7 +136,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void anInvalidBodyIsRefusedFieldByField() {
+    void givenAnInvalidBody_whenDefiningACategory_thenItIsRefusedFieldByField() {
         client.post().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -157,7 +157,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void aBodyThatBreaksTheCatalogueRulesIsRefusedFieldByField() {
+    void givenABodyThatBreaksTheCatalogueRules_whenDefiningACategory_thenItIsRefusedFieldByField() {
         client.post().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -188,7 +188,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void anUpdateFromAStaleVersionIsAConflict() {
+    void givenAStaleVersion_whenACategoryIsUpdated_thenConflict() {
         String code = freshCode();
         define(code);
         client.put().uri("/api/categories/" + code)
@@ -208,7 +208,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void aCodeThatExistsCannotBeDefinedAgain() {
+    void givenACodeThatExists_whenDefinedAgain_thenConflict() {
         client.post().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -219,7 +219,7 @@ class CategoryApiIT {
     }
 
     @Test
-    void anUnknownCategoryIsNotFound() {
+    void givenAnUnknownCategory_whenReadRevisedOrRetired_thenNotFound() {
         client.get().uri("/api/categories/NO_SUCH_CATEGORY")
                 .header(HttpHeaders.AUTHORIZATION, RESIDENT)
                 .exchange()
@@ -238,12 +238,12 @@ class CategoryApiIT {
     }
 
     @Test
-    void theCatalogueNeedsAToken() {
+    void givenNoToken_whenTheCatalogueIsRead_thenUnauthorized() {
         client.get().uri("/api/categories").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
-    void seedingAgainKeepsAnAdministratorsEditsAndOnlyRestoresWhatIsMissing() {
+    void givenAnAdministratorsEditsAndAMissingCategory_whenSeededAgain_thenTheEditsStayAndOnlyWhatIsMissingIsRestored() {
         CategoryView vending = client.get().uri("/api/categories/STREET_VENDING")
                 .header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .exchange().expectStatus().isOk()

@@ -18,7 +18,7 @@ class CategorySeedTest {
             .collect(Collectors.toMap(Category::code, Function.identity()));
 
     @Test
-    void holdsARealisticCatalogueWithUniqueCodes() {
+    void givenTheSeed_thenItHoldsARealisticCatalogueWithUniqueCodes() {
         assertThat(CategorySeed.read()).hasSize(seed.size());
         assertThat(seed).hasSizeGreaterThanOrEqualTo(12).containsKeys("EXPOSED_RUBBISH", "BURST_WATER_PIPE",
                 "BROKEN_STREET_LIGHT", "ROAD_DAMAGE", "ILLEGAL_CONSTRUCTION", "NOISE_NUISANCE", "PROPERTY_SERVICE",
@@ -31,7 +31,7 @@ class CategorySeedTest {
     }
 
     @Test
-    void exposedRubbishIsRespondedToInTwoHoursAndResolvedInADay() {
+    void givenTheSeed_thenExposedRubbishIsRespondedToInTwoHoursAndResolvedInADay() {
         CategoryLimits limits = seed.get("EXPOSED_RUBBISH").limitsFor(false);
 
         assertThat(limits).isEqualTo(new CategoryLimits(TimeLimit.workingHours(2), TimeLimit.workingDays(1),
@@ -39,7 +39,7 @@ class CategorySeedTest {
     }
 
     @Test
-    void aBurstPipeIsAnEmergencyDispatchedWithinTenMinutesAndAsksWhetherWaterStillFlows() {
+    void givenTheSeed_thenABurstPipeIsAnEmergencyDispatchedWithinTenMinutesAndAsksWhetherWaterStillFlows() {
         Category pipe = seed.get("BURST_WATER_PIPE");
 
         assertThat(pipe.limitsFor(true).respond()).isEqualTo(TimeLimit.minutes(10));
@@ -48,26 +48,26 @@ class CategorySeedTest {
     }
 
     @Test
-    void illegalConstructionStartsAtTheStreetWithUrbanManagement() {
+    void givenTheSeed_thenIllegalConstructionStartsAtTheStreetWithUrbanManagement() {
         assertThat(seed.get("ILLEGAL_CONSTRUCTION").startingLevel()).isEqualTo(HandlingLevel.STREET);
         assertThat(seed.get("ILLEGAL_CONSTRUCTION").departmentId()).isEqualTo("dept-urban");
     }
 
     @Test
-    void aNeighbourDisputeStaysInTheGridWithoutADepartment() {
+    void givenTheSeed_thenANeighbourDisputeStaysInTheGridWithoutADepartment() {
         assertThat(seed.get("NEIGHBOUR_DISPUTE").startingLevel()).isEqualTo(HandlingLevel.GRID);
         assertThat(seed.get("NEIGHBOUR_DISPUTE").departmentId()).isNull();
     }
 
     @Test
-    void helpForAnElderlyResidentIsAServiceRequest() {
+    void givenTheSeed_thenHelpForAnElderlyResidentIsAServiceRequest() {
         assertThat(seed.get("ELDERLY_ASSISTANCE").kind()).isEqualTo(CategoryKind.SERVICE_REQUEST);
         assertThat(seed.values().stream().filter(c -> c.kind() == CategoryKind.SERVICE_REQUEST).map(Category::code)
                 .toList()).isEqualTo(List.of("ELDERLY_ASSISTANCE"));
     }
 
     @Test
-    void aStreetLightPoleNumberIsAnOptionalText() {
+    void givenTheSeed_thenAStreetLightPoleNumberIsAnOptionalText() {
         assertThat(seed.get("BROKEN_STREET_LIGHT").attribute("poleNumber")).hasValueSatisfying(a -> {
             assertThat(a.datatype()).isEqualTo(CategoryAttribute.Datatype.STRING);
             assertThat(a.required()).isFalse();

@@ -46,28 +46,28 @@ class CategoryTest {
     }
 
     @Test
-    void aNewCategoryIsActiveAtVersionOne() {
+    void givenANewCategory_thenItIsActiveAtVersionOne() {
         assertThat(BURST_PIPE.isActive()).isTrue();
         assertThat(BURST_PIPE.version()).isEqualTo(1);
         assertThat(BURST_PIPE.startingLevel()).isEqualTo(HandlingLevel.COMMUNITY);
     }
 
     @Test
-    void theCodeIsUpperCaseWithUnderscores() {
+    void givenACodeNotInUpperCaseWithUnderscores_whenDefined_thenRefusedOnCode() {
         assertThatThrownBy(() -> Category.define("burst-pipe", burstPipe(List.of())))
                 .isInstanceOfSatisfying(InvalidFieldException.class,
                         e -> assertThat(fieldsOf(e)).containsExactly("code"));
     }
 
     @Test
-    void everyMissingEssentialIsReportedAtOnce() {
+    void givenADefinitionMissingEssentials_whenBuilt_thenEveryOneIsReportedAtOnce() {
         assertThatThrownBy(() -> new CategoryDefinition(" ", null, null, null, "Dept Urban", null, null, null))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(fieldsOf(e))
                         .containsExactly("name", "kind", "startingLevel", "departmentId", "limits"));
     }
 
     @Test
-    void aCommunityHandledCategoryNeedsNoDepartment() {
+    void givenACommunityHandledCategory_whenDefined_thenItNeedsNoDepartment() {
         CategoryDefinition dispute = new CategoryDefinition("邻里纠纷", null, CategoryKind.COMPLAINT, HandlingLevel.GRID,
                 " ", NORMAL, null, List.of());
 
@@ -76,7 +76,7 @@ class CategoryTest {
     }
 
     @Test
-    void resolvingMayNotBeShorterThanRespondingInTheSameUnit() {
+    void givenResolvingShorterThanRespondingInTheSameUnit_whenDefined_thenRefusedOnTheResolveLimit() {
         CategoryLimits backwards = CategoryLimits.parse("8h", "4h", "1d", "limits");
 
         assertThatThrownBy(() -> new CategoryDefinition("路灯损坏", null, CategoryKind.COMPLAINT,
@@ -86,7 +86,7 @@ class CategoryTest {
     }
 
     @Test
-    void limitsInDifferentUnitsAreNotCompared() {
+    void givenLimitsInDifferentUnits_whenParsed_thenTheyAreNotCompared() {
         // 1 working day and 4 working hours depend on the calendar; both are plausible settings.
         CategoryLimits limits = CategoryLimits.parse("1d", "4h", "1d", "limits");
 
@@ -94,7 +94,7 @@ class CategoryTest {
     }
 
     @Test
-    void theEmergencyTierKeepsTheSameRule() {
+    void givenAnEmergencyTierResolvingFasterThanResponding_whenDefined_thenRefusedByTheSameRule() {
         CategoryLimits backwards = CategoryLimits.parse("30m", "10m", "60m", "emergencyLimits");
 
         assertThatThrownBy(() -> new CategoryDefinition("供水管道爆裂", null, CategoryKind.COMPLAINT,
@@ -104,14 +104,14 @@ class CategoryTest {
     }
 
     @Test
-    void unreadableLimitsAreNamedByField() {
+    void givenUnreadableLimits_whenParsed_thenEachIsNamedByField() {
         assertThatThrownBy(() -> CategoryLimits.parse("2x", null, "0d", "limits"))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(fieldsOf(e))
                         .containsExactly("limits.respond", "limits.resolve", "limits.verify"));
     }
 
     @Test
-    void allowedValuesAreOnlyForChoiceQuestions() {
+    void givenAllowedValuesOnATextQuestion_whenDefined_thenRefusedAsTheyAreOnlyForChoiceQuestions() {
         CategoryAttribute text = new CategoryAttribute("poleNumber", "路灯杆编号", Datatype.STRING, false,
                 List.of("A", "B"), null);
 
@@ -121,7 +121,7 @@ class CategoryTest {
     }
 
     @Test
-    void aChoiceQuestionListsDistinctNonBlankChoices() {
+    void givenChoiceQuestionsWithoutChoicesOrWithRepeatedOrBlankOnes_whenDefined_thenEachIsRefused() {
         CategoryAttribute none = new CategoryAttribute("pipe", "管道类型", Datatype.SINGLE_VALUE, false, List.of(), null);
         CategoryAttribute twice = new CategoryAttribute("nearby", "附近设施", Datatype.MULTI_VALUE, false,
                 List.of("学校", "学校"), null);
@@ -134,7 +134,7 @@ class CategoryTest {
     }
 
     @Test
-    void questionCodesAreUniqueWithinACategory() {
+    void givenTwoQuestionsWithOneCode_whenDefined_thenRefusedAsCodesAreUniqueWithinACategory() {
         CategoryAttribute again = new CategoryAttribute("waterStillFlowing", "还在流水吗", Datatype.BOOLEAN, false,
                 null, null);
 
@@ -144,7 +144,7 @@ class CategoryTest {
     }
 
     @Test
-    void aQuestionNeedsACodeALabelAndADatatype() {
+    void givenAQuestionWithoutAValidCodeALabelOrADatatype_whenDefined_thenEachIsNamed() {
         CategoryAttribute empty = new CategoryAttribute("Floor No", "", null, false, null, null);
 
         assertThatThrownBy(() -> burstPipe(List.of(empty)))
@@ -153,7 +153,7 @@ class CategoryTest {
     }
 
     @Test
-    void revisingMovesTheVersionOnAndKeepsTheCode() {
+    void givenACategory_whenRevised_thenTheVersionMovesOnAndTheCodeStays() {
         Category revised = BURST_PIPE.revise(burstPipe(List.of(STILL_FLOWING)));
 
         assertThat(revised.code()).isEqualTo("BURST_WATER_PIPE");
@@ -162,7 +162,7 @@ class CategoryTest {
     }
 
     @Test
-    void aRetiredCategoryStaysButIsNoLongerActive() {
+    void givenACategory_whenRetired_thenItStaysButIsNoLongerActive() {
         Category retired = BURST_PIPE.retire();
 
         assertThat(retired.isActive()).isFalse();
@@ -171,14 +171,14 @@ class CategoryTest {
     }
 
     @Test
-    void aCategoryIsRetiredOnlyOnce() {
+    void givenARetiredCategory_whenRetiredAgain_thenRefused() {
         Category retired = BURST_PIPE.retire();
 
         assertThatThrownBy(retired::retire).isInstanceOf(InvalidStateException.class);
     }
 
     @Test
-    void anEmergencyUsesTheEmergencyTierWhereThereIsOne() {
+    void givenAnEmergency_whenLimitsAreChosen_thenTheEmergencyTierIsUsedWhereThereIsOne() {
         Category dispute = Category.define("NEIGHBOUR_DISPUTE", new CategoryDefinition("邻里纠纷", null,
                 CategoryKind.COMPLAINT, HandlingLevel.GRID, null, NORMAL, null, List.of()));
 
@@ -188,7 +188,7 @@ class CategoryTest {
     }
 
     @Test
-    void completeAndWellFormedAnswersPass() {
+    void givenCompleteAndWellFormedAnswers_whenChecked_thenTheyPass() {
         Map<String, Object> answers = Map.of(
                 "waterStillFlowing", true,
                 "householdsWithoutWater", 36,
@@ -201,12 +201,12 @@ class CategoryTest {
     }
 
     @Test
-    void optionalQuestionsMayBeLeftOut() {
+    void givenOptionalQuestionsLeftOut_whenChecked_thenTheAnswersPass() {
         assertThat(BURST_PIPE.checkAnswers(Map.of("waterStillFlowing", false))).isEmpty();
     }
 
     @Test
-    void aMissingRequiredAnswerIsNamed() {
+    void givenARequiredAnswerMissing_whenChecked_thenItIsNamed() {
         assertThat(BURST_PIPE.checkAnswers(null))
                 .containsExactly(new FieldError("answers.waterStillFlowing", "is required"));
         assertThat(BURST_PIPE.checkAnswers(Map.of("waterStillFlowing", " ")))
@@ -214,7 +214,7 @@ class CategoryTest {
     }
 
     @Test
-    void answersOfTheWrongKindAreNamedEachWithItsReason() {
+    void givenAnswersOfTheWrongKind_whenChecked_thenEachIsNamedWithItsReason() {
         Map<String, Object> answers = new HashMap<>();
         answers.put("waterStillFlowing", "yes");
         answers.put("householdsWithoutWater", "about thirty");
@@ -233,7 +233,7 @@ class CategoryTest {
     }
 
     @Test
-    void formAnswersWrittenAsTextAreUnderstood() {
+    void givenFormAnswersWrittenAsText_whenChecked_thenTheyAreUnderstood() {
         Map<String, Object> answers = Map.of("waterStillFlowing", "true", "householdsWithoutWater", "12",
                 "seenAt", "2026-11-21T06:40:00");
 
@@ -241,7 +241,7 @@ class CategoryTest {
     }
 
     @Test
-    void anAnswerToAQuestionTheCategoryDoesNotAskIsRefused() {
+    void givenAnAnswerToAQuestionTheCategoryDoesNotAsk_whenChecked_thenItIsRefused() {
         Map<String, Object> answers = new HashMap<>(Map.of("waterStillFlowing", true));
         answers.put("floor", 3);
 
@@ -250,7 +250,7 @@ class CategoryTest {
     }
 
     @Test
-    void aLongTextAnswerIsRefused() {
+    void givenALongTextAnswer_whenChecked_thenItIsRefused() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             parts.add("0123456789");

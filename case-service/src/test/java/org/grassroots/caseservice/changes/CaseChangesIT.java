@@ -90,7 +90,7 @@ class CaseChangesIT {
     }
 
     @Test
-    void aChangeReachesTheStreamsOfItsScopeOnEitherInstanceAndNoOther() throws Exception {
+    void givenStreamsOnTwoInstances_whenACaseChanges_thenTheChangeReachesTheStreamsOfItsScopeAndNoOther() throws Exception {
         String chengnan = street + "/chengnan";
         String hebin = street + "/hebin";
         // Dispatching is checked against the departments case-service knows.
@@ -150,7 +150,7 @@ class CaseChangesIT {
     }
 
     @Test
-    void oneInstanceServesAtMostItsNumberOfStreamsAndSaysWhenToComeBack() throws Exception {
+    void givenAnInstanceServingItsNumberOfStreams_whenOneMoreOpens_thenItIsTurnedAwayToldWhenToComeBack() throws Exception {
         String staff = TestTokens.staff("street-staff", "street_staff", street).bearer();
         // Streams a client closed are forgotten at the next heartbeat that cannot be written.
         await().atMost(Duration.ofSeconds(15)).until(() -> streams.openStreams() == 0);

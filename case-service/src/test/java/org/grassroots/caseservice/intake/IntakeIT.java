@@ -75,7 +75,7 @@ class IntakeIT {
     }
 
     @Test
-    void aReportInsideAGridIsLocatedToItsMicroGridWithTheReportersOwnToken() {
+    void givenAPointInsideAGrid_whenReported_thenTheCaseIsLocatedToItsMicroGridWithTheReportersOwnToken() {
         // resident1 lives in 河滨 but reports rubbish in 城南: the case belongs where the rubbish is.
         String token = TestTokens.resident("resident-1", HEBIN).token();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
@@ -101,7 +101,7 @@ class IntakeIT {
     }
 
     @Test
-    void aPointOutsideEveryGridIsFiledUnlocatedWithTheReasonAndWaitsInTriage() {
+    void givenAPointOutsideEveryGrid_whenReported_thenItIsFiledUnlocatedWithTheReasonAndWaitsInTriage() {
         View outside = report(TestTokens.resident("resident-1", HEBIN).bearer(), "EXPOSED_RUBBISH", 119.3, 33.6);
 
         assertThat(outside.status()).isEqualTo(CaseStatus.REPORTED);
@@ -116,7 +116,7 @@ class IntakeIT {
     }
 
     @Test
-    void whenGridServiceFailsCasesAreStillAcceptedUnlocatedTheCircuitOpensAndClosesWhenItIsBack() {
+    void givenGridServiceFailing_whenCasesAreReported_thenTheyAreAcceptedUnlocatedAndTheCircuitOpensAndClosesWhenItIsBack() {
         String resident = TestTokens.resident("resident-1", CHENGNAN).bearer();
         GRID_SERVICE.mode(StandInGridService.Mode.FAILING);
 
@@ -145,7 +145,7 @@ class IntakeIT {
     }
 
     @Test
-    void aGridServiceThatDoesNotAnswerIsGivenUpOnAfterTheTimeLimit() {
+    void givenAGridServiceThatDoesNotAnswer_whenACaseIsReported_thenItIsGivenUpOnAfterTheTimeLimit() {
         GRID_SERVICE.mode(StandInGridService.Mode.HANGING);
 
         View view = report(TestTokens.resident("resident-1", CHENGNAN).bearer(), "EXPOSED_RUBBISH", 119.0213, 33.6012);
@@ -155,7 +155,7 @@ class IntakeIT {
     }
 
     @Test
-    void aReportWithin50MetresOfAnOpenCaseOfTheSameCategoryIsLinkedAsAPossibleDuplicate() {
+    void givenAnOpenCase_whenTheSameCategoryIsReportedWithin50Metres_thenItIsLinkedAsAPossibleDuplicate() {
         String resident = TestTokens.resident("resident-2", CHENGNAN).bearer();
         View first = report(resident, "STREET_VENDING", 119.0500, 33.6200);
 
@@ -174,7 +174,7 @@ class IntakeIT {
     }
 
     @Test
-    void theHotlineFilesACaseOnceByItsOwnIdAndGetsTheSameCaseBackWhenItCallsAgain() {
+    void givenAHotlineCaseFiledByItsOwnId_whenTheHotlineCallsAgain_thenItGetsTheSameCaseBack() {
         String hotline = TestTokens.user("svc-hotline-12345").roles("hotline").orgPath("/qjp").bearer();
         String body = """
                 {"externalId": "12345-20261123-0042", "categoryCode": "BROKEN_STREET_LIGHT",
@@ -200,7 +200,7 @@ class IntakeIT {
     }
 
     @Test
-    void aHotlineCaseWithoutAPointIsFiledUnlockedInTheHotlinesAreaForTheDistrictToTriage() {
+    void givenAHotlineCaseWithoutAPoint_whenFiled_thenItIsUnlocatedInTheHotlinesAreaForTheDistrictToTriage() {
         String hotline = TestTokens.user("svc-hotline-12345").roles("hotline").orgPath("/qjp").bearer();
 
         View view = client.post().uri("/api/cases/hotline").header(HttpHeaders.AUTHORIZATION, hotline)
@@ -219,7 +219,7 @@ class IntakeIT {
     }
 
     @Test
-    void gridWorkersAndPartTimeGridWorkersReportThroughTheirOwnChannels() {
+    void givenGridWorkersAndPartTimeGridWorkers_whenTheyReport_thenTheyReportThroughTheirOwnChannels() {
         View byGridWorker = report(TestTokens.staff("grid-worker-1", "grid_worker", CHENGNAN).bearer(),
                 "OPEN_BURNING", 119.0213, 33.6012);
         View byCourier = report(TestTokens.user("courier-1").roles("part_time_worker", "volunteer").orgPath(CHENGNAN)
@@ -235,7 +235,7 @@ class IntakeIT {
     }
 
     @Test
-    void aRequiredAnswerLeftOutIsRefusedOnItsField() {
+    void givenARequiredAnswerLeftOut_whenReported_thenRefusedOnItsField() {
         client.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", CHENGNAN).bearer())
                 .contentType(MediaType.APPLICATION_JSON).body(body("BURST_WATER_PIPE", 119.0213, 33.6012))

@@ -86,7 +86,7 @@ class LocateCaseIT {
     }
 
     @Test
-    void staffOfTheAreaWhereThePointLandsPlaceTheCaseAndItMovesToThatArea() {
+    void givenAnUnlocatedCase_whenStaffOfTheAreaWhereThePointLandsPlaceIt_thenItMovesToThatArea() {
         String id = unlocatedReport();
         assertThat(triage(hebinDispatcher)).contains(id);
         client.get().uri("/api/cases/" + id).header(HttpHeaders.AUTHORIZATION, CHENGNAN_DISPATCHER).exchange()
@@ -124,7 +124,7 @@ class LocateCaseIT {
     }
 
     @Test
-    void staffHoldingTheUnlocatedCasePlaceItAndALocatedCaseIsNotMovedAgain() {
+    void givenStaffHoldingAnUnlocatedCase_whenTheyPlaceIt_thenItIsLocatedAndNotMovedAgain() {
         String id = unlocatedReport();
         client.post().uri("/api/cases/" + id + "/accept").header(HttpHeaders.AUTHORIZATION, hebinDispatcher)
                 .contentType(MediaType.APPLICATION_JSON).body("{}").exchange().expectStatus().isOk();
@@ -142,7 +142,7 @@ class LocateCaseIT {
     }
 
     @Test
-    void aPointOutsideEveryGridIsRefusedNamingThePointAndOutsidersAreToldNothing() {
+    void givenAnUnlocatedCase_whenPlacedOutsideEveryGridOrByOutsiders_thenRefusedNamingThePointAndOutsidersAreToldNothing() {
         String id = unlocatedReport();
 
         locate(id, hebinDispatcher, OUTSIDE).expectStatus().isBadRequest().expectBody()
@@ -158,7 +158,7 @@ class LocateCaseIT {
     }
 
     @Test
-    void whenGridServiceCannotAnswerTheCaseStaysUnlocatedAndTheCallerMayTryAgain() {
+    void givenGridServiceCannotAnswer_whenACaseIsPlaced_thenItStaysUnlocatedAndTheCallerMayTryAgain() {
         String id = unlocatedReport();
         GRID_SERVICE.mode(StandInGridService.Mode.FAILING);
 

@@ -11,7 +11,7 @@ import org.springframework.mock.env.MockEnvironment;
 class WorkingCalendarConfigurationTest {
 
     @Test
-    void withoutSettingsTheCalendarIsChinas2026OfficeCalendar() {
+    void givenNoSettings_thenTheCalendarIsChinas2026OfficeCalendar() {
         WorkingCalendar calendar = new WorkingCalendarConfiguration().workingCalendar(new MockEnvironment());
 
         assertThat(calendar.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
@@ -22,7 +22,7 @@ class WorkingCalendarConfigurationTest {
     }
 
     @Test
-    void aSettingReplacesItsDefaultAndKeepsTheOthers() {
+    void givenASetting_whenTheCalendarIsBuilt_thenItReplacesItsDefaultAndTheOthersStay() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("grassroots.sla.calendar.working-periods[0]", "09:00-12:00")
                 .withProperty("grassroots.sla.calendar.working-periods[1]", "14:00-18:00");

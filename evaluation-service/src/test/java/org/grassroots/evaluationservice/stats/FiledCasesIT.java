@@ -54,7 +54,7 @@ class FiledCasesIT {
     }
 
     @Test
-    void aRedeliveredEventIsCountedOnceAndANewOneAgain() throws Exception {
+    void givenAReportedEventDeliveredTwice_whenANewOneFollows_thenTheFirstCountsOnceAndTheNewOneAgain() throws Exception {
         ProducerRecord<String, byte[]> first = reported(UUID.randomUUID().toString());
         kafka.send(first).get();
         kafka.send(new ProducerRecord<>(first.topic(), null, first.key(), first.value(), first.headers())).get();
@@ -65,7 +65,7 @@ class FiledCasesIT {
     }
 
     @Test
-    void aCommunityOutsideTheCallersStreetIsNotShown() {
+    void givenStreetStaff_whenReadingFiledCases_thenACommunityOutsideTheirStreetIsNotShown() {
         client.get().uri("/api/stats/filed-cases")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("street-2", "street_staff", "/qjp/qjp-puloushan").bearer())
                 .exchange()
@@ -74,7 +74,7 @@ class FiledCasesIT {
     }
 
     @Test
-    void aResidentCannotReadStatistics() {
+    void givenAResident_whenReadingStatistics_thenForbidden() {
         client.get().uri("/api/stats/filed-cases")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", PATH).bearer())
                 .exchange()

@@ -38,7 +38,7 @@ class VerifiedTokensTest {
     final VerifiedTokens tokens = new VerifiedTokens(verifier, 100, Clock.fixed(NOW, ZoneOffset.UTC), nanos::get);
 
     @Test
-    void aTokenIsVerifiedOnceUntilItExpires() {
+    void givenAToken_whenDecodedAgain_thenItIsVerifiedOnceUntilItExpires() {
         Jwt first = tokens.decode("good-a").block();
         StepVerifier.create(tokens.decode("good-a")).expectNext(first).verifyComplete();
         assertThat(checked).containsExactly("good-a");
@@ -49,7 +49,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aRefusedTokenIsRefusedEveryTime() {
+    void givenARefusedToken_whenDecodedAgain_thenItIsRefusedEveryTime() {
         StepVerifier.create(tokens.decode("forged")).expectError(BadJwtException.class).verify();
         StepVerifier.create(tokens.decode("forged")).expectError(BadJwtException.class).verify();
 
@@ -57,7 +57,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void anotherTokenIsVerifiedItself() {
+    void givenAVerifiedToken_whenAnotherIsDecoded_thenTheOtherIsVerifiedItself() {
         tokens.decode("good-a").block();
         tokens.decode("good-b").block();
 

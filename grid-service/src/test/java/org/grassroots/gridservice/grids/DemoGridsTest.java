@@ -25,7 +25,7 @@ class DemoGridsTest {
     static final Path FILE = Path.of("..", "deploy", "local", "demo", "grids.geojson");
 
     @Test
-    void theDemoComplaintPointLiesInTheFirstMicroGridOfChengnansFirstGrid() throws Exception {
+    void givenTheDemoComplaintPoint_whenLocated_thenItLiesInTheFirstMicroGridOfChengnansFirstGrid() throws Exception {
         GridLocation location = new GridLocator(locatable(grids())).locate(119.0213, 33.6012).orElseThrow();
 
         assertThat(location.grid().code()).isEqualTo("32081200100100101");
@@ -34,7 +34,7 @@ class DemoGridsTest {
     }
 
     @Test
-    void everyMicroGridLiesInItsGridAndNoSiblingsOverlap() throws Exception {
+    void givenTheDemoGrids_thenEveryMicroGridLiesInItsGridAndNoSiblingsOverlap() throws Exception {
         List<Grid> grids = grids();
         Map<String, Grid> byCode = new HashMap<>();
         grids.forEach(grid -> byCode.put(grid.code(), grid));

@@ -54,7 +54,7 @@ class ConsumerIT {
     IdempotentConsumer consumer;
 
     @Test
-    void theSameEventDeliveredTwiceHasOneEffect() throws Exception {
+    void givenTheSameEvent_whenDeliveredTwice_thenItHasOneEffect() throws Exception {
         String caseId = UUID.randomUUID().toString();
         ProducerRecord<String, byte[]> record = record(UUID.randomUUID().toString(), caseId,
                 codec.write(reported(caseId)));
@@ -67,7 +67,7 @@ class ConsumerIT {
     }
 
     @Test
-    void recordOnceSaysWhetherTheEffectIsNew() {
+    void givenAnEvent_whenItsEffectIsRecordedTwice_thenRecordOnceSaysWhetherItIsNew() {
         String eventId = UUID.randomUUID().toString();
 
         assertThat(consumer.recordOnce("recorded_once", eventId, new Document("n", 1))).isTrue();
@@ -77,7 +77,7 @@ class ConsumerIT {
     }
 
     @Test
-    void aRecordThatKeepsFailingIsRetriedThenParkedOnTheDeadLetterTopic() throws Exception {
+    void givenARecordThatKeepsFailing_whenConsumed_thenItIsRetriedThenParkedOnTheDeadLetterTopic() throws Exception {
         String caseId = "fail-" + UUID.randomUUID();
         try (TopicProbe deadLetters = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), TOPIC + ".DLT")) {
             kafka.send(record(UUID.randomUUID().toString(), caseId, codec.write(reported(caseId)))).get();
@@ -92,7 +92,7 @@ class ConsumerIT {
     }
 
     @Test
-    void aRecordThatCannotBeReadGoesStraightToTheDeadLetterTopic() throws Exception {
+    void givenARecordThatCannotBeRead_whenConsumed_thenItGoesStraightToTheDeadLetterTopic() throws Exception {
         String caseId = "garbled-" + UUID.randomUUID();
         try (TopicProbe deadLetters = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), TOPIC + ".DLT")) {
             kafka.send(record(UUID.randomUUID().toString(), caseId, "{not json".getBytes(StandardCharsets.UTF_8))).get();

@@ -40,7 +40,7 @@ class EventPipelineTest {
     }
 
     @Test
-    void aRouteForAFamilyTakesEveryTypeOfIt() {
+    void givenARouteForAFamily_whenAnyTypeOfItArrives_thenTheRouteTakesIt() {
         EventRoutes routes = EventRoutes.of("test").on(CaseEvent.class, (event, incoming) -> applied.add(event.caseId()))
                 .build();
 
@@ -63,7 +63,7 @@ class EventPipelineTest {
     }
 
     @Test
-    void aRecordWithoutAnEnvelopeOrWithAPayloadThatCannotBeRead_isRefusedForTheDeadLetterTopic() {
+    void givenARecordWithoutAnEnvelopeOrWithAnUnreadablePayload_whenConsumed_thenItIsRefusedForTheDeadLetterTopic() {
         EventRoutes routes = EventRoutes.of("test").on(CaseReported.class, (event, incoming) -> applied.add("reported"))
                 .build();
         ConsumerRecord<String, byte[]> bare = new ConsumerRecord<>("case-events", 0, 0, "case-1", new byte[0]);

@@ -34,7 +34,7 @@ class AggregateStoreIT {
     MongoTemplate mongo;
 
     @Test
-    void ofManySimultaneousChangesFromTheSameVersionExactlyOneWins() throws Exception {
+    void givenManySimultaneousChangesFromTheSameVersion_whenStored_thenExactlyOneWins() throws Exception {
         String id = UUID.randomUUID().toString();
         store.insert(new Parcel(id, 1, "reported", null), List.of(TestEvents.reported(id)));
 
@@ -63,7 +63,7 @@ class AggregateStoreIT {
     }
 
     @Test
-    void theVersionCheckHasAnIndexOfItsOwnSoTheEmbeddedStoreNeedNotReadEveryDocument() {
+    void givenTheVersionCheck_thenItHasAnIndexOfItsOwnSoTheEmbeddedStoreNeedNotReadEveryDocument() {
         String id = UUID.randomUUID().toString();
         store.insert(new Parcel(id, 1, "reported", null), List.of());
         store.update(new Parcel(id, 2, "accepted", null), 1, List.of());
@@ -78,7 +78,7 @@ class AggregateStoreIT {
     }
 
     @Test
-    void insertingTheSameIdTwiceIsRefused() {
+    void givenAnInsertedId_whenInsertedAgain_thenRefused() {
         String id = UUID.randomUUID().toString();
         store.insert(new Parcel(id, 1, "first", null), List.of());
 
@@ -87,7 +87,7 @@ class AggregateStoreIT {
     }
 
     @Test
-    void updatingSomethingThatIsNotThereIsNotFound() {
+    void givenNothingStoredUnderAnId_whenUpdated_thenNotFound() {
         assertThatThrownBy(() -> store.update(new Parcel("missing", 2, "x", null), 1, List.of()))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -63,7 +63,7 @@ class OutboxRelayIT {
     OutboxRelay relay;
 
     @Test
-    void anEventDatedAheadOfTheBrokersClockIsPublishedAndHoldsNothingBack() {
+    void givenAnEventDatedAheadOfTheBrokersClock_whenRelayed_thenItIsPublishedAndHoldsNothingBack() {
         String early = UUID.randomUUID().toString();
         String next = UUID.randomUUID().toString();
         try (TopicProbe probe = TopicProbe.listen(kafka.bootstrapServers(), Topics.CASE_EVENTS)) {
@@ -77,7 +77,7 @@ class OutboxRelayIT {
     }
 
     @Test
-    void aRelayStoppedAndStartedAgainKeepsPublishing() {
+    void givenARelayStoppedAndStartedAgain_whenAChangeIsStored_thenItKeepsPublishing() {
         String caseId = UUID.randomUUID().toString();
         relay.stop();
         relay.start();
@@ -90,7 +90,7 @@ class OutboxRelayIT {
     }
 
     @Test
-    void twoChangesToOneAggregateArriveInTheOrderTheyWereMade() {
+    void givenTwoChangesToOneAggregate_whenPublished_thenTheyArriveInTheOrderTheyWereMade() {
         String caseId = UUID.randomUUID().toString();
         try (TopicProbe probe = TopicProbe.listen(kafka.bootstrapServers(), Topics.CASE_EVENTS)) {
             store.insert(new Parcel(caseId, 1, "reported", null), List.of(TestEvents.reported(caseId)));
@@ -112,7 +112,7 @@ class OutboxRelayIT {
     }
 
     @Test
-    void aChangeMadeWhileKafkaIsDownIsPublishedExactlyOnceWhenItReturns() {
+    void givenAChangeMadeWhileKafkaIsDown_whenKafkaReturns_thenItIsPublishedExactlyOnce() {
         String caseId = UUID.randomUUID().toString();
         kafka.stop();
         try {
@@ -139,7 +139,7 @@ class OutboxRelayIT {
     }
 
     @Test
-    void anUpdateRemovesFieldsTheNewStateNoLongerHas() {
+    void givenAStoredDocument_whenUpdated_thenFieldsTheNewStateNoLongerHasAreRemoved() {
         String id = UUID.randomUUID().toString();
         store.insert(new Parcel(id, 1, "first", "a note"), List.of());
         store.update(new Parcel(id, 2, "second", null), 1, List.of());

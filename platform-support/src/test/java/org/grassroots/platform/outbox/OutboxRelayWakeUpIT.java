@@ -55,7 +55,7 @@ class OutboxRelayWakeUpIT {
     MongoTemplate mongo;
 
     @Test
-    void aDocumentTheStoreWroteIsPublishedAtOnceByItsId() {
+    void givenTheStore_whenItWritesADocument_thenTheDocumentIsPublishedAtOnceByItsId() {
         String caseId = UUID.randomUUID().toString();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             store.insert(new Parcel(caseId, 1, "reported", null), List.of(TestEvents.reported(caseId)));
@@ -69,7 +69,7 @@ class OutboxRelayWakeUpIT {
     }
 
     @Test
-    void eventsLeftBehindTheStoresBackWaitForAFullScanAndAreThenPublished() {
+    void givenEventsLeftBehindTheStoresBack_whenAFullScanRuns_thenTheyArePublished() {
         String caseId = UUID.randomUUID().toString();
         Document leftOver = new Document("_id", caseId).append("version", 1L).append("label", "reported")
                 .append(OutboxMessage.FIELD,
@@ -87,7 +87,7 @@ class OutboxRelayWakeUpIT {
     }
 
     @Test
-    void aDocumentAnotherRelayHoldsTheLeaseOnIsLeftToItUntilTheLeaseRunsOut() {
+    void givenADocumentAnotherRelayHoldsTheLeaseOn_whenWokenUp_thenItIsLeftToItUntilTheLeaseRunsOut() {
         String caseId = UUID.randomUUID().toString();
         Document leased = new Document("_id", caseId).append("version", 1L).append("label", "reported")
                 .append("outboxLease", FieldLease.holding("another-relay", Date.from(Instant.now().plus(Duration.ofHours(1)))))

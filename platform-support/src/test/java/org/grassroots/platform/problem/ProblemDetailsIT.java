@@ -30,7 +30,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void invalidFieldsAreListedWithTheirReasons() {
+    void givenInvalidFields_whenPosted_thenEachIsListedWithItsReason() {
         client.post().uri("/api/test/reports").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"description\": \"  \", \"lon\": 200}")
                 .exchange()
@@ -46,7 +46,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void aValueOfTheWrongTypeNamesItsField() {
+    void givenAValueOfTheWrongType_whenPosted_thenTheProblemNamesItsField() {
         client.post().uri("/api/test/reports").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"description\": \"rubbish\", \"lon\": \"east\"}")
                 .exchange()
@@ -58,7 +58,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void malformedJsonIsABadRequestThatSaysWhere() {
+    void givenMalformedJson_whenPosted_thenItIsABadRequestThatSaysWhere() {
         client.post().uri("/api/test/reports").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"description\": ")
                 .exchange()
@@ -70,7 +70,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void anUnsupportedMediaTypeIs415() {
+    void givenAnUnsupportedMediaType_whenPosted_then415() {
         client.post().uri("/api/test/reports").contentType(MediaType.TEXT_PLAIN)
                 .body("rubbish on the corner")
                 .exchange()
@@ -81,7 +81,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void somethingThatDoesNotExistIs404() {
+    void givenSomethingThatDoesNotExist_whenRead_then404() {
         client.get().uri("/api/test/reports/r-42")
                 .exchange()
                 .expectStatus().isNotFound()
@@ -93,7 +93,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void anUnknownPathIs404Too() {
+    void givenAnUnknownPath_whenRead_then404Too() {
         client.get().uri("/api/test/nothing-here")
                 .exchange()
                 .expectStatus().isNotFound()
@@ -102,7 +102,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void aRoleThatDoesNotFitIs403() {
+    void givenARoleThatDoesNotFit_whenCalling_then403() {
         client.get().uri("/api/test/admin")
                 .exchange()
                 .expectStatus().isForbidden()
@@ -112,7 +112,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void aStaleVersionIs409() {
+    void givenAStaleVersion_whenACommandIsSent_then409() {
         client.post().uri("/api/test/reports/r-7/dispatch?version=3")
                 .exchange()
                 .expectStatus().isEqualTo(409)
@@ -123,7 +123,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void aCommandRefusedInTheCurrentStateIs409WithTheReason() {
+    void givenACommandTheCurrentStateRefuses_whenSent_then409WithTheReason() {
         client.post().uri("/api/test/reports/r-7/close")
                 .exchange()
                 .expectStatus().isEqualTo(409)
@@ -133,7 +133,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void aMissingParameterNamesIt() {
+    void givenAMissingParameter_whenCalling_thenTheProblemNamesIt() {
         client.post().uri("/api/test/reports/r-7/dispatch")
                 .exchange()
                 .expectStatus().isBadRequest()
@@ -144,7 +144,7 @@ class ProblemDetailsIT {
     }
 
     @Test
-    void anythingElseIs500WithoutInternalDetail() {
+    void givenAnyOtherFailure_whenCalling_then500WithoutInternalDetail() {
         client.get().uri("/api/test/boom").header("X-Correlation-Id", "support-ticket-1")
                 .exchange()
                 .expectStatus().isEqualTo(500)

@@ -14,7 +14,7 @@ class CallerTest {
     static final String FUQIAN = "/qjp/qjp-wangying/qjp-wangying-fuqian";
 
     @Test
-    void streetStaffSeeTheirStreetAndEverythingUnderIt() {
+    void givenStreetStaff_thenTheySeeTheirStreetAndEverythingUnderIt() {
         Caller staff = new Caller("s1", "street1", Set.of(Roles.STREET_STAFF), WANGYING, null);
 
         assertThat(staff.maySeeOrgPath(WANGYING)).isTrue();
@@ -24,14 +24,14 @@ class CallerTest {
     }
 
     @Test
-    void aSiblingWhosePathStartsTheSameIsNotInside() {
+    void givenASiblingWhosePathStartsTheSame_thenItIsNotInside() {
         Caller staff = new Caller("s1", "c1", Set.of(Roles.COMMUNITY_STAFF), "/qjp/qjp-wangying/fu", null);
 
         assertThat(staff.maySeeOrgPath("/qjp/qjp-wangying/fuqian")).isFalse();
     }
 
     @Test
-    void aCallerWithoutAnOrgPathSeesNoArea() {
+    void givenACallerWithoutAnOrgPath_thenTheySeeNoArea() {
         Caller resident = new Caller("r1", "resident1", Set.of(Roles.RESIDENT), null, null);
 
         assertThat(resident.maySeeOrgPath(FUQIAN)).isFalse();
@@ -39,14 +39,14 @@ class CallerTest {
     }
 
     @Test
-    void aResidentsOrgPathSaysWhereTheyLiveNotWhatTheyMaySee() {
+    void givenAResidentsOrgPath_thenItSaysWhereTheyLiveNotWhatTheyMaySee() {
         Caller resident = new Caller("r1", "resident1", Set.of(Roles.RESIDENT, Roles.PARTY_MEMBER), FUQIAN, null);
 
         assertThat(resident.maySeeOrgPath(FUQIAN)).isFalse();
     }
 
     @Test
-    void aPlatformAdministratorSeesEverything() {
+    void givenAPlatformAdministrator_thenTheySeeEverything() {
         Caller admin = new Caller("a1", "admin", Set.of(Roles.PLATFORM_ADMIN), null, null);
 
         assertThat(admin.maySeeOrgPath(FUQIAN)).isTrue();
@@ -54,7 +54,7 @@ class CallerTest {
     }
 
     @Test
-    void departmentStaffSeeOnlyTheirOwnDepartmentsWork() {
+    void givenDepartmentStaff_thenTheySeeOnlyTheirOwnDepartmentsWork() {
         Caller housing = new Caller("d1", "dept-housing1", Set.of(Roles.DEPARTMENT_STAFF), "/qjp", "dept-housing");
 
         assertThat(housing.maySeeDepartmentWork("dept-housing")).isTrue();
@@ -62,7 +62,7 @@ class CallerTest {
     }
 
     @Test
-    void aTrailingSlashDoesNotChangeTheScope() {
+    void givenAnOrgPathWithATrailingSlash_thenTheScopeIsUnchanged() {
         Caller staff = new Caller("s1", "street1", Set.of(Roles.STREET_STAFF), WANGYING + "/", null);
 
         assertThat(staff.orgPath()).isEqualTo(WANGYING);

@@ -36,7 +36,7 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void noTokenIs401ProblemDetails() {
+    void givenNoToken_whenCalling_then401ProblemDetails() {
         client.get().uri("/api/test/me")
                 .exchange()
                 .expectStatus().isUnauthorized()
@@ -50,32 +50,32 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void aTokenSignedByAnotherKeyIs401() {
+    void givenATokenSignedByAnotherKey_whenCalling_then401() {
         expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).signedByStrangerKey().bearer());
     }
 
     @Test
-    void anExpiredTokenIs401() {
+    void givenAnExpiredToken_whenCalling_then401() {
         expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).expired().bearer());
     }
 
     @Test
-    void aTokenFromAnotherIssuerIs401() {
+    void givenATokenFromAnotherIssuer_whenCalling_then401() {
         expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).issuer("http://elsewhere/realms/grassroots").bearer());
     }
 
     @Test
-    void aTokenForAnotherAudienceIs401() {
+    void givenATokenForAnotherAudience_whenCalling_then401() {
         expectUnauthorized(TestTokens.resident("resident-1", FUQIAN).audience("account").bearer());
     }
 
     @Test
-    void anUnsignedTokenIs401() {
+    void givenAnUnsignedToken_whenCalling_then401() {
         expectUnauthorized(TestTokens.user("admin").roles(Roles.PLATFORM_ADMIN).unsigned().bearer());
     }
 
     @Test
-    void aDepartmentSystemsClientCredentialsTokenBecomesACallerOfItsDepartment() {
+    void givenADepartmentSystemsClientCredentialsToken_whenCalling_thenItBecomesACallerOfItsDepartment() {
         client.get().uri("/api/test/me")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.departmentSystem("dept-urban-system", "dept-urban").bearer())
                 .exchange()
@@ -88,7 +88,7 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void theApiDescriptionIsOpenAndPointsCallersAtTheGateway() {
+    void givenNoToken_whenTheApiDescriptionIsRead_thenItIsOpenAndPointsCallersAtTheGateway() {
         client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -99,7 +99,7 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void theWrongRoleIs403() {
+    void givenTheWrongRole_whenCalling_then403() {
         client.get().uri("/api/test/admin")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
                 .exchange()
@@ -110,7 +110,7 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void theRightRoleIsLetThrough() {
+    void givenTheRightRole_whenCalling_thenItIsLetThrough() {
         client.get().uri("/api/test/admin")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user("admin").roles(Roles.PLATFORM_ADMIN).bearer())
                 .exchange()
@@ -118,7 +118,7 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void theClaimsBecomeTheCaller() {
+    void givenATokensClaims_whenCalling_thenTheyBecomeTheCaller() {
         client.get().uri("/api/test/me")
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.user("dept-housing-1").username("dept-housing1")
                         .roles(Roles.DEPARTMENT_STAFF).orgPath("/qjp").departmentId("dept-housing")
@@ -134,12 +134,12 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void eachTokenIsVerifiedOnceThenRememberedUntilItExpires() {
+    void givenTheResourceServer_thenEachTokenIsVerifiedOnceThenRememberedUntilItExpires() {
         assertThat(decoder).isInstanceOf(VerifiedTokens.class);
     }
 
     @Test
-    void aTamperedCopyOfAnAcceptedTokenIsStill401() {
+    void givenAnAcceptedToken_whenATamperedCopyIsSent_thenItIsStill401() {
         String bearer = TestTokens.resident("resident-1", FUQIAN).bearer();
         client.get().uri("/api/test/me").header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk();
         String[] parts = bearer.substring("Bearer ".length()).split("\\.");
@@ -148,7 +148,7 @@ class ResourceServerSecurityIT {
     }
 
     @Test
-    void healthIsOpenWithoutAToken() {
+    void givenNoToken_whenHealthIsRead_thenItIsOpen() {
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()

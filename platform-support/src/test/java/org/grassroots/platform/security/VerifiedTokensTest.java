@@ -42,7 +42,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aTokenIsVerifiedOnceAndThenRemembered() {
+    void givenAToken_whenDecodedTwice_thenItIsVerifiedOnceAndThenRemembered() {
         VerifiedTokens tokens = tokens(100);
 
         Jwt first = tokens.decode("good-a");
@@ -53,7 +53,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void everyOtherTokenIsVerifiedItself() {
+    void givenARememberedToken_whenAnotherIsDecoded_thenTheOtherIsVerifiedItself() {
         VerifiedTokens tokens = tokens(100);
         tokens.decode("good-a");
 
@@ -63,7 +63,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aRefusedTokenIsNeverRemembered() {
+    void givenARefusedToken_whenDecodedTwice_thenItIsNeverRemembered() {
         VerifiedTokens tokens = tokens(100);
 
         assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(BadJwtException.class);
@@ -74,7 +74,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aTokenIsForgottenWhenItExpires() {
+    void givenARememberedToken_whenItExpires_thenItIsForgotten() {
         VerifiedTokens tokens = tokens(100);
         tokens.decode("good-a");
 
@@ -88,7 +88,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aTokenAlreadyPastItsExpiryWhenVerifiedIsNotKept() {
+    void givenATokenAlreadyPastItsExpiry_whenVerified_thenItIsNotKept() {
         // The checks allow some clock skew, so a token may pass a little after its exp.
         clock = Clock.fixed(NOW.plus(Duration.ofMinutes(15)).plusSeconds(30), ZoneOffset.UTC);
         VerifiedTokens tokens = tokens(100);
@@ -100,7 +100,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void aTokenWithoutExpiryIsNeverKept() {
+    void givenATokenWithoutExpiry_whenVerified_thenItIsNeverKept() {
         VerifiedTokens tokens = tokens(100);
 
         tokens.decode("forever-a");
@@ -110,7 +110,7 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void theCacheStaysWithinItsBound() {
+    void givenABoundedCache_whenManyTokensAreVerified_thenItStaysWithinItsBound() {
         VerifiedTokens tokens = tokens(10);
 
         for (int i = 0; i < 100; i++) {

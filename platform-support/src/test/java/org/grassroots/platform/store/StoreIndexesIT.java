@@ -43,7 +43,7 @@ class StoreIndexesIT {
     }
 
     @Test
-    void aUniqueIndexKeepsASecondDocumentWithTheSameKeyOut() {
+    void givenAUniqueIndex_whenASecondDocumentWithTheSameKeyIsInserted_thenItIsKeptOut() {
         StoreIndex unique = StoreIndex.on("parcels_numbered").ascending("number").unique().build();
         indexesDeclaring(List.of(unique)).afterSingletonsInstantiated();
         mongo.getCollection("parcels_numbered").insertOne(new Document("_id", "a").append("number", "GR-1"));
@@ -54,7 +54,7 @@ class StoreIndexesIT {
     }
 
     @Test
-    void theStoreListsTheIndexesAsTheyWereDeclared() {
+    void givenDeclaredIndexes_whenCreated_thenTheStoreListsThemAsTheyWereDeclared() {
         List<StoreIndex> declared = List.of(
                 StoreIndex.on("parcels_listed").ascending("orgPath").descending("reportedAt").build(),
                 StoreIndex.on("parcels_listed").ascending("outbox.eventId").sparse().named("outbox_pending"),

@@ -28,7 +28,7 @@ class BrowserWalksE2EIT {
     private static final long WALK_TIMEOUT_MINUTES = 15;
 
     @TestFactory
-    Stream<DynamicTest> everyWalkInWebE2e() throws IOException {
+    Stream<DynamicTest> givenTheLocalPlatform_whenEveryWalkInWebE2eRuns_thenEachPasses() throws IOException {
         LocalPlatform platform = SharedLocalPlatform.get();
         Path web = platform.checkout().resolve("web");
         List<Path> walks;

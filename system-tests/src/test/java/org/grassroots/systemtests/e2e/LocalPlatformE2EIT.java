@@ -50,7 +50,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(1)
-    void withoutATokenTheGatewayAnswers401() {
+    void givenNoToken_whenCallingTheApi_thenTheGatewayAnswers401() {
         gateway.get().uri("/api/cases/anything").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -58,7 +58,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(2)
-    void theDemoDistrictIsLoadedAndStaffSeeOnlyTheirOwnPartOfIt() {
+    void givenTheDemoDistrictLoaded_whenStaffReadIt_thenTheySeeOnlyTheirOwnPartOfIt() {
         String dispatcher = bearer("dispatcher1");
         get("/api/orgs/" + CHENGNAN + "/children", dispatcher)
                 .expectStatus().isOk()
@@ -72,7 +72,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(3)
-    void resident1ReadsTheCategoryWithItsTimeLimits() {
+    void givenResident1_whenReadingTheCategory_thenItComesWithItsTimeLimits() {
         get("/api/categories/EXPOSED_RUBBISH", bearer("resident1"))
                 .expectStatus().isOk()
                 .expectBody()
@@ -82,7 +82,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(4)
-    void thePointOfTheComplaintLiesInAMicroGridOfChengnansFirstGrid() {
+    void givenThePointOfTheComplaint_whenLocated_thenItLiesInAMicroGridOfChengnansFirstGrid() {
         get("/api/grids/locate?lon=119.0213&lat=33.6012", bearer("resident1"))
                 .expectStatus().isOk()
                 .expectBody()
@@ -95,7 +95,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(5)
-    void resident1ReportsExposedRubbishAndTheCaseIsLocatedToItsGrid() {
+    void givenResident1_whenReportingExposedRubbish_thenTheCaseIsLocatedToItsGrid() {
         Map<?, ?> created = gateway.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, bearer("resident1"))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -118,7 +118,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(6)
-    void resident1SeesTheCaseAndResident2DoesNot() {
+    void givenResident1sCase_whenEachResidentReadsIt_thenResident1SeesItAndResident2DoesNot() {
         get("/api/cases/" + caseId, bearer("resident1"))
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.number").exists().jsonPath("$.reportedByCaller").isEqualTo(true);
@@ -130,7 +130,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(7)
-    void theCommunityDispatcherFindsTheCaseInTriage() {
+    void givenTheReportedCase_whenTheCommunityDispatcherReadsTriage_thenTheyFindIt() {
         get("/api/cases/triage?size=100", bearer("dispatcher1"))
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.items[*].id").value(ids -> assertThat(ids.toString()).contains(caseId));
@@ -138,7 +138,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(8)
-    void theDispatcherAcceptsAndDispatchesItToUrbanManagement() {
+    void givenTheCaseInTriage_whenTheDispatcherAcceptsAndDispatchesItToUrbanManagement_thenItIsDispatched() {
         String dispatcher = bearer("dispatcher1");
         command(caseId, dispatcher, "accept", "{}").expectStatus().isOk();
         command(caseId, dispatcher, "dispatch", """
@@ -151,7 +151,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(9)
-    void urbanManagementsOwnSystemFindsItInItsInboxClaimsAndResolvesIt() {
+    void givenTheDispatchedCase_whenUrbanManagementsOwnSystemReadsItsInbox_thenItFindsClaimsAndResolvesIt() {
         String system = "Bearer " + platform.clientToken("dept-urban-system");
         get("/api/cases/inbox?size=100", system)
                 .expectStatus().isOk()
@@ -169,7 +169,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(10)
-    void theDispatcherChecksOnSiteAndTheCaseCloses() {
+    void givenTheResolvedCase_whenTheDispatcherChecksOnSite_thenTheCaseCloses() {
         command(caseId, bearer("dispatcher1"), "verify", """
                 {"passed": true, "note": "现场核查已清理"}
                 """)
@@ -180,7 +180,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(11)
-    void anOutsideConsumerSeesEveryStepOnCaseEventsInOrder() {
+    void givenTheClosedCase_whenAnOutsideConsumerReadsCaseEvents_thenItSeesEveryStepInOrder() {
         try (TopicProbe probe = TopicProbe.listen(platform.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             List<ConsumerRecord<String, byte[]>> records =
                     probe.awaitRecords(r -> caseId.equals(r.key()), 7, Duration.ofSeconds(30));
@@ -196,7 +196,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(12)
-    void resident1IsDissatisfiedAndTheCaseGoesBackForRework() {
+    void givenTheClosedCase_whenResident1IsDissatisfied_thenTheCaseGoesBackForRework() {
         String resident = bearer("resident1");
         rate(caseId, resident, "DISSATISFIED", "垃圾桶旁又堆起来了").expectStatus().isCreated();
         rate(caseId, resident, "SATISFIED", "再评一次").expectStatus().isEqualTo(409);
@@ -208,7 +208,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(13)
-    void resident2AsksForHelpForAnElderlyNeighbourAndPartymember1TakesIt() {
+    void givenResident2AsksForHelpForAnElderlyNeighbour_whenDispatchedToPartymember1_thenTheyTakeItAndItCloses() {
         elderlyCaseId = (String) gateway.post().uri("/api/cases")
                 .header(HttpHeaders.AUTHORIZATION, bearer("resident2"))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -240,7 +240,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(14)
-    void partymember1EarnsPointsForTheCaseClosedOnTime() {
+    void givenTheCaseClosedOnTime_whenPartymember1ReadsTheirPoints_thenTheyEarnedPointsForIt() {
         String member = bearer("partymember1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/points/me", member)
                 .expectStatus().isOk()
@@ -249,7 +249,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(15)
-    void theCommunitysStatisticsShowBothRatings() {
+    void givenTwoRatedCases_whenTheCommunitysStatisticsAreRead_thenTheyShowBothRatings() {
         String dispatcher = bearer("dispatcher1");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get("/api/stats?groupBy=community", dispatcher)
                 .expectStatus().isOk()
@@ -264,7 +264,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(16)
-    void theGatewayServesOneApiDocumentationForEveryService() {
+    void givenTheGateway_whenItsApiDocumentationIsRead_thenItServesOneForEveryService() {
         gateway.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.urls[*].name").value(names -> assertThat(names.toString()).contains(
@@ -276,7 +276,7 @@ class LocalPlatformE2EIT {
 
     @Test
     @Order(17)
-    void theHotlineFilesAWorkOrderOnceHoweverOftenItIsSent() {
+    void givenAHotlineWorkOrder_whenSentAgain_thenItIsFiledOnce() {
         String hotline = "Bearer " + platform.clientToken("grassroots-hotline");
         String order = """
                 {"externalId": "12345-E2E-0001", "categoryCode": "BROKEN_STREET_LIGHT",

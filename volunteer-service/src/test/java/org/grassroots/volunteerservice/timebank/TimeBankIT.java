@@ -188,7 +188,7 @@ class TimeBankIT {
     }
 
     @Test
-    void givenARelativeAged60OrOver_whenHoursAreDonated_thenTheyMove_butNotToAYoungerOne() {
+    void givenARelativeAged60OrOver_whenHoursAreDonated_thenTheyMoveButNotToAYoungerOne() {
         String donor = "tb-donor-" + UUID.randomUUID();
         String mother = "tb-mother-" + UUID.randomUUID();
         String cousin = "tb-cousin-" + UUID.randomUUID();
