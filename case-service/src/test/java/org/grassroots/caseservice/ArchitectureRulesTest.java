@@ -15,4 +15,9 @@ class ArchitectureRulesTest {
     void givenTheServicesMainClasses_whenTheRulesAreChecked_thenNoneIsBroken() {
         ArchitectureRules.checkService("org.grassroots.caseservice", Map.of());
     }
+
+    @Test
+    void givenTheServicesTests_whenTheirNamesAreChecked_thenEachReadsGivenWhenThen() {
+        ArchitectureRules.checkTestNames("org.grassroots.caseservice");
+    }
 }

@@ -14,4 +14,9 @@ class ArchitectureRulesTest {
                 "org.grassroots.evaluationservice.stats.CaseScope",
                 "builds the statistics' store query (Criteria) from the caller's scope"));
     }
+
+    @Test
+    void givenTheServicesTests_whenTheirNamesAreChecked_thenEachReadsGivenWhenThen() {
+        ArchitectureRules.checkTestNames("org.grassroots.evaluationservice");
+    }
 }

@@ -10,4 +10,9 @@ class ArchitectureRulesTest {
     void givenTheDomainExceptions_whenTheirDependenciesAreChecked_thenTheyNeedNothingButJava() {
         ArchitectureRules.domainExceptionsArePlainJava().check(ArchitectureRules.mainClassesOf("org.grassroots.platform"));
     }
+
+    @Test
+    void givenThisModulesTests_whenTheirNamesAreChecked_thenEachReadsGivenWhenThen() {
+        ArchitectureRules.checkTestNames("org.grassroots.platform");
+    }
 }

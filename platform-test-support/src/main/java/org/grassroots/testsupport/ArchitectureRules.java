@@ -64,6 +64,39 @@ public final class ArchitectureRules {
         checkService(mainClassesOf(rootPackage), rootPackage, exceptions);
     }
 
+    /** A test's name: {@code given…_when…_then…}, or {@code given…_then…} where nothing acts. */
+    static final java.util.regex.Pattern TEST_NAME =
+            java.util.regex.Pattern.compile("given[A-Z0-9][A-Za-z0-9]*(_when[A-Z0-9][A-Za-z0-9]*)?_then[A-Z0-9][A-Za-z0-9]*");
+
+    private static final Set<String> TEST_ANNOTATIONS = Set.of("org.junit.jupiter.api.Test",
+            "org.junit.jupiter.params.ParameterizedTest", "org.junit.jupiter.api.TestFactory",
+            "org.junit.jupiter.api.RepeatedTest");
+
+    /**
+     * Checks that every test under {@code rootPackage} is named given–when–then (STYLE: "tests read
+     * as specifications"), so that the style holds for tests written after the rule came in.
+     */
+    public static void checkTestNames(String rootPackage) {
+        JavaClasses tests = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(rootPackage);
+        List<String> misnamed = new ArrayList<>();
+        for (JavaClass test : tests) {
+            for (JavaMethod method : test.getMethods()) {
+                boolean isTest = method.getAnnotations().stream()
+                        .anyMatch(annotation -> TEST_ANNOTATIONS.contains(annotation.getRawType().getName()));
+                if (isTest && !TEST_NAME.matcher(method.getName()).matches()) {
+                    misnamed.add(test.getSimpleName() + "." + method.getName());
+                }
+            }
+        }
+        if (!misnamed.isEmpty()) {
+            throw new AssertionError("Tests not named given…_when…_then… (or given…_then…):\n  "
+                    + String.join("\n  ", misnamed));
+        }
+    }
+
     /** Checks every rule on the given classes of the service under {@code rootPackage}. */
     public static void checkService(JavaClasses classes, String rootPackage, Map<String, String> exceptions) {
         List<String> failures = new ArrayList<>();

@@ -86,4 +86,17 @@ class ArchitectureRulesTest {
         return fixtures.that(DescribedPredicate.describe("in " + rootPackage,
                 type -> type.getPackageName().startsWith(rootPackage)));
     }
+
+    @Test
+    void givenATestNotNamedGivenWhenThen_whenNamesAreChecked_thenItIsNamedAndTheOthersPass() {
+        assertThatThrownBy(() -> ArchitectureRules.checkTestNames("org.grassroots.misnamedfixture"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("MisnamedExample.theSameEventDeliveredTwiceHasOneEffect")
+                .hasMessageNotContaining("givenAnEvent");
+    }
+
+    @Test
+    void givenThisModulesTests_whenTheirNamesAreChecked_thenEachReadsGivenWhenThen() {
+        ArchitectureRules.checkTestNames("org.grassroots.testsupport");
+    }
 }

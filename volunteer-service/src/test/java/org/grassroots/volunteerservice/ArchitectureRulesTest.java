@@ -12,4 +12,9 @@ class ArchitectureRulesTest {
     void givenTheServicesMainClasses_whenTheRulesAreChecked_thenNoneIsBroken() {
         ArchitectureRules.checkService("org.grassroots.volunteerservice", Map.of());
     }
+
+    @Test
+    void givenTheServicesTests_whenTheirNamesAreChecked_thenEachReadsGivenWhenThen() {
+        ArchitectureRules.checkTestNames("org.grassroots.volunteerservice");
+    }
 }

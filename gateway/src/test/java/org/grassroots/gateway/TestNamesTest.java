@@ -1,0 +1,12 @@
+package org.grassroots.gateway;
+
+import org.grassroots.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class TestNamesTest {
+
+    @Test
+    void givenThisModulesTests_whenTheirNamesAreChecked_thenEachReadsGivenWhenThen() {
+        ArchitectureRules.checkTestNames("org.grassroots.gateway");
+    }
+}
