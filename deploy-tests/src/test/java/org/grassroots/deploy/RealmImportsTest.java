@@ -75,7 +75,7 @@ class RealmImportsTest {
         for (JsonNode client : resource.at("/spec/realm/clients")) {
             if (client.has("secret")) {
                 assertThat(client.path("publicClient").asBoolean()).isFalse();
-                assertThat(client.get("secret").asText()).matches("\\$\\{[A-Z_]+}");
+                assertThat(client.get("secret").asText()).matches("\\$\\{[A-Z][A-Z0-9_]*}");
             }
         }
         assertThat(RealmImports.developmentSecrets()).isNotEmpty()
