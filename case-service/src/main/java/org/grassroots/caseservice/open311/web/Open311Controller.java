@@ -73,8 +73,8 @@ class Open311Controller {
     }
 
     /**
-     * POST requests: form-encoded as the specification says ({@code application/x-www-form-urlencoded};
-     * {@code multipart/form-data} is read too). The reporter's {@code email}, {@code first_name},
+     * POST requests: form-encoded as the specification says ({@code application/x-www-form-urlencoded}).
+     * The reporter's {@code email}, {@code first_name},
      * {@code last_name}, {@code phone}, {@code device_id} and {@code account_id} are accepted and never
      * read, kept or logged.
      */

@@ -93,7 +93,7 @@ final class Open311Documents {
 
     /**
      * Open311's datatypes: a yes-or-no question, which the specification has no type for, is a
-     * singlevaluelist of {@code true} and {@code false}, as FixMyStreet and most servers offer it.
+     * singlevaluelist of {@code true} and {@code false}.
      */
     static String datatypeOf(CategoryAttribute.Datatype datatype) {
         return switch (datatype) {
