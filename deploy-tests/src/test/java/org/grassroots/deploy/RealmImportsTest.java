@@ -83,6 +83,16 @@ class RealmImportsTest {
     }
 
     @Test
+    void givenTheRealmFile_whenKeycloakStoresItsClients_thenEveryNameAndDescriptionFitsItsColumn() {
+        // Keycloak keeps a client's name and description in columns of 255 characters; a longer one
+        // stops the import, and with it Keycloak's start.
+        for (JsonNode client : RealmImports.realmFile().get("clients")) {
+            assertThat(client.path("description").asText().length()).as(client.get("clientId").asText()).isLessThanOrEqualTo(255);
+            assertThat(client.path("name").asText().length()).as(client.get("clientId").asText()).isLessThanOrEqualTo(255);
+        }
+    }
+
+    @Test
     void givenTheDemoRealm_whenImported_thenItKeepsTheDemoUsers() {
         JsonNode realm = RealmImports.demo().at("/spec/realm");
 
