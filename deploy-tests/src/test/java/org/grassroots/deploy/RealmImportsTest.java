@@ -75,11 +75,21 @@ class RealmImportsTest {
         for (JsonNode client : resource.at("/spec/realm/clients")) {
             if (client.has("secret")) {
                 assertThat(client.path("publicClient").asBoolean()).isFalse();
-                assertThat(client.get("secret").asText()).matches("\\$\\{[A-Z_]+}");
+                assertThat(client.get("secret").asText()).matches("\\$\\{[A-Z][A-Z0-9_]*}");
             }
         }
         assertThat(RealmImports.developmentSecrets()).isNotEmpty()
                 .allSatisfy(secret -> assertThat(resource.toString()).doesNotContain(secret));
+    }
+
+    @Test
+    void givenTheRealmFile_whenKeycloakStoresItsClients_thenEveryNameAndDescriptionFitsItsColumn() {
+        // Keycloak keeps a client's name and description in columns of 255 characters; a longer one
+        // stops the import, and with it Keycloak's start.
+        for (JsonNode client : RealmImports.realmFile().get("clients")) {
+            assertThat(client.path("description").asText().length()).as(client.get("clientId").asText()).isLessThanOrEqualTo(255);
+            assertThat(client.path("name").asText().length()).as(client.get("clientId").asText()).isLessThanOrEqualTo(255);
+        }
     }
 
     @Test

@@ -226,6 +226,24 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .expectBody(String.class).value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
     }
 
+    @Test
+    void givenNoToken_whenOpen311IsReadAndARequestIsPosted_thenBothReachCaseServiceWhichChecksTheApiKey() {
+        gateway.get().uri("/open311/v2/services.xml?jurisdiction_id=qjp")
+                .exchange()
+                .expectStatus().isOk();
+        gateway.post().uri("/open311/v2/requests.json")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("api_key=open311-app%3Asecret&service_code=EXPOSED_RUBBISH&lat=33.6&long=119.02")
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(allReceived()).extracting(ReceivedRequest::method, ReceivedRequest::pathAndQuery).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("GET", "/open311/v2/services.xml?jurisdiction_id=qjp"),
+                org.assertj.core.groups.Tuple.tuple("POST", "/open311/v2/requests.json"));
+        assertThat(new String(allReceived().get(1).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("api_key=open311-app%3Asecret");
+    }
+
     private void expectRefused(String bearer) {
         WebTestClient.ResponseSpec response = gateway.get().uri("/api/cases/42")
                 .header(HttpHeaders.AUTHORIZATION, bearer)

@@ -1,6 +1,8 @@
 package org.grassroots.caseservice.cases;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -164,6 +166,54 @@ public class CaseSearch {
                 Criteria.where("assignee.id").in(departmentIds),
                 Criteria.where("status").in(CaseStatus.DISPATCHED.name(), CaseStatus.CLAIMED.name()));
         return page(List.of(areaScope(caller), held), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+    }
+
+    /**
+     * What Open311's public lists ({@code /open311/v2/requests}, {@code servicerequestupdates}) may
+     * draw from; each part left null (or empty) does not filter.
+     *
+     * @param categoryCodes the categories published at all (the rest never leave the platform this way)
+     * @param statuses      states asked for
+     * @param ids           case ids asked for
+     * @param reportedFrom  reported at or after
+     * @param reportedTo    reported at or before
+     * @param updatedFrom   last changed at or after
+     * @param updatedTo     with a change at or before this: the report is the first change, so reported at or before
+     */
+    public record PublishedFilter(Collection<String> categoryCodes, Collection<CaseStatus> statuses,
+            Collection<String> ids, Instant reportedFrom, Instant reportedTo, Instant updatedFrom, Instant updatedTo) {
+    }
+
+    /**
+     * Open311's public lists: the cases that match {@code filter}, with no caller's scope (the
+     * open311 feature decides which categories and which fields it publishes), newest report first,
+     * or least recently changed first when {@code byUpdate}; the case id breaks ties.
+     */
+    public CasePage published(PublishedFilter filter, boolean byUpdate, int page, int size) {
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("categoryCode").in(filter.categoryCodes() == null ? List.of() : filter.categoryCodes()));
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            criteria.add(Criteria.where("status").in(filter.statuses().stream().map(CaseStatus::name).toList()));
+        }
+        if (filter.ids() != null && !filter.ids().isEmpty()) {
+            criteria.add(Criteria.where("_id").in(filter.ids()));
+        }
+        if (filter.reportedFrom() != null) {
+            criteria.add(Criteria.where("reportedAt").gte(filter.reportedFrom()));
+        }
+        if (filter.reportedTo() != null) {
+            criteria.add(Criteria.where("reportedAt").lte(filter.reportedTo()));
+        }
+        if (filter.updatedFrom() != null) {
+            criteria.add(Criteria.where("updatedAt").gte(filter.updatedFrom()));
+        }
+        if (filter.updatedTo() != null) {
+            criteria.add(Criteria.where("reportedAt").lte(filter.updatedTo()));
+        }
+        Sort order = byUpdate
+                ? Sort.by(Sort.Direction.ASC, "updatedAt").and(Sort.by(Sort.Direction.ASC, "_id"))
+                : Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by(Sort.Direction.DESC, "_id"));
+        return page(criteria, order, page, size);
     }
 
     /** The store's order for a list's sort; the case id breaks ties. */

@@ -59,6 +59,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, API_DOCUMENTATION).permitAll()
                         // The console and phone pages, their files and /config.json: they sign in themselves.
                         .matchers(WebPaths.READ_WEB_FILES).permitAll()
+                        // Open311 GeoReport v2: read by anyone; a POST carries an API key that case-service checks.
+                        .pathMatchers("/open311/v2/**").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         // Anything else (other actuator endpoints, the fallback handlers) is not for callers.
                         .anyExchange().denyAll())

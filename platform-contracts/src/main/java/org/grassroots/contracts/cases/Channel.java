@@ -7,5 +7,7 @@ public enum Channel {
     /** Part-time grid workers, such as couriers and delivery riders who report what they see. */
     PART_TIME_WORKER,
     HOTLINE_12345,
-    WISH_WALL
+    WISH_WALL,
+    /** An outside app or system speaking Open311 GeoReport v2 ({@code POST /open311/v2/requests}). */
+    OPEN311
 }

@@ -292,6 +292,44 @@ class LocalPlatformE2EIT {
         assertThat(first.get("channel")).isEqualTo("HOTLINE_12345");
     }
 
+    /**
+     * An Open311 app (the realm's confidential client {@code open311-suishoupai}) files a request
+     * with its API key, which case-service exchanges with the real Keycloak for the client's token;
+     * the request lands in the community's triage like any other, and a wrong key is refused.
+     */
+    @Test
+    @Order(18)
+    void anOpen311AppFilesARequestWithItsApiKeyAndTheDispatcherFindsItInTriage() {
+        String form = "api_key=open311-suishoupai%3Adev-open311-suishoupai-secret&service_code=BROKEN_STREET_LIGHT"
+                + "&lat=33.6013&long=119.0215&address_string=%E5%81%A5%E5%BA%B7%E4%B8%9C%E8%B7%AF"
+                + "&description=Open311+street+light+out&attribute%5BlightsOut%5D=2&email=someone%40example.com";
+
+        String created = open311Post("/open311/v2/requests.json", form).expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String id = created.replaceAll("(?s).*\"service_request_id\":\"([^\"]+)\".*", "$1");
+
+        gateway.get().uri("/open311/v2/requests/" + id + ".xml").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML)
+                .expectBody(String.class).value(xml -> assertThat(xml)
+                        .contains("<service_request_id>" + id + "</service_request_id>")
+                        .contains("<status>open</status>").doesNotContain("someone@example.com"));
+        get("/api/cases/triage?size=100", bearer("dispatcher1"))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.id == '" + id + "')].channel").isEqualTo(List.of("OPEN311"));
+        open311Post("/open311/v2/requests.xml", "api_key=open311-suishoupai%3Awrong&service_code=BROKEN_STREET_LIGHT"
+                + "&lat=33.6013&long=119.0215")
+                .expectStatus().isForbidden()
+                .expectBody(String.class).value(xml -> assertThat(xml).contains("<code>403</code>"));
+    }
+
+    private static RestTestClient.ResponseSpec open311Post(String uri, String form) {
+        return gateway.post().uri(uri)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form)
+                .exchange();
+    }
+
     private static RestTestClient.ResponseSpec hotlineCall(String bearer, String body) {
         return gateway.post().uri("/api/cases/hotline")
                 .header(HttpHeaders.AUTHORIZATION, bearer)
