@@ -299,7 +299,7 @@ class LocalPlatformE2EIT {
      */
     @Test
     @Order(18)
-    void anOpen311AppFilesARequestWithItsApiKeyAndTheDispatcherFindsItInTriage() {
+    void givenAnOpen311AppWithItsApiKey_whenItFilesARequest_thenTheDispatcherFindsItInTriage() {
         String form = "api_key=open311-suishoupai%3Adev-open311-suishoupai-secret&service_code=BROKEN_STREET_LIGHT"
                 + "&lat=33.6013&long=119.0215&address_string=%E5%81%A5%E5%BA%B7%E4%B8%9C%E8%B7%AF"
                 + "&description=Open311+street+light+out&attribute%5BlightsOut%5D=2&email=someone%40example.com";
