@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.grassroots.gridservice.pii.Masking;
-import org.grassroots.gridservice.pii.PiiCipher;
+import org.grassroots.platform.crypto.FieldCipher;
 
 /**
  * A household as one caller may see it: personal data in full only for {@link HouseholdAccess#FULL},
@@ -19,7 +19,7 @@ public record HouseholdView(String id, String gridCode, String communityId, Stri
             Set<ServiceTag> tags) {
     }
 
-    static HouseholdView of(Household household, HouseholdAccess access, PiiCipher cipher) {
+    static HouseholdView of(Household household, HouseholdAccess access, FieldCipher cipher) {
         boolean full = access == HouseholdAccess.FULL;
         boolean address = full || access == HouseholdAccess.PAIRED_MEMBER;
         List<PersonView> persons = household.persons().stream().map(person -> {

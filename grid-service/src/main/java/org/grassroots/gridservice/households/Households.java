@@ -1,5 +1,6 @@
 package org.grassroots.gridservice.households;
 
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.gridservice.pii.PiiAudit;
-import org.grassroots.gridservice.pii.PiiCipher;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.FieldError;
 import org.grassroots.platform.domain.ForbiddenException;
@@ -42,11 +42,11 @@ public class Households implements IndexedQueries {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Grids grids;
-    private final PiiCipher cipher;
+    private final FieldCipher cipher;
     private final PiiAudit audit;
     private final Clock clock;
 
-    Households(MongoTemplate mongo, AggregateStore store, Grids grids, PiiCipher cipher, PiiAudit audit, Clock clock) {
+    Households(MongoTemplate mongo, AggregateStore store, Grids grids, FieldCipher cipher, PiiAudit audit, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.grids = grids;

@@ -1,5 +1,6 @@
 package org.grassroots.gridservice.ledgers;
 
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 
@@ -25,7 +26,6 @@ import org.grassroots.gridservice.households.ServiceTag;
 import org.grassroots.gridservice.ledgers.LedgerEntry.LedgerKind;
 import org.grassroots.gridservice.pii.Masking;
 import org.grassroots.gridservice.pii.PiiAudit;
-import org.grassroots.gridservice.pii.PiiCipher;
 import org.grassroots.gridservice.staff.GridStaff;
 import org.grassroots.gridservice.staff.StaffAssignment;
 import org.grassroots.platform.domain.ForbiddenException;
@@ -51,11 +51,11 @@ public class Ledgers implements IndexedQueries {
     private final Grids grids;
     private final GridStaff staff;
     private final CommunityDirectory communities;
-    private final PiiCipher cipher;
+    private final FieldCipher cipher;
     private final PiiAudit audit;
     private final Clock clock;
 
-    Ledgers(MongoTemplate mongo, Grids grids, GridStaff staff, CommunityDirectory communities, PiiCipher cipher,
+    Ledgers(MongoTemplate mongo, Grids grids, GridStaff staff, CommunityDirectory communities, FieldCipher cipher,
             PiiAudit audit, Clock clock) {
         this.mongo = mongo;
         this.grids = grids;
