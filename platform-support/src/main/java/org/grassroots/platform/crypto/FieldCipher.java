@@ -29,8 +29,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The ring is one setting, {@code <id>:<base64 of 32 bytes>[,<id>:<base64>…]}: the first key is the
  * current one; the last one (the oldest) keys the blind indexes, so they stay stable while keys rotate.
  *
- * <p>Values written before key ids existed (org-service's bare base64 and grid-service's {@code v1:…})
- * still read: they are opened with each key of the ring in turn, and GCM's tag tells which key is right.
+ * <p>Values written before this cipher (org-service's bare base64, grid-service's {@code v1:…}, and
+ * case-service's stand-in contact cipher's {@code <key id>:…}) still read: they are opened with the key
+ * their prefix names if the ring has it, else with each key of the ring in turn; GCM's tag tells which is right.
  * A deployment therefore keeps its old key in the ring, under any id, and needs no migration of the data.
  *
  * <p>Plain Java: no Spring, usable from mappers and tests alike. Errors never carry the value.
@@ -38,7 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class FieldCipher {
 
     static final String PREFIX = "fc1:";
-    private static final String LEGACY_GRID_PREFIX = "v1:";
+    private static final Pattern LEGACY_PREFIXED = Pattern.compile("([A-Za-z0-9._-]{1,40}):([A-Za-z0-9+/=]+)");
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,40}");
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -146,8 +147,20 @@ public final class FieldCipher {
                         + "': wrong key or tampered value");
             }
         }
-        byte[] all = decode(stored.startsWith(LEGACY_GRID_PREFIX) ? stored.substring(LEGACY_GRID_PREFIX.length()) : stored);
+        // Written before this cipher: bare base64 (org-service), "v1:<base64>" (grid-service) or
+        // "<key id>:<base64>" (case-service's stand-in contact cipher); no associated data. The key a
+        // prefix names is tried first, then every key of the ring.
+        java.util.regex.Matcher prefixed = LEGACY_PREFIXED.matcher(stored);
+        byte[] all = decode(prefixed.matches() ? prefixed.group(2) : stored);
         List<String> tried = new ArrayList<>();
+        SecretKeySpec named = prefixed.matches() ? keys.get(prefixed.group(1)) : null;
+        if (named != null) {
+            try {
+                return open(named, all, null);
+            } catch (GeneralSecurityException e) {
+                tried.add(prefixed.group(1));
+            }
+        }
         for (Map.Entry<String, SecretKeySpec> key : keys.entrySet()) {
             try {
                 return open(key.getValue(), all, null);

@@ -70,6 +70,23 @@ class FieldCipherTest {
         assertThat(grid.blindIndex("110101199003071234")).isEqualTo(LEGACY_ID_INDEX);
     }
 
+    /** case-service's stand-in contact cipher wrote {@code <key id>:<base64>} with no associated data. */
+    @Test
+    void givenAValueOfTheStandInContactCipher_whenItsKeyIsInTheRingUnderItsId_thenItReads() throws Exception {
+        byte[] iv = new byte[12];
+        javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(
+                java.util.Base64.getDecoder().decode(ORG_DEV_KEY), "AES"), new javax.crypto.spec.GCMParameterSpec(128, iv));
+        byte[] sealed = aes.doFinal("13812341234".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] all = new byte[12 + sealed.length];
+        System.arraycopy(sealed, 0, all, 12, sealed.length);
+        String stored = "k1:" + java.util.Base64.getEncoder().encodeToString(all);
+
+        assertThat(FieldCipher.fromSetting("k2:" + NEW_KEY + ",k1:" + ORG_DEV_KEY).decrypt(stored)).isEqualTo("13812341234");
+        assertThat(FieldCipher.fromSetting("k2:" + NEW_KEY + ",old:" + ORG_DEV_KEY).decrypt(stored))
+                .as("under another id, found by trial").isEqualTo("13812341234");
+    }
+
     @Test
     void givenAValueWrittenBeforeKeyIds_whenItsKeyIsNotInTheRing_thenReadingFailsWithoutTheValue() {
         FieldCipher cipher = FieldCipher.fromSetting("k2:" + NEW_KEY);
