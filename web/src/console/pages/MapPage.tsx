@@ -8,6 +8,7 @@ import { STATUS_HEX, STATUS_LABELS } from '../model/labels';
 import { caseChanges } from '../model/live';
 import { useSession } from '../model/session';
 import { OPEN_STATUSES, type CasePage, type CaseStatus, type CaseView } from '../model/types';
+import StationsLayer from '../StationsLayer';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 
@@ -118,6 +119,7 @@ export default function MapPage() {
           ),
         }))}
       />
+      <StationsLayer mapRef={mapRef} />
       <div ref={element} style={{ height: 'calc(100vh - 230px)', minHeight: 480, background: '#eef1f4' }} data-testid="case-map-page" />
     </Card>
   );

@@ -179,7 +179,7 @@ class InfrastructureTest {
                 rendering.manifests().custom("KeycloakRealmImport", "grassroots-realm"), "spec", "placeholders");
         placeholders.values().forEach(placeholder -> referenced.add(placeholder.get("secret").get("name")));
 
-        assertThat(referenced).contains("grid-service-pii-key", "org-service-phone-key")
+        assertThat(referenced).contains("grid-service-field-keys", "org-service-field-keys")
                 .allSatisfy(secret -> assertThat(toCreate).as("docs/deploy.md, section 4").contains("`" + secret + "`"));
     }
 }

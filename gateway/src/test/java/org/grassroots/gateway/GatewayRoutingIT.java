@@ -153,6 +153,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
             "GET,  /api/members/m-7,                           org-service",
             "GET,  /api/departments,                           org-service",
             "GET,  /api/partners/p-3,                          org-service",
+            "GET,  /api/stations/nearest,                      org-service",
             "GET,  /api/grids/locate?lon=118.78&lat=32.04,     grid-service",
             "GET,  /api/households/h-9,                        grid-service",
             "POST, /api/cases,                                 case-service",

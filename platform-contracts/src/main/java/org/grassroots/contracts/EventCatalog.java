@@ -51,6 +51,9 @@ import org.grassroots.contracts.orgs.OrgUnitRenamed;
 import org.grassroots.contracts.orgs.OrgUnitRetired;
 import org.grassroots.contracts.orgs.PartnerRegistered;
 import org.grassroots.contracts.orgs.PartnerUpdated;
+import org.grassroots.contracts.orgs.StationClosed;
+import org.grassroots.contracts.orgs.StationRegistered;
+import org.grassroots.contracts.orgs.StationUpdated;
 import org.grassroots.contracts.volunteer.ActivityCompleted;
 import org.grassroots.contracts.volunteer.PointsAwarded;
 import org.grassroots.contracts.volunteer.RegistrationAccepted;
@@ -161,6 +164,9 @@ public final class EventCatalog {
         register("org.grassroots.org.department-updated", DepartmentUpdated.class, Topics.ORG_EVENTS);
         register("org.grassroots.org.partner-registered", PartnerRegistered.class, Topics.ORG_EVENTS);
         register("org.grassroots.org.partner-updated", PartnerUpdated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.station-registered", StationRegistered.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.station-updated", StationUpdated.class, Topics.ORG_EVENTS);
+        register("org.grassroots.org.station-closed", StationClosed.class, Topics.ORG_EVENTS);
     }
 
     /** grid-service's events on {@code grid-events}. */

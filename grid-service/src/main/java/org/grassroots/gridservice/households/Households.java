@@ -1,5 +1,6 @@
 package org.grassroots.gridservice.households;
 
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -16,7 +17,6 @@ import java.util.UUID;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.gridservice.pii.PiiAudit;
-import org.grassroots.gridservice.pii.PiiCipher;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.FieldError;
 import org.grassroots.platform.domain.ForbiddenException;
@@ -42,11 +42,11 @@ public class Households implements IndexedQueries {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Grids grids;
-    private final PiiCipher cipher;
+    private final FieldCipher cipher;
     private final PiiAudit audit;
     private final Clock clock;
 
-    Households(MongoTemplate mongo, AggregateStore store, Grids grids, PiiCipher cipher, PiiAudit audit, Clock clock) {
+    Households(MongoTemplate mongo, AggregateStore store, Grids grids, FieldCipher cipher, PiiAudit audit, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.grids = grids;
@@ -92,8 +92,8 @@ public class Households implements IndexedQueries {
         if (!atAddress(gridCode, building, unit, room).isEmpty()) {
             throw new AlreadyExistsException("Household at " + building + "-" + unit + "-" + room + " in grid", gridCode);
         }
-        Household household = new Household(UUID.randomUUID().toString(), gridCode, grid.communityId(),
-                grid.orgPath(), building, unit, room, List.of(), null, false, null, clock.instant(), 1);
+        Household household = Household.register(UUID.randomUUID().toString(), gridCode, grid.communityId(),
+                grid.orgPath(), building, unit, room, caller.userId(), clock.instant());
         store.insert(household, List.of());
         return show(List.of(household), caller, "register household").get(0);
     }
@@ -118,10 +118,10 @@ public class Households implements IndexedQueries {
         if (household.persons().stream().anyMatch(existing -> idIndex.equals(existing.idNumberIndex()))) {
             throw new AlreadyExistsException("Person in household", householdId);
         }
-        Person stored = new Person(UUID.randomUUID().toString(), person.name(), person.relation(),
+        Person stored = new Person(UUID.randomUUID().toString(), null, cipher.encrypt(person.name()), person.relation(),
                 cipher.encrypt(person.idNumber()), idIndex, cipher.encrypt(person.phone()),
                 cipher.blindIndex(person.phone()), person.tags());
-        Household changed = household.withPerson(stored);
+        Household changed = household.withPerson(stored, caller.userId(), clock.instant());
         store.update(changed, household.version(), List.of());
         return show(List.of(changed), caller, "register person").get(0);
     }
@@ -146,8 +146,8 @@ public class Households implements IndexedQueries {
         if (room != null) {
             criteria = criteria.and("room").is(room);
         }
-        return show(mongo.find(new Query(criteria).with(Sort.by("building", "unit", "room")), Household.class),
-                caller, "find people by address");
+        return show(mongo.find(new Query(criteria).with(Sort.by("building", "unit", "room")), Household.class).stream()
+                .filter(Household::isActive).toList(), caller, "find people by address");
     }
 
     /** 以人找房: the households where a person with this ID or phone number lives, within the caller's area. */
@@ -161,7 +161,7 @@ public class Households implements IndexedQueries {
             throw new InvalidFieldException("idNumber", "an ID number or a phone number is required");
         }
         List<Household> found = mongo.find(new Query(criteria), Household.class).stream()
-                .filter(household -> caller.maySeeOrgPath(household.orgPath())).toList();
+                .filter(Household::isActive).filter(household -> caller.maySeeOrgPath(household.orgPath())).toList();
         return show(found, caller, "find address by person");
     }
 
@@ -182,7 +182,125 @@ public class Households implements IndexedQueries {
 
     List<Household> atAddress(String gridCode, String building, String unit, String room) {
         return mongo.find(query(where("gridCode").is(gridCode).and("building").is(building).and("unit").is(unit)
-                .and("room").is(room)), Household.class);
+                .and("room").is(room)), Household.class).stream().filter(Household::isActive).toList();
+    }
+
+    /** Corrects a household's address; the reason is kept in its history. */
+    public HouseholdView correctAddress(String householdId, String building, String unit, String room, String reason,
+            Long expectedVersion, Caller caller) {
+        Household household = editable(householdId, expectedVersion, caller, "Households are corrected");
+        Household corrected = household.correctAddress(building, unit, room, reason, caller.userId(), clock.instant());
+        if (atAddress(corrected.gridCode(), corrected.building(), corrected.unit(), corrected.room()).stream()
+                .anyMatch(other -> !other.id().equals(householdId))) {
+            throw new AlreadyExistsException("Household at " + corrected.address() + " in grid", corrected.gridCode());
+        }
+        store.update(corrected, household.version(), List.of());
+        return show(List.of(corrected), caller, "correct household").get(0);
+    }
+
+    /**
+     * Corrects one person's record: only what is given changes; the history names the fields that did
+     * (never their values) and keeps the reason.
+     */
+    public HouseholdView correctPerson(String householdId, String personId, PersonCorrection correction,
+            Long expectedVersion, Caller caller) {
+        Household household = editable(householdId, expectedVersion, caller, "Persons are corrected");
+        Person person = household.persons().stream().filter(p -> p.id().equals(personId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Person", personId));
+        List<FieldError> errors = new ArrayList<>();
+        if (correction.idNumber() != null && PersonalIds.idNumberProblem(correction.idNumber()) != null) {
+            errors.add(new FieldError("idNumber", PersonalIds.idNumberProblem(correction.idNumber())));
+        }
+        if (correction.phone() != null && !correction.phone().isEmpty()
+                && PersonalIds.phoneProblem(correction.phone()) != null) {
+            errors.add(new FieldError("phone", PersonalIds.phoneProblem(correction.phone())));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidFieldException(errors);
+        }
+        List<String> fields = new ArrayList<>();
+        String name = person.nameOf(cipher);
+        if (correction.name() != null && !correction.name().equals(name)) {
+            fields.add("name");
+            name = correction.name();
+        }
+        String relation = person.relation();
+        if (correction.relation() != null && !correction.relation().equals(relation)) {
+            fields.add("relation");
+            relation = correction.relation();
+        }
+        String idCipher = person.idNumberCipher();
+        String idIndex = person.idNumberIndex();
+        if (correction.idNumber() != null && !cipher.blindIndex(correction.idNumber()).equals(idIndex)) {
+            String newIndex = cipher.blindIndex(correction.idNumber());
+            if (household.persons().stream().anyMatch(p -> newIndex.equals(p.idNumberIndex()))) {
+                throw new AlreadyExistsException("Person in household", householdId);
+            }
+            fields.add("idNumber");
+            idCipher = cipher.encrypt(correction.idNumber());
+            idIndex = newIndex;
+        }
+        String phoneCipher = person.phoneCipher();
+        String phoneIndex = person.phoneIndex();
+        if (correction.phone() != null) {
+            String phone = correction.phone().isEmpty() ? null : correction.phone();
+            if (!java.util.Objects.equals(cipher.blindIndex(phone), phoneIndex)) {
+                fields.add("phone");
+                phoneCipher = cipher.encrypt(phone);
+                phoneIndex = cipher.blindIndex(phone);
+            }
+        }
+        Set<ServiceTag> tags = person.tags();
+        if (correction.tags() != null && !correction.tags().equals(tags)) {
+            fields.add("tags");
+            tags = correction.tags();
+        }
+        // A person stored before names were encrypted is stored encrypted from now on.
+        Person corrected = new Person(person.id(), null, cipher.encrypt(name), relation, idCipher, idIndex, phoneCipher,
+                phoneIndex, tags);
+        Household changed = household.correctPerson(corrected, fields, correction.reason(), caller.userId(),
+                clock.instant());
+        store.update(changed, household.version(), List.of());
+        return show(List.of(changed), caller, "correct person").get(0);
+    }
+
+    /** The household moved away (迁出): kept with its history, no longer found by address or counted. */
+    public HouseholdView moveOut(String householdId, String reason, Long expectedVersion, Caller caller) {
+        Household household = editable(householdId, expectedVersion, caller, "Households are moved out");
+        Household moved = household.moveOut(reason, caller.userId(), clock.instant());
+        store.update(moved, household.version(), List.of());
+        return show(List.of(moved), caller, "move household out").get(0);
+    }
+
+    /** Takes a household registered in error out of the ledger (注销): community staff and administrators only. */
+    public HouseholdView remove(String householdId, String reason, Long expectedVersion, Caller caller) {
+        Household household = editable(householdId, expectedVersion, caller, "Households are removed");
+        if (!caller.isPlatformAdmin() && !caller.hasRole(org.grassroots.platform.security.Roles.COMMUNITY_STAFF)) {
+            throw new ForbiddenException("Households are removed by community staff; a grid worker corrects or moves them out");
+        }
+        Household removed = household.remove(reason, caller.userId(), clock.instant());
+        store.update(removed, household.version(), List.of());
+        return show(List.of(removed), caller, "remove household").get(0);
+    }
+
+    /** The household's history: who changed what (field names only) when and why. Staff of its area. */
+    public List<HouseholdChange> history(String householdId, Caller caller) {
+        Household household = find(householdId, caller);
+        if (!caller.maySeeOrgPath(household.orgPath())) {
+            throw new NotFoundException("Household", householdId);
+        }
+        return household.history();
+    }
+
+    private Household editable(String householdId, Long expectedVersion, Caller caller, String what) {
+        Household household = find(householdId, caller);
+        if (!HouseholdAccess.mayEdit(caller, household.orgPath())) {
+            throw new ForbiddenException(what + " by the grid's workers and community staff");
+        }
+        if (expectedVersion != null && expectedVersion != household.version()) {
+            throw new org.grassroots.platform.domain.VersionConflictException("Household", householdId, expectedVersion);
+        }
+        return household;
     }
 
     /** Shapes each household for the caller and audits, in one entry, what was shown unmasked. */
@@ -190,17 +308,24 @@ public class Households implements IndexedQueries {
         List<HouseholdView> views = new ArrayList<>(households.size());
         List<String> unmaskedHouseholds = new ArrayList<>();
         List<String> unmaskedPersons = new ArrayList<>();
+        List<String> unmaskedPaths = new ArrayList<>();
         for (Household household : households) {
             HouseholdAccess access = HouseholdAccess.of(caller, household);
             HouseholdView view = HouseholdView.of(household, access, cipher);
             if (view.unmasked() && !household.persons().isEmpty()) {
                 unmaskedHouseholds.add(household.id());
+                unmaskedPaths.add(household.orgPath());
                 household.persons().forEach(person -> unmaskedPersons.add(person.id()));
             }
             views.add(view);
         }
-        audit.unmaskedRead(caller, purpose, unmaskedHouseholds, unmaskedPersons);
+        audit.unmaskedRead(caller, purpose, unmaskedHouseholds, unmaskedPersons, unmaskedPaths);
         return views;
+    }
+
+    /** What to correct of a person: null leaves a field as it is; an empty phone removes it; a reason is required. */
+    public record PersonCorrection(String name, String relation, String idNumber, String phone, Set<ServiceTag> tags,
+            String reason) {
     }
 
     /** A person to register; the ID number is required, the phone optional. */

@@ -78,7 +78,7 @@ public class Pairings {
             throw new NotFoundException("Grid households", gridCode);
         }
         List<Household> found = mongo.find(query(where("gridCode").is(gridCode).and("pairedMemberId").is(null))
-                .with(Sort.by("building", "unit", "room")), Household.class);
+                .with(Sort.by("building", "unit", "room")), Household.class).stream().filter(Household::isActive).toList();
         return households.show(found, caller, "unpaired households report");
     }
 

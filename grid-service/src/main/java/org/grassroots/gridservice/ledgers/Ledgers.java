@@ -1,5 +1,6 @@
 package org.grassroots.gridservice.ledgers;
 
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 
@@ -25,7 +26,6 @@ import org.grassroots.gridservice.households.ServiceTag;
 import org.grassroots.gridservice.ledgers.LedgerEntry.LedgerKind;
 import org.grassroots.gridservice.pii.Masking;
 import org.grassroots.gridservice.pii.PiiAudit;
-import org.grassroots.gridservice.pii.PiiCipher;
 import org.grassroots.gridservice.staff.GridStaff;
 import org.grassroots.gridservice.staff.StaffAssignment;
 import org.grassroots.platform.domain.ForbiddenException;
@@ -51,11 +51,11 @@ public class Ledgers implements IndexedQueries {
     private final Grids grids;
     private final GridStaff staff;
     private final CommunityDirectory communities;
-    private final PiiCipher cipher;
+    private final FieldCipher cipher;
     private final PiiAudit audit;
     private final Clock clock;
 
-    Ledgers(MongoTemplate mongo, Grids grids, GridStaff staff, CommunityDirectory communities, PiiCipher cipher,
+    Ledgers(MongoTemplate mongo, Grids grids, GridStaff staff, CommunityDirectory communities, FieldCipher cipher,
             PiiAudit audit, Clock clock) {
         this.mongo = mongo;
         this.grids = grids;
@@ -100,7 +100,9 @@ public class Ledgers implements IndexedQueries {
     /** The population ledger in numbers: households, residents, residents by service tag, unpaired households. */
     public PopulationSummary population(String gridCode, Caller caller) {
         visibleGrid(gridCode, caller);
-        List<Household> households = mongo.find(query(where("gridCode").is(gridCode)), Household.class);
+        // Households moved out or removed stay for the record but are no longer counted.
+        List<Household> households = mongo.find(query(where("gridCode").is(gridCode)), Household.class).stream()
+                .filter(Household::isActive).toList();
         Map<ServiceTag, Integer> byTag = new EnumMap<>(ServiceTag.class);
         int residents = 0;
         int unpaired = 0;
@@ -117,8 +119,8 @@ public class Ledgers implements IndexedQueries {
     /** Per community in the caller's area: workers (full-time grid workers and grid chiefs) per 10,000 residents. */
     public List<StaffingLine> staffing(Caller caller) {
         Map<String, Integer> residents = new HashMap<>();
-        mongo.find(new org.springframework.data.mongodb.core.query.Query(), Household.class)
-                .forEach(household -> residents.merge(household.orgPath(), household.persons().size(), Integer::sum));
+        mongo.find(new org.springframework.data.mongodb.core.query.Query(), Household.class).stream()
+                .filter(Household::isActive).forEach(household -> residents.merge(household.orgPath(), household.persons().size(), Integer::sum));
         Map<String, Set<String>> workers = new HashMap<>();
         for (StaffAssignment assignment : staff.activeCommunityWorkers()) {
             workers.computeIfAbsent(assignment.orgPath(), path -> new HashSet<>()).add(assignment.userId());
@@ -148,15 +150,17 @@ public class Ledgers implements IndexedQueries {
     private List<EntryView> show(List<LedgerEntry> entries, Caller caller) {
         boolean full = caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF);
         List<String> unmasked = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         List<EntryView> views = entries.stream().map(entry -> {
             String phone = cipher.decrypt(entry.contactPhoneCipher());
             if (full && phone != null) {
                 unmasked.add(entry.id());
+                paths.add(entry.orgPath());
             }
             return new EntryView(entry.id(), entry.gridCode(), entry.kind(), entry.name(), entry.address(),
                     entry.creditCode(), full ? phone : Masking.phone(phone));
         }).toList();
-        audit.unmaskedRead(caller, "read ledger entries", List.of(), unmasked);
+        audit.unmaskedRead(caller, "read ledger entries", List.of(), unmasked, paths);
         return views;
     }
 

@@ -76,7 +76,7 @@ class HouseholdsIT {
         addPerson(household, NAME, ID_NUMBER, PHONE).expectStatus().isCreated();
 
         Document stored = mongo.getCollection("households").find(new Document("_id", household)).first();
-        assertThat(stored.toJson()).doesNotContain(ID_NUMBER).doesNotContain(PHONE);
+        assertThat(stored.toJson()).doesNotContain(ID_NUMBER).doesNotContain(PHONE).doesNotContain(NAME);
 
         client.get().uri("/api/households/" + household).header(HttpHeaders.AUTHORIZATION, streetStaff).exchange()
                 .expectStatus().isOk().expectBody()
@@ -204,6 +204,97 @@ class HouseholdsIT {
         client.post().uri("/api/households/" + household + "/pairing").header(HttpHeaders.AUTHORIZATION, worker)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("memberId", "m-1"))
                 .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void givenAHouseholdCorrectedAndMovedOut_whenItsHistoryIsRead_thenEachStepWithItsReasonAndNoPersonalData() {
+        String household = register("5幢", "1单元", "101");
+        addPerson(household, NAME, ID_NUMBER, PHONE).expectStatus().isCreated();
+        String person = client.get().uri("/api/households/" + household).header(HttpHeaders.AUTHORIZATION, worker)
+                .exchange().expectBody(HouseholdView.class).returnResult().getResponseBody().persons().get(0).id();
+        String corrected = idNumber("32081219500101124");
+
+        post("/api/households/" + household + "/correct", worker, Map.of("room", "102", "reason", "登记时门牌号写错"))
+                .expectStatus().isOk().expectBody().jsonPath("$.room").isEqualTo("102");
+        post("/api/households/" + household + "/persons/" + person + "/correct", worker,
+                Map.of("name", "测试居民乙", "idNumber", corrected, "reason", "身份证号录入有误"))
+                .expectStatus().isOk().expectBody().jsonPath("$.persons[0].idNumber").isEqualTo(corrected)
+                .jsonPath("$.persons[0].name").isEqualTo("测试居民乙");
+        post("/api/households/" + household + "/move-out", worker, Map.of("reason", "全家迁往外区"))
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("MOVED_OUT");
+
+        List<Map<String, Object>> history = client.get().uri("/api/households/" + household + "/history")
+                .header(HttpHeaders.AUTHORIZATION, streetStaff).exchange().expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        assertThat(history).extracting(h -> h.get("kind"))
+                .containsExactly("REGISTERED", "PERSON_ADDED", "ADDRESS_CORRECTED", "PERSON_CORRECTED", "MOVED_OUT");
+        assertThat(history).extracting(h -> h.get("reason"))
+                .containsExactly(null, null, "登记时门牌号写错", "身份证号录入有误", "全家迁往外区");
+        assertThat(history.get(2).get("fields")).isEqualTo(List.of("room"));
+        assertThat(history.get(3).get("fields")).isEqualTo(List.of("name", "idNumber"));
+        assertThat(history.get(3).get("personId")).isEqualTo(person);
+        assertThat(history.toString()).doesNotContain(corrected).doesNotContain(ID_NUMBER).doesNotContain("测试居民");
+
+        Document stored = mongo.getCollection("households").find(new Document("_id", household)).first();
+        assertThat(stored.toJson()).doesNotContain(corrected).doesNotContain("测试居民乙");
+        // Moved out: no longer found by address or by person, no longer counted, changed no more.
+        client.get().uri("/api/households?gridCode=" + grid + "&building=5%E5%B9%A2").header(HttpHeaders.AUTHORIZATION, worker)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+        post("/api/households/search", worker, Map.of("idNumber", corrected)).expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+        post("/api/households/" + household + "/correct", worker, Map.of("room", "103", "reason", "x"))
+                .expectStatus().isEqualTo(409);
+        post("/api/households/" + household + "/move-out", worker, Map.of("reason", "x")).expectStatus().isEqualTo(409);
+        register("5幢", "1单元", "102");
+    }
+
+    @Test
+    void givenHouseholdCommands_whenCalledWithoutReasonOutsideTheAreaOrByAGridWorkerRemoving_thenRefused() {
+        String household = register("6幢", "1单元", "101");
+        String otherWorker = TestTokens.staff("worker-z", "grid_worker", "/qjp/qjp-pulou/qjp-pulou-hebin").bearer();
+
+        post("/api/households/" + household + "/move-out", worker, Map.of()).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        post("/api/households/" + household + "/move-out", otherWorker, Map.of("reason", "x")).expectStatus().isNotFound();
+        post("/api/households/" + household + "/move-out", streetStaff, Map.of("reason", "x")).expectStatus().isForbidden();
+        post("/api/households/" + household + "/remove", worker, Map.of("reason", "重复登记")).expectStatus().isForbidden();
+        pair(household, "m-" + household, false).expectStatus().isOk();
+        post("/api/households/" + household + "/remove", dispatcher, Map.of("reason", "重复登记"))
+                .expectStatus().isEqualTo(409);
+        post("/api/households/" + household + "/unpair", dispatcher, Map.of()).expectStatus().isOk();
+        post("/api/households/" + household + "/remove", dispatcher, Map.of("reason", "重复登记", "version", 1))
+                .expectStatus().isEqualTo(409);
+        post("/api/households/" + household + "/remove", dispatcher, Map.of("reason", "重复登记"))
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REMOVED");
+        pair(household, "m-" + household, false).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void givenUnmaskedReads_whenTheAuditIsRead_thenTheDistrictAdminOfTheAreaSeesThemAndOthersDoNot() {
+        String household = register("7幢", "1单元", "101");
+        addPerson(household, NAME, ID_NUMBER, PHONE).expectStatus().isCreated();
+        client.get().uri("/api/households/" + household).header(HttpHeaders.AUTHORIZATION, worker).exchange()
+                .expectStatus().isOk();
+
+        client.get().uri("/api/pii-audit?householdId=" + household).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.items[0].purpose").isEqualTo("read household")
+                .jsonPath("$.items[0].userId").isEqualTo("worker-" + grid)
+                .jsonPath("$.items[0].fields[0]").isEqualTo("idNumber");
+        String otherDistrict = TestTokens.user("district-admin-2").roles("district_admin").orgPath("/other").bearer();
+        client.get().uri("/api/pii-audit?householdId=" + household).header(HttpHeaders.AUTHORIZATION, otherDistrict)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        client.get().uri("/api/pii-audit").header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
+                .expectStatus().isForbidden();
+        client.get().uri("/api/pii-audit?size=501").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    RestTestClient.ResponseSpec post(String uri, String bearer, Object body) {
+        return client.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+                .body(body).exchange();
     }
 
     String register(String building, String unit, String room) {

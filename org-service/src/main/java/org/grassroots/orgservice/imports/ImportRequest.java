@@ -39,6 +39,6 @@ public record ImportRequest(List<UnitRow> units, List<MemberRow> members, List<D
     }
 
     public record PartnerRow(String code, PartnerKind kind, String name, List<String> communityCodes,
-            List<String> compounds, ContactPerson contact, Boolean active) {
+            List<String> compounds, ContactPerson contact, String partyUnitCode, Boolean active) {
     }
 }

@@ -362,7 +362,8 @@ public class OrgImport {
             try {
                 Partner.Definition definition = new Partner.Definition(row.kind(),
                         row.name() == null ? null : row.name().strip(), row.communityCodes(), row.compounds(),
-                        row.contact(), row.active() == null || row.active());
+                        row.contact(), row.partyUnitCode() == null || row.partyUnitCode().isBlank() ? null
+                                : row.partyUnitCode().strip(), row.active() == null || row.active());
                 tally = tally.plus(partners.save(row.code(), definition, null, caller).outcome());
             } catch (InvalidFieldException invalid) {
                 throw prefixed("partners[" + i + "]", invalid);

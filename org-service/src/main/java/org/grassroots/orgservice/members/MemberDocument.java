@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.grassroots.contracts.orgs.MemberRole;
 import org.grassroots.contracts.orgs.MemberStatus;
+import org.grassroots.platform.crypto.FieldCipher;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -27,13 +28,13 @@ record MemberDocument(
 
     static final String COLLECTION = "members";
 
-    static MemberDocument of(PartyMember member, PhoneCipher cipher) {
+    static MemberDocument of(PartyMember member, FieldCipher cipher) {
         return new MemberDocument(member.id(), member.name(), cipher.encrypt(member.phone()), member.joinedOn(),
                 member.status(), member.unitCode(), member.roles(), member.userId(), member.transfers(),
                 member.version());
     }
 
-    PartyMember toMember(PhoneCipher cipher) {
+    PartyMember toMember(FieldCipher cipher) {
         return new PartyMember(id, name, cipher.decrypt(phoneEncrypted), joinedOn, status, unitCode, roles, userId,
                 transfers, version);
     }

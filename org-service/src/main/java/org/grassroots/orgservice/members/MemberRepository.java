@@ -1,5 +1,6 @@
 package org.grassroots.orgservice.members;
 
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -36,9 +37,9 @@ public class MemberRepository implements UnitMembership, IndexedQueries {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final BulkInserter bulk;
-    private final PhoneCipher cipher;
+    private final FieldCipher cipher;
 
-    MemberRepository(MongoTemplate mongo, AggregateStore store, BulkInserter bulk, PhoneCipher cipher) {
+    MemberRepository(MongoTemplate mongo, AggregateStore store, BulkInserter bulk, FieldCipher cipher) {
         this.mongo = mongo;
         this.store = store;
         this.bulk = bulk;

@@ -74,6 +74,10 @@ public class Partners implements IndexedQueries {
             throw new InvalidFieldException("name", "is required");
         }
         String path = commonPath(definition.communityCodes(), caller);
+        if (definition.partyUnitCode() != null
+                && units.find(definition.partyUnitCode()).filter(u -> !u.retired()).isEmpty()) {
+            throw new InvalidFieldException("partyUnitCode", "names no active party organisation");
+        }
         PartnerDocument stored = mongo.findById(code, PartnerDocument.class);
         if (stored == null) {
             Partner created = Partner.of(code, definition, path, 1);

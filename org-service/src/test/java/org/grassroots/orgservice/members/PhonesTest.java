@@ -3,12 +3,13 @@ package org.grassroots.orgservice.members;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class PhonesTest {
 
-    private final PhoneCipher cipher = new PhoneCipher("bG9jYWwtZGV2LW9ubHktZ3Jhc3Nyb290cy1rZXktMzI=");
+    private final FieldCipher cipher = FieldCipher.fromSetting("local-org:bG9jYWwtZGV2LW9ubHktZ3Jhc3Nyb290cy1rZXktMzI=");
 
     @Test
     void givenMobileNumber_whenMasked_thenOnlyThePrefixAndLastFourShow() {

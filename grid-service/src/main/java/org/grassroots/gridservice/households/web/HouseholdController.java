@@ -113,6 +113,66 @@ class HouseholdController {
         return pairings.load("me".equals(memberId) ? caller.userId() : memberId, caller);
     }
 
+    /** Corrects the address; the reason is kept in the household's history. */
+    @PostMapping("/{id}/correct")
+    @PreAuthorize("hasAnyRole('platform_admin', 'community_staff', 'grid_worker')")
+    HouseholdView correct(@PathVariable String id, @Valid @RequestBody CorrectAddressRequest request, Caller caller) {
+        return households.correctAddress(id, strip(request.building()), strip(request.unit()), strip(request.room()),
+                request.reason(), request.version(), caller);
+    }
+
+    /** Corrects one person (only the fields given); ID and phone numbers travel in the body only. */
+    @PostMapping("/{id}/persons/{personId}/correct")
+    @PreAuthorize("hasAnyRole('platform_admin', 'community_staff', 'grid_worker')")
+    HouseholdView correctPerson(@PathVariable String id, @PathVariable String personId,
+            @Valid @RequestBody CorrectPersonRequest request, Caller caller) {
+        return households.correctPerson(id, personId, new Households.PersonCorrection(strip(request.name()),
+                strip(request.relation()), request.idNumber() == null ? null : request.idNumber().strip().toUpperCase(),
+                request.phone() == null ? null : request.phone().strip(), request.tags(), request.reason()),
+                request.version(), caller);
+    }
+
+    /** 迁出: the household moved away; kept with its history, no longer found by address or counted. */
+    @PostMapping("/{id}/move-out")
+    @PreAuthorize("hasAnyRole('platform_admin', 'community_staff', 'grid_worker')")
+    HouseholdView moveOut(@PathVariable String id, @RequestBody ReasonRequest request, Caller caller) {
+        return households.moveOut(id, request.reason(), request.version(), caller);
+    }
+
+    /** 注销: a household registered in error leaves the ledger; kept with its history. */
+    @PostMapping("/{id}/remove")
+    @PreAuthorize("hasAnyRole('platform_admin', 'community_staff', 'grid_worker')")
+    HouseholdView remove(@PathVariable String id, @RequestBody ReasonRequest request, Caller caller) {
+        return households.remove(id, request.reason(), request.version(), caller);
+    }
+
+    /** The household's history: what changed (field names only), by whom, when and why. */
+    @GetMapping("/{id}/history")
+    @PreAuthorize(AREA_STAFF)
+    List<ChangeResponse> history(@PathVariable String id, Caller caller) {
+        return households.history(id, caller).stream().map(c -> new ChangeResponse(c.version(), c.kind().name(), c.at(),
+                c.by(), c.reason(), c.personId(), c.fields())).toList();
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    record CorrectAddressRequest(@Size(max = 40) String building, @Size(max = 40) String unit,
+            @Size(max = 40) String room, String reason, Long version) {
+    }
+
+    record CorrectPersonRequest(@Size(max = 60) String name, @Size(max = 20) String relation, String idNumber,
+            String phone, Set<ServiceTag> tags, String reason, Long version) {
+    }
+
+    record ReasonRequest(String reason, Long version) {
+    }
+
+    record ChangeResponse(long version, String kind, java.time.Instant at, String by, String reason, String personId,
+            List<String> fields) {
+    }
+
     record RegisterHouseholdRequest(@NotBlank String gridCode, @NotBlank @Size(max = 40) String building,
             @NotBlank @Size(max = 40) String unit, @NotBlank @Size(max = 40) String room) {
     }

@@ -45,12 +45,14 @@ class PartnerController {
             List<@NotBlank String> communityCodes,
             List<@NotBlank @Size(max = 100) String> compounds,
             @Valid ContactBody contact,
+            @Size(max = 64) String partyUnitCode,
             Boolean active,
             Long version) {
 
         Partner.Definition definition() {
             return new Partner.Definition(kind, name.strip(), communityCodes, compounds,
                     contact == null ? null : new ContactPerson(contact.name(), contact.phone()),
+                    partyUnitCode == null || partyUnitCode.isBlank() ? null : partyUnitCode.strip(),
                     active == null || active);
         }
     }
@@ -60,7 +62,8 @@ class PartnerController {
 
     /** The contact's phone in full for administrators only; masked for other staff. */
     record PartnerResponse(String code, PartnerKind kind, String name, List<String> communityCodes,
-            List<String> compounds, ContactPerson contact, String orgPath, boolean active, long version) {
+            List<String> compounds, ContactPerson contact, String partyUnitCode, String orgPath, boolean active,
+            long version) {
 
         static PartnerResponse of(Partner p, Caller caller) {
             ContactPerson contact = p.contact();
@@ -68,7 +71,7 @@ class PartnerController {
                 contact = new ContactPerson(contact.name(), Phones.mask(contact.phone()));
             }
             return new PartnerResponse(p.code(), p.kind(), p.name(), p.communityCodes(), p.compounds(), contact,
-                    p.orgPath(), p.active(), p.version());
+                    p.partyUnitCode(), p.orgPath(), p.active(), p.version());
         }
     }
 

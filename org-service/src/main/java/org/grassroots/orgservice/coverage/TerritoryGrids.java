@@ -1,0 +1,62 @@
+package org.grassroots.orgservice.coverage;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.grassroots.contracts.grids.GridFacts;
+import org.grassroots.contracts.grids.GridLevel;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** org-service's read model of the grids ({@code territory_grids}), fed by {@link GridFollower}. */
+@Repository
+public class TerritoryGrids implements IndexedQueries {
+
+    static final String COLLECTION = "territory_grids";
+
+    private final MongoTemplate mongo;
+
+    TerritoryGrids(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public List<StoreIndex> indexes() {
+        // under(path): the grids of a subtree's communities.
+        return List.of(StoreIndex.on(COLLECTION).ascending("orgPath").build());
+    }
+
+    /**
+     * Upserts the grid as the event says, only over an older version: a redelivered or older event
+     * changes nothing (the insert of an upsert that finds a newer version collides on the id and is dropped).
+     */
+    void apply(GridFacts grid, long version) {
+        try {
+            mongo.upsert(query(where("_id").is(grid.code()).and("version").lt(version)),
+                    new Update().set("name", grid.name()).set("level", grid.level().name())
+                            .set("communityId", grid.communityId()).set("streetId", grid.streetId())
+                            .set("orgPath", grid.orgPath()).set("retired", grid.retired()).set("version", version),
+                    COLLECTION);
+        } catch (DuplicateKeyException newer) {
+            // A newer version is held already.
+        }
+    }
+
+    /** The grids whose community lies at or under {@code path}. */
+    public List<TerritoryGrid> under(String path) {
+        return mongo.find(query(where("orgPath").regex("^" + Pattern.quote(path) + "(/|$)")), Document.class, COLLECTION)
+                .stream().map(d -> new TerritoryGrid(d.getString("_id"), d.getString("name"),
+                        GridLevel.valueOf(d.getString("level")), d.getString("communityId"), d.getString("streetId"),
+                        d.getString("orgPath"), Boolean.TRUE.equals(d.getBoolean("retired")),
+                        ((Number) d.get("version")).longValue()))
+                .toList();
+    }
+}
