@@ -7,5 +7,9 @@ public enum Channel {
     /** Part-time grid workers, such as couriers and delivery riders who report what they see. */
     PART_TIME_WORKER,
     HOTLINE_12345,
-    WISH_WALL
+    WISH_WALL,
+    /** 代为登记: community staff recorded a resident's walk-in complaint on their behalf. */
+    WALK_IN,
+    /** 代为登记: community staff recorded a resident's phone call to the community on their behalf. */
+    PHONE_CALL
 }
