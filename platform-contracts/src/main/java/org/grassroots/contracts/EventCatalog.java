@@ -26,6 +26,7 @@ import org.grassroots.contracts.cases.CaseResumed;
 import org.grassroots.contracts.cases.CaseReturned;
 import org.grassroots.contracts.cases.CaseSlaWarning;
 import org.grassroots.contracts.cases.CaseSupervised;
+import org.grassroots.contracts.cases.CaseTakenUp;
 import org.grassroots.contracts.cases.CaseVerified;
 import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.cases.ConsultationCancelled;
@@ -108,6 +109,7 @@ public final class EventCatalog {
         caseEvent("consultation-part-dispatched", ConsultationPartDispatched.class);
         caseEvent("consultation-part-done", ConsultationPartDone.class);
         caseEvent("consultation-cancelled", ConsultationCancelled.class);
+        caseEvent("taken-up", CaseTakenUp.class);
         orgEvents();
         gridEvents();
         volunteerEvents();

@@ -200,6 +200,12 @@ public class CaseService {
                 (aCase, now) -> List.of(aCase.park(caller.userId(), reason, now)));
     }
 
+    /** 销账恢复: a parked case taken up again by staff of its area. */
+    public Case takeUp(String id, Long expectedVersion, String reason, Caller caller) {
+        return change(id, expectedVersion, caller, Who.DISPATCHER,
+                (aCase, now) -> List.of(aCase.takeUp(caller.userId(), reason, now)));
+    }
+
     /** 发回重办 by staff of the case's area on review of a closed case. */
     public Case reopen(String id, Long expectedVersion, String reason, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
