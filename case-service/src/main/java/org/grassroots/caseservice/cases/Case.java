@@ -772,7 +772,7 @@ public final class Case {
         return possibleDuplicateOf;
     }
 
-    /** The 12345 hotline's own id of the case, or null for other channels. */
+    /** The 12345 hotline's own id of the case, the wish's id for a case from the wish wall, or null for other channels. */
     public String externalId() {
         return externalId;
     }
