@@ -93,6 +93,8 @@ export const CHANNEL_LABELS: Record<string, string> = {
   PART_TIME_WORKER: '兼职网格员上报',
   HOTLINE_12345: '12345热线',
   WISH_WALL: '微心愿',
+  WALK_IN: '来访代登记',
+  PHONE_CALL: '来电代登记',
 };
 
 export const STAGE_LABELS: Record<string, string> = {

@@ -6,6 +6,7 @@ import { api, ApiError } from '../../shared/api';
 import { ActionDialog } from '../components/ActionForms';
 import { CasePhotos } from '../components/CasePhotos';
 import { ServiceAlert } from '../components/ServiceAlert';
+import { ConsultationCard } from '../ConsultationCard';
 import { DeadlineTag, StatusTag } from '../components/StatusTag';
 import { availableActions, type ActionSpec } from '../model/actions';
 import { deadlineOf, deadlineState, leftText, LEVEL_COLORS, runningStage, stageStarts, type Stage } from '../model/deadline';
@@ -161,6 +162,7 @@ export default function CaseDetail() {
               <Descriptions.Item label="描述" span={3}>{c.description}</Descriptions.Item>
             </Descriptions>
           </Card>
+          <ConsultationCard aCase={c} tick={tick} />
           <Card title="照片" size="small" style={{ marginBottom: 16 }}>
             <CasePhotos caseId={c.id} tick={tick} />
           </Card>

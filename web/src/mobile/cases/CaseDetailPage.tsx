@@ -5,6 +5,7 @@ import { AuthorizedImage } from '../../shared/AuthorizedImage';
 import { PageHeader } from '../common/PageHeader';
 import type { Attachment, Case, HistoryEntry, Rating } from '../types';
 import { chinaTime, SATISFACTION_TEXT, STATUS_TEXT, statusTone, timeline } from './caseText';
+import { ConsultationDecisions } from './ConsultationDecisions';
 import { RatingForm } from './RatingForm';
 
 /** One of my cases: where it stands, what happened, the photos before and after, and the rating. */
@@ -100,6 +101,8 @@ export default function CaseDetailPage() {
             )}
           </dl>
         </section>
+
+        <ConsultationDecisions caseId={aCase.id} />
 
         {(mayRate || showRating) && (
           <section className="m-section">

@@ -35,7 +35,8 @@ class NetworkPoliciesTest {
      */
     static final Set<Call> SERVICE_CALLS = Set.of(
             new Call("case-service", "grid-service"),          // locating a report's point
-            new Call("evaluation-service", "case-service"));   // checking a case before a rating
+            new Call("evaluation-service", "case-service"),    // checking a case before a rating
+            new Call("volunteer-service", "case-service"));    // filing the case for a wish that needs a department
 
     record Call(String caller, String callee) {
     }

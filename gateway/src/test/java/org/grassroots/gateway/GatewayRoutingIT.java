@@ -159,6 +159,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
             "POST, /api/cases,                                 case-service",
             "POST, /api/cases/c-42/dispatch,                   case-service",
             "GET,  /api/categories,                            case-service",
+            "PUT,  /api/calendars/2027,                        case-service",
             "GET,  /api/points/ledger,                         volunteer-service",
             "POST, /api/timebank/deposits,                     volunteer-service",
             "GET,  /api/activities/a-1,                        volunteer-service",

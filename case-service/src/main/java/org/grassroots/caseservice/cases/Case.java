@@ -39,6 +39,7 @@ import org.grassroots.contracts.cases.CaseResumed;
 import org.grassroots.contracts.cases.CaseReturned;
 import org.grassroots.contracts.cases.CaseSlaWarning;
 import org.grassroots.contracts.cases.CaseSupervised;
+import org.grassroots.contracts.cases.CaseTakenUp;
 import org.grassroots.contracts.cases.CaseVerified;
 import org.grassroots.contracts.cases.CaseWhistled;
 import org.grassroots.contracts.cases.CaseStatus;
@@ -362,6 +363,41 @@ public final class Case {
         long at = move(CaseCommand.PARK, by, reason, now);
         stopRunningClock(now);
         return new CaseParked(id, at, orgPath, now, facts(), by, reason);
+    }
+
+    /**
+     * 销账恢复: a parked case is taken up again, because it can be handled now (the plan or the money
+     * it waited for came through). It goes back to the dispatcher accepted, its respond time limit
+     * counting afresh from now and the later stages starting over, as after a return.
+     */
+    public CaseTakenUp takeUp(String by, String reason, Instant now) {
+        requireText(reason, "reason", "is required to take up a parked case: say why it can be handled now");
+        long at = move(CaseCommand.TAKE_UP, by, reason, now);
+        clocks.replaceAll(stageClock -> stageClock.stage() == Stage.RESPOND ? stageClock : stageClock.clear());
+        startClock(Stage.RESPOND, now);
+        return new CaseTakenUp(id, at, orgPath, now, facts(), by, reason);
+    }
+
+    /** When the case was last parked, or null unless it is parked. */
+    public Instant parkedAt() {
+        if (status != CaseStatus.PARKED) {
+            return null;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).to() == CaseStatus.PARKED && history.get(i).from() != CaseStatus.PARKED) {
+                return history.get(i).at();
+            }
+        }
+        return null;
+    }
+
+    /** Why the case was last parked, or null unless it is parked. */
+    public String parkedReason() {
+        Instant at = parkedAt();
+        return at == null ? null : history.stream()
+                .filter(entry -> entry.to() == CaseStatus.PARKED && entry.from() != CaseStatus.PARKED
+                        && entry.at().equals(at))
+                .reduce((first, second) -> second).map(CaseHistoryEntry::note).orElse(null);
     }
 
     /**
@@ -736,7 +772,7 @@ public final class Case {
         return possibleDuplicateOf;
     }
 
-    /** The 12345 hotline's own id of the case, or null for other channels. */
+    /** The 12345 hotline's own id of the case, the wish's id for a case from the wish wall, or null for other channels. */
     public String externalId() {
         return externalId;
     }

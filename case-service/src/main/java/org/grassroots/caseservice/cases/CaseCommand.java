@@ -49,7 +49,9 @@ public enum CaseCommand {
     PAUSE("paused", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED),
     RESUME("resumed", null, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED),
     /** Staff place a case intake could not locate, as long as it is being worked on (it waits in triage). */
-    LOCATE("located", null, REPORTED, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED);
+    LOCATE("located", null, REPORTED, ACCEPTED, DISPATCHED, CLAIMED, RESOLVED, RETURNED, REOPENED),
+    /** 销账恢复: a parked case is taken up again and goes back to the dispatcher, accepted. */
+    TAKE_UP("taken up", ACCEPTED, PARKED);
 
     private final String participle;
     private final CaseStatus target;

@@ -99,11 +99,40 @@ public class CaseService {
         }
     }
 
+    /**
+     * A case from a wish on the wish wall that needs a department (微心愿转诉求), filed by community
+     * staff through volunteer-service, idempotent by the wish's id: the case id is derived from it
+     * and the wish's id is kept as the case's external id, so the case and the wish name each other.
+     */
+    public Intake reportFromWish(String wishId, Case.NewReport report, Map<String, Object> answers,
+            String bearerToken) {
+        String id = wishCaseId(wishId);
+        Optional<Case> earlier = cases.find(id);
+        if (earlier.isPresent()) {
+            return new Intake(earlier.get(), false);
+        }
+        try {
+            return new Intake(file(report, answers, wishId, id, bearerToken), true);
+        } catch (AlreadyExistsException raced) {
+            return new Intake(cases.find(id).orElseThrow(), false);
+        }
+    }
+
+    static String wishCaseId(String wishId) {
+        return UUID.nameUUIDFromBytes(("wish:" + wishId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     static String hotlineCaseId(String externalId) {
         return UUID.nameUUIDFromBytes(("12345:" + externalId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private Case file(Case.NewReport report, Map<String, Object> answers, String externalId, String bearerToken) {
+        return file(report, answers, externalId,
+                externalId != null ? hotlineCaseId(externalId) : UUID.randomUUID().toString(), bearerToken);
+    }
+
+    private Case file(Case.NewReport report, Map<String, Object> answers, String externalId, String id,
+            String bearerToken) {
         Category category = activeCategory(report.categoryCode());
         List<FieldError> wrongAnswers = category.checkAnswers(answers);
         if (!wrongAnswers.isEmpty()) {
@@ -116,7 +145,6 @@ public class CaseService {
                 report.location()).orElse(null);
         Case.NewReport filed = new Case.NewReport(report.categoryCode(), report.description(), report.location(),
                 report.locationDescription(), report.channel(), report.reporterId(), orgPath, report.emergency());
-        String id = externalId != null ? hotlineCaseId(externalId) : UUID.randomUUID().toString();
         Case.Reported reported = Case.report(filed, new Case.IntakeDetails(placement, duplicateOf, externalId),
                 category, id, numbers.next(), clock.instant(), calendar);
         cases.add(reported.aCase(), List.of(reported.event()));
@@ -198,6 +226,12 @@ public class CaseService {
     public Case park(String id, Long expectedVersion, String reason, Caller caller) {
         return change(id, expectedVersion, caller, Who.DISPATCHER,
                 (aCase, now) -> List.of(aCase.park(caller.userId(), reason, now)));
+    }
+
+    /** 销账恢复: a parked case taken up again by staff of its area. */
+    public Case takeUp(String id, Long expectedVersion, String reason, Caller caller) {
+        return change(id, expectedVersion, caller, Who.DISPATCHER,
+                (aCase, now) -> List.of(aCase.takeUp(caller.userId(), reason, now)));
     }
 
     /** 发回重办 by staff of the case's area on review of a closed case. */

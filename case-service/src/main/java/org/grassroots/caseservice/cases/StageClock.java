@@ -168,9 +168,13 @@ record StageClock(Stage stage, String limit, Instant startedAt, Instant stoppedA
         SlaClock clock = toSlaClock(calendar);
         Instant at = stoppedAt != null && stoppedAt.isBefore(now) ? stoppedAt : now;
         Instant pausedSince = isPaused() ? pauses.get(pauses.size() - 1).from() : null;
-        return new StageStatus(slaStage, limit, extensions, startedAt, stoppedAt, deadline(calendar),
+        Instant deadline = deadline(calendar);
+        // A year without its holidays entered counts weekdays only: say so, unless the limit runs around the clock.
+        String calendarWarning = timeLimit().runsAroundTheClock() ? null : StageStatus.calendarWarning(
+                calendar.unconfiguredYears(startedAt, deadline != null ? deadline : at));
+        return new StageStatus(slaStage, limit, extensions, startedAt, stoppedAt, deadline,
                 clock.allowedWorkingTime().toMinutes(), clock.workingTimeUsed(at).toMinutes(),
-                clock.percentElapsed(at), clock.isOverdue(at), pausedSince);
+                clock.percentElapsed(at), clock.isOverdue(at), pausedSince, calendarWarning);
     }
 
     /** The run so far without its stop; a pause still open at the stop counts as ended there. */

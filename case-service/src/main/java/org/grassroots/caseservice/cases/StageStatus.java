@@ -24,8 +24,27 @@ import org.grassroots.contracts.cases.SlaStage;
  * @param usedPercent     used as a whole percent of allowed, above 100 once overdue
  * @param overdue         whether the stage ran past its deadline (a stopped stage: whether it stopped late)
  * @param pausedSince     when the current pause began, or null unless paused
+ * @param calendarWarning null, or why the deadline may be early: a year the stage runs into has no
+ *                        holidays entered (/api/calendars), so its working days are its weekdays
  */
 public record StageStatus(SlaStage stage, String limit, List<String> extensions, Instant startedAt,
         Instant stoppedAt, Instant deadline, long allowedMinutes, long usedMinutes, int usedPercent, boolean overdue,
-        Instant pausedSince) {
+        Instant pausedSince, String calendarWarning) {
+
+    /** A stage whose calendar has every year it runs into. */
+    public StageStatus(SlaStage stage, String limit, List<String> extensions, Instant startedAt, Instant stoppedAt,
+            Instant deadline, long allowedMinutes, long usedMinutes, int usedPercent, boolean overdue,
+            Instant pausedSince) {
+        this(stage, limit, extensions, startedAt, stoppedAt, deadline, allowedMinutes, usedMinutes, usedPercent,
+                overdue, pausedSince, null);
+    }
+
+    /** The warning for a stage counted across {@code years} without holidays entered, or null for none. */
+    static String calendarWarning(List<Integer> years) {
+        if (years.isEmpty()) {
+            return null;
+        }
+        String named = String.join("、", years.stream().map(String::valueOf).toList());
+        return named + "年节假日未配置，时限暂按周末计算（不含法定节假日）";
+    }
 }

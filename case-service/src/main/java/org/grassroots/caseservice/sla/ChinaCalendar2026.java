@@ -41,6 +41,19 @@ public final class ChinaCalendar2026 {
     private ChinaCalendar2026() {
     }
 
+    /** The same notice as a year of the holiday calendars (/api/calendars), seeded at start when 2026 is not there. */
+    public static HolidayYear year() {
+        return HolidayYear.parse(2026, List.of(
+                new HolidayYear.Entry("元旦", "2026-01-01", "2026-01-03"),
+                new HolidayYear.Entry("春节", "2026-02-15", "2026-02-23"),
+                new HolidayYear.Entry("清明节", "2026-04-04", "2026-04-06"),
+                new HolidayYear.Entry("劳动节", "2026-05-01", "2026-05-05"),
+                new HolidayYear.Entry("端午节", "2026-06-19", "2026-06-21"),
+                new HolidayYear.Entry("中秋节", "2026-09-25", "2026-09-27"),
+                new HolidayYear.Entry("国庆节", "2026-10-01", "2026-10-07")),
+                MAKE_UP_WORKDAYS.stream().map(LocalDate::toString).toList());
+    }
+
     /** The default office calendar (Asia/Shanghai, 08:30-12:00 and 13:30-17:30, Monday to Friday) with the 2026 holidays. */
     public static WorkingCalendar calendar() {
         return settings().toCalendar();

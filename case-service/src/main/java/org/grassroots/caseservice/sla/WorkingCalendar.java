@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,9 +68,17 @@ public final class WorkingCalendar {
     private final Set<LocalDate> makeUpWorkdays;
     private final boolean aroundTheClock;
     private final Duration workingDayLength;
+    /** The holidays entered as data per year (/api/calendars), or null for a calendar of fixed days only. */
+    private final HolidayYears years;
 
     private WorkingCalendar(ZoneId zone, List<WorkingPeriod> workingPeriods, Set<DayOfWeek> workingWeekdays,
             Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays, boolean aroundTheClock) {
+        this(zone, workingPeriods, workingWeekdays, holidays, makeUpWorkdays, aroundTheClock, null);
+    }
+
+    private WorkingCalendar(ZoneId zone, List<WorkingPeriod> workingPeriods, Set<DayOfWeek> workingWeekdays,
+            Set<LocalDate> holidays, Set<LocalDate> makeUpWorkdays, boolean aroundTheClock, HolidayYears years) {
+        this.years = years;
         this.zone = zone;
         this.workingPeriods = workingPeriods;
         this.workingWeekdays = workingWeekdays;
@@ -94,7 +103,45 @@ public final class WorkingCalendar {
         if (holidays.contains(date)) {
             return false;
         }
-        return makeUpWorkdays.contains(date) || workingWeekdays.contains(date.getDayOfWeek());
+        if (makeUpWorkdays.contains(date)) {
+            return true;
+        }
+        if (years != null) {
+            Optional<Boolean> entered = years.workingDay(date);
+            if (entered.isPresent()) {
+                return entered.get();
+            }
+        }
+        return workingWeekdays.contains(date.getDayOfWeek());
+    }
+
+    /**
+     * The same calendar that also reads the holidays and make-up working days entered per year in
+     * {@code years}; a year not entered there counts its weekdays only (see {@link #unconfiguredYears}).
+     */
+    public WorkingCalendar withHolidayYears(HolidayYears years) {
+        return new WorkingCalendar(zone, workingPeriods, workingWeekdays, holidays, makeUpWorkdays, aroundTheClock,
+                Objects.requireNonNull(years, "years"));
+    }
+
+    /**
+     * The years between the two instants (in the calendar's zone) whose holidays are not entered, so
+     * time counted across them takes weekends only: empty for a calendar without entered years and
+     * for one that runs around the clock.
+     */
+    public List<Integer> unconfiguredYears(Instant from, Instant to) {
+        if (years == null || aroundTheClock || from == null || to == null) {
+            return List.of();
+        }
+        int first = dateOf(from).getYear();
+        int last = Math.max(first, dateOf(to).getYear());
+        List<Integer> missing = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            if (!years.isConfigured(year)) {
+                missing.add(year);
+            }
+        }
+        return missing;
     }
 
     /** Whether the instant lies inside a working period of a working day. */

@@ -48,17 +48,17 @@ class CaseWorkflowTest {
 
     /** Rows are the state a case is in, columns the command; "-" means the command is refused. */
     static final String TABLE = """
-                        ACCEPT    CANCEL     DISPATCH    CLAIM    RETURN    RESOLVE   PASS_VERIFICATION  FAIL_VERIFICATION  PARK    REOPEN
-            REPORTED    ACCEPTED  CANCELLED  -           -        -         -         -                  -                  -       -
-            ACCEPTED    -         CANCELLED  DISPATCHED  -        -         -         -                  -                  PARKED  -
-            DISPATCHED  -         -          -           CLAIMED  RETURNED  -         -                  -                  -       -
-            CLAIMED     -         -          -           -        RETURNED  RESOLVED  -                  -                  -       -
-            RESOLVED    -         -          -           -        -         -         CLOSED             REOPENED           -       -
-            CLOSED      -         -          -           -        -         -         -                  -                  -       REOPENED
-            CANCELLED   -         -          -           -        -         -         -                  -                  -       -
-            RETURNED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED  -
-            REOPENED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED  -
-            PARKED      -         -          -           -        -         -         -                  -                  -       -
+                        ACCEPT    CANCEL     DISPATCH    CLAIM    RETURN    RESOLVE   PASS_VERIFICATION  FAIL_VERIFICATION  PARK    REOPEN    TAKE_UP
+            REPORTED    ACCEPTED  CANCELLED  -           -        -         -         -                  -                  -       -         -
+            ACCEPTED    -         CANCELLED  DISPATCHED  -        -         -         -                  -                  PARKED  -         -
+            DISPATCHED  -         -          -           CLAIMED  RETURNED  -         -                  -                  -       -         -
+            CLAIMED     -         -          -           -        RETURNED  RESOLVED  -                  -                  -       -         -
+            RESOLVED    -         -          -           -        -         -         CLOSED             REOPENED           -       -         -
+            CLOSED      -         -          -           -        -         -         -                  -                  -       REOPENED  -
+            CANCELLED   -         -          -           -        -         -         -                  -                  -       -         -
+            RETURNED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED  -         -
+            REOPENED    -         -          DISPATCHED  -        -         -         -                  -                  PARKED  -         -
+            PARKED      -         -          -           -        -         -         -                  -                  -       -         ACCEPTED
             """;
 
     /**
@@ -304,6 +304,7 @@ class CaseWorkflowTest {
             }
             case LOCATE -> List.of(aCase.locate(new GeoPoint(119.0213, 33.6012), null, CHENGNAN_GRID, "dispatcher-1",
                     NOW));
+            case TAKE_UP -> List.of(aCase.takeUp("dispatcher-1", "旧改计划已批复", NOW));
         };
     }
 

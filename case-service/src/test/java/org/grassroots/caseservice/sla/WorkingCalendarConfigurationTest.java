@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
@@ -12,7 +13,9 @@ class WorkingCalendarConfigurationTest {
 
     @Test
     void givenNoSettings_thenTheCalendarIsChinas2026OfficeCalendar() {
-        WorkingCalendar calendar = new WorkingCalendarConfiguration().workingCalendar(new MockEnvironment());
+        HolidayYears years = new HolidayYears();
+        years.replaceAll(List.of(ChinaCalendar2026.year()));
+        WorkingCalendar calendar = new WorkingCalendarConfiguration().workingCalendar(new MockEnvironment(), years);
 
         assertThat(calendar.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(calendar.workingPeriods()).extracting(WorkingPeriod::toString)
@@ -27,10 +30,21 @@ class WorkingCalendarConfigurationTest {
                 .withProperty("grassroots.sla.calendar.working-periods[0]", "09:00-12:00")
                 .withProperty("grassroots.sla.calendar.working-periods[1]", "14:00-18:00");
 
-        WorkingCalendar calendar = new WorkingCalendarConfiguration().workingCalendar(environment);
+        HolidayYears years = new HolidayYears();
+        years.replaceAll(List.of(ChinaCalendar2026.year()));
+        WorkingCalendar calendar = new WorkingCalendarConfiguration().workingCalendar(environment, years);
 
         assertThat(calendar.workingPeriods()).extracting(WorkingPeriod::toString)
                 .containsExactly("09:00-12:00", "14:00-18:00");
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-05"))).isFalse();
+    }
+
+    @Test
+    void givenNoYearEntered_whenTheCalendarIsAskedAboutAHolidayWeekday_thenItCountsWeekdaysOnly() {
+        WorkingCalendar calendar = new WorkingCalendarConfiguration().workingCalendar(new MockEnvironment(),
+                new HolidayYears());
+
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-05"))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-10"))).isFalse();
     }
 }

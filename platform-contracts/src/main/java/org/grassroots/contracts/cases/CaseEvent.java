@@ -13,7 +13,7 @@ public sealed interface CaseEvent extends IntegrationEvent
         permits CaseReported, CaseAccepted, CaseCancelled, CaseDispatched, CaseClaimed, CaseReturned,
         CaseResolved, CaseVerified, CaseClosed, CaseReopened, CaseEscalated, CaseWhistled,
         CaseDepartmentReportedIn, CaseExtended, CaseParked, CaseSupervised, CaseSlaWarning, CaseOverdue,
-        CasePaused, CaseResumed, CaseLocated, CaseAttachmentsAdded {
+        CasePaused, CaseResumed, CaseLocated, CaseAttachmentsAdded, CaseTakenUp {
 
     String caseId();
 

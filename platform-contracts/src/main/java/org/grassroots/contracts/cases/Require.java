@@ -29,6 +29,13 @@ final class Require {
         }
     }
 
+    /** The components every {@link ConsultationEvent} leads with. */
+    static void consultationEvent(String consultationId, long aggregateVersion, String orgPath, Instant occurredAt,
+            String caseId) {
+        EventChecks.envelope(consultationId, "consultationId", aggregateVersion, orgPath, occurredAt);
+        text(caseId, "caseId");
+    }
+
     /** Null reads as empty: a list property missing from an older payload means "none". */
     static <T> List<T> copy(List<T> values) {
         return values == null ? List.of() : List.copyOf(values);

@@ -13,7 +13,7 @@ import org.grassroots.volunteerservice.OrgPaths;
  */
 public class Wish {
 
-    public enum Status { POSTED, APPROVED, REJECTED, CLAIMED, FULFILLED }
+    public enum Status { POSTED, APPROVED, REJECTED, CLAIMED, FULFILLED, /** 转为诉求: it needs a department and became a case. */ REFERRED }
 
     public enum HelperKind { PARTY_MEMBER, UNIT }
 
@@ -33,6 +33,7 @@ public class Wish {
     private String fulfilmentNote;
     private Instant fulfilledAt;
     private long version;
+    private String caseId;
 
     Wish(String id, String title, String description, String orgPath, String postedBy, Instant postedAt,
             Status status, String reviewedBy, String rejectionReason, HelperKind helperKind, String claimedBy,
@@ -99,6 +100,36 @@ public class Wish {
         version++;
         return new WishFulfilled(id, version, orgPath, now, communityId(), helperKind.name(),
                 helperKind == HelperKind.UNIT ? unitId : claimedBy);
+    }
+
+    /**
+     * 微心愿转诉求: staff find the wish needs a department (a broken street light, not a helping hand)
+     * and refer it to case-service, which filed case {@code filedCaseId} for it. A wish not yet
+     * claimed may be referred, from the review or from the wall; the wish and the case name each other.
+     */
+    void refer(String staffId, String filedCaseId) {
+        requireReferable();
+        status = Status.REFERRED;
+        reviewedBy = staffId;
+        caseId = filedCaseId;
+        version++;
+    }
+
+    /** Refuses unless the wish may still be referred: POSTED or APPROVED, not yet claimed. */
+    void requireReferable() {
+        if (status != Status.POSTED && status != Status.APPROVED) {
+            throw new InvalidStateException("The wish is " + status + " and cannot be referred to a department;"
+                    + " only a wish that is POSTED or APPROVED can");
+        }
+    }
+
+    /** The case the wish became, once referred; null otherwise. */
+    public String caseId() {
+        return caseId;
+    }
+
+    void restoreCase(String referredCaseId) {
+        this.caseId = referredCaseId;
     }
 
     private void require(Status expected, String what) {

@@ -24,16 +24,19 @@ record WishDocument(
         Instant claimedAt,
         String fulfilmentNote,
         Instant fulfilledAt,
-        long version) {
+        long version,
+        String caseId) {
 
     static WishDocument of(Wish w) {
         return new WishDocument(w.id(), w.title(), w.description(), w.orgPath(), w.communityId(), w.postedBy(),
                 w.postedAt(), w.status(), w.reviewedBy(), w.rejectionReason(), w.helperKind(), w.claimedBy(),
-                w.unitId(), w.claimedAt(), w.fulfilmentNote(), w.fulfilledAt(), w.version());
+                w.unitId(), w.claimedAt(), w.fulfilmentNote(), w.fulfilledAt(), w.version(), w.caseId());
     }
 
     Wish toWish() {
-        return new Wish(id, title, description, orgPath, postedBy, postedAt, status, reviewedBy, rejectionReason,
+        Wish wish = new Wish(id, title, description, orgPath, postedBy, postedAt, status, reviewedBy, rejectionReason,
                 helperKind, claimedBy, unitId, claimedAt, fulfilmentNote, fulfilledAt, version);
+        wish.restoreCase(caseId);
+        return wish;
     }
 }

@@ -39,12 +39,14 @@ public class WishWall implements IndexedQueries {
     private final AggregateStore store;
     private final PointsLedger ledger;
     private final Clock clock;
+    private final CaseFiling cases;
 
-    WishWall(MongoTemplate mongo, AggregateStore store, PointsLedger ledger, Clock clock) {
+    WishWall(MongoTemplate mongo, AggregateStore store, PointsLedger ledger, Clock clock, CaseFiling cases) {
         this.mongo = mongo;
         this.store = store;
         this.ledger = ledger;
         this.clock = clock;
+        this.cases = cases;
     }
 
     /** Wishes on a wall, by poster, and by area. */
@@ -140,6 +142,24 @@ public class WishWall implements IndexedQueries {
         caller.requireAnyRole(Roles.PARTY_MEMBER, Roles.VOLUNTEER);
         return change(id, caller, Who.ANYONE, wish -> {
             wish.claim(caller.userId(), Wish.HelperKind.PARTY_MEMBER, null, clock.instant());
+            return List.of();
+        });
+    }
+
+    /**
+     * 微心愿转诉求: staff of the wish's area refer a wish that needs a department to case-service,
+     * which files one case per wish; the wish then names the case and the case the wish. The case is
+     * filed before the wish changes, and filing again gives the same case, so a referral that failed
+     * half-way is simply tried again.
+     */
+    public Wish refer(String id, CaseFiling.WishCase draft, String bearerToken, Caller caller) {
+        Wish wish = get(id, caller);
+        Who.STAFF.require(wish, caller);
+        wish.requireReferable();
+        String caseId = cases.file(new CaseFiling.WishCase(wish.id(), draft.categoryCode(), draft.description(),
+                draft.lon(), draft.lat(), draft.locationDescription(), draft.answers()), bearerToken);
+        return change(id, caller, Who.STAFF, referred -> {
+            referred.refer(caller.userId(), caseId);
             return List.of();
         });
     }

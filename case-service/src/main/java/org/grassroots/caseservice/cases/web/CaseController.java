@@ -127,7 +127,7 @@ class CaseController {
                 }
                 yield Channel.PART_TIME_WORKER;
             }
-            case HOTLINE_12345, WISH_WALL -> throw new InvalidFieldException("channel",
+            case HOTLINE_12345, WISH_WALL, WALK_IN, PHONE_CALL -> throw new InvalidFieldException("channel",
                     "must be RESIDENT_APP, GRID_WORKER or PART_TIME_WORKER here; the hotline uses POST /api/cases/hotline");
             case OPEN311 -> throw new InvalidFieldException("channel",
                     "must be RESIDENT_APP, GRID_WORKER or PART_TIME_WORKER here; Open311 clients use POST /open311/v2/requests");

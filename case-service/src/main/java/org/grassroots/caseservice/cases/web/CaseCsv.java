@@ -36,7 +36,8 @@ final class CaseCsv {
             "社区", HandlingLevel.STREET, "街道", HandlingLevel.DISTRICT, "区");
     private static final Map<Channel, String> CHANNEL = Map.of(Channel.RESIDENT_APP, "居民上报", Channel.GRID_WORKER,
             "网格员上报", Channel.PART_TIME_WORKER, "兼职网格员上报", Channel.HOTLINE_12345, "12345热线",
-            Channel.WISH_WALL, "微心愿", Channel.OPEN311, "Open311");
+            Channel.WISH_WALL, "微心愿", Channel.OPEN311, "Open311", Channel.WALK_IN, "来访代登记",
+            Channel.PHONE_CALL, "来电代登记");
 
     private record Column(String header, Function<Case, Object> value) {
     }

@@ -2,23 +2,30 @@ package org.grassroots.volunteerservice.wishes.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.grassroots.platform.security.Caller;
+import org.grassroots.volunteerservice.wishes.CaseFiling;
 import org.grassroots.volunteerservice.wishes.Wish;
 import org.grassroots.volunteerservice.wishes.WishWall;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -111,6 +118,31 @@ class WishController {
     record FulfilRequest(@NotBlank @Size(max = 1000) String note) {
     }
 
+    /** 微心愿转诉求: the case staff make of the wish: category, what is to be done, where. */
+    record ReferRequest(
+            @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "must be a category code such as BROKEN_STREET_LIGHT")
+            String categoryCode,
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull @Valid Point point,
+            @Size(max = 200) String locationDescription,
+            @Size(max = 30) Map<String, Object> answers) {
+
+        record Point(@NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+                @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat) {
+        }
+    }
+
+    @PostMapping("/{id}/refer")
+    @PreAuthorize(STAFF)
+    WishResponse refer(@PathVariable String id, @Valid @RequestBody ReferRequest request,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, Caller caller) {
+        Wish wish = wall.refer(id, new CaseFiling.WishCase(id, request.categoryCode(), request.description().strip(),
+                request.point().lon(), request.point().lat(), request.locationDescription(), request.answers()),
+                authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "",
+                caller);
+        return WishResponse.of(wish, wall.maySeePoster(wish, caller));
+    }
+
     /** A wish on the public wall: what is wished for and how far it got, never who wished it. */
     record PublicWish(String id, String title, String communityId, Wish.Status status, Wish.HelperKind helperKind,
             Instant postedAt, Instant fulfilledAt) {
@@ -125,12 +157,13 @@ class WishController {
     record WishResponse(String id, String title, String description, String communityId, String orgPath,
             Wish.Status status, String postedBy, Instant postedAt, String rejectionReason, Wish.HelperKind helperKind,
             String claimedBy, String unitId, Instant claimedAt, String fulfilmentNote, Instant fulfilledAt,
-            long version) {
+            long version, String caseId) {
 
         static WishResponse of(Wish w, boolean withPoster) {
             return new WishResponse(w.id(), w.title(), w.description(), w.communityId(), w.orgPath(), w.status(),
                     withPoster ? w.postedBy() : null, w.postedAt(), w.rejectionReason(), w.helperKind(),
-                    w.claimedBy(), w.unitId(), w.claimedAt(), w.fulfilmentNote(), w.fulfilledAt(), w.version());
+                    w.claimedBy(), w.unitId(), w.claimedAt(), w.fulfilmentNote(), w.fulfilledAt(), w.version(),
+                    w.caseId());
         }
     }
 }
