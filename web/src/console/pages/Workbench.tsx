@@ -35,7 +35,7 @@ export default function Workbench() {
   const items = [...(triage.data?.items ?? [])].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
   const unlocated = items.filter((c) => !c.located).length;
 
-  const columns = caseColumns(now, ['number', 'reportedAt', 'category', 'description', 'place', 'status', 'flags'], [
+  const columns = caseColumns(now, ['number', 'reportedAt', 'category', 'description', 'place', 'status', 'deadline', 'flags'], [
     {
       title: '操作',
       key: 'actions',
