@@ -9,7 +9,7 @@ import {
   QrcodeOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -32,6 +32,7 @@ const SlaBoard = lazy(() => import('./pages/SlaBoard'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const Stats = lazy(() => import('./pages/Stats'));
 const Codes = lazy(() => import('./pages/Codes'));
+const Result = lazy(() => import('./components/Outcome'));
 
 interface Screen {
   path: string;
@@ -76,12 +77,14 @@ function Shell({ session }: { session: Session }) {
 
   if (!home) {
     return (
-      <Result
-        status="403"
-        title="此账号没有指挥中心的权限"
-        subTitle="居民请使用手机端上报诉求。"
-        extra={<Button onClick={() => void session.logout()}>退出登录</Button>}
-      />
+      <Suspense fallback={null}>
+        <Result
+          status="403"
+          title="此账号没有指挥中心的权限"
+          subTitle="居民请使用手机端上报诉求。"
+          extra={<Button onClick={() => void session.logout()}>退出登录</Button>}
+        />
+      </Suspense>
     );
   }
 

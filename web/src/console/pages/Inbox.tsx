@@ -1,7 +1,7 @@
 import { Button, Card, Segmented, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { ActionDialog } from '../components/ActionForms';
+import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { availableActions, type ActionSpec } from '../model/actions';
@@ -22,6 +22,7 @@ export default function Inbox() {
   const [acting, setActing] = useState<{ action: ActionSpec; aCase: CaseView }>();
 
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);
+  usePreloadActionDialog();
 
   const items = (inbox.data?.items ?? []).filter((c) => view === 'all' || c.status === view);
   const count = (status: string) => (inbox.data?.items ?? []).filter((c) => c.status === status).length;
@@ -73,7 +74,7 @@ export default function Inbox() {
       <ServiceAlert error={inbox.error} part="部门待办" onRetry={inbox.reload} />
       <CaseTable data-testid="inbox-table" columns={columns} dataSource={items} loading={inbox.loading && !inbox.data} pagination={false} locale={{ emptyText: '没有待办案件' }} />
       {acting && (
-        <ActionDialog
+        <LazyActionDialog
           action={acting.action}
           aCase={acting.aCase}
           onClose={() => setActing(undefined)}

@@ -1,7 +1,7 @@
 import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { ActionDialog } from '../components/ActionForms';
+import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { ACTIONS, type ActionSpec } from '../model/actions';
@@ -31,6 +31,7 @@ export default function Workbench() {
   const [locating, setLocating] = useState<CaseView>();
 
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);
+  usePreloadActionDialog();
 
   const items = [...(triage.data?.items ?? [])].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
   const unlocated = items.filter((c) => !c.located).length;
@@ -95,7 +96,7 @@ export default function Workbench() {
         />
       </Card>
       {acting && (
-        <ActionDialog
+        <LazyActionDialog
           action={acting.action}
           aCase={acting.aCase}
           onClose={() => setActing(undefined)}
