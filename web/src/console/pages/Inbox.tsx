@@ -1,4 +1,4 @@
-import { Button, Card, Segmented, Space, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
@@ -72,7 +72,7 @@ export default function Inbox() {
       }
     >
       <ServiceAlert error={inbox.error} part="部门待办" onRetry={inbox.reload} />
-      <CaseTable data-testid="inbox-table" columns={columns} dataSource={items} loading={inbox.loading && !inbox.data} pagination={false} locale={{ emptyText: '没有待办案件' }} />
+      <CaseTable data-testid="inbox-table" columns={columns} dataSource={items} loading={inbox.loading && !inbox.data} pagination={false} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={inbox.error ? '待办列表暂时无法读取' : '没有待办案件，新派来的案件会自动出现'} /> }} />
       {acting && (
         <LazyActionDialog
           action={acting.action}

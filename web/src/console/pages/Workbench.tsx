@@ -1,4 +1,4 @@
-import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
@@ -92,7 +92,7 @@ export default function Workbench() {
           loading={triage.loading && !triage.data}
           pagination={false}
           height={520}
-          locale={{ emptyText: '没有待受理的诉求' }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={triage.error ? '待受理列表暂时无法读取' : '没有待受理的诉求，新上报会自动出现'} /> }}
         />
       </Card>
       {acting && (
