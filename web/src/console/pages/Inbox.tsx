@@ -27,7 +27,8 @@ export default function Inbox() {
   const items = (inbox.data?.items ?? []).filter((c) => view === 'all' || c.status === view);
   const count = (status: string) => (inbox.data?.items ?? []).filter((c) => c.status === status).length;
 
-  const columns = caseColumns(now, ['number', 'reportedAt', 'category', 'description', 'place', 'status', 'deadline', 'flags'], [
+  // Time left comes right after the number: at 1280 px the later columns scroll out of sight.
+  const columns = caseColumns(now, ['number', 'deadline', 'status', 'category', 'description', 'place', 'reportedAt', 'flags'], [
     {
       title: '操作',
       key: 'actions',
