@@ -15,6 +15,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { api } from '../shared/api';
 import type { Session } from '../shared/auth';
 import { ROLE_LABELS } from './model/labels';
 import { caseChanges, type LiveMode } from './model/live';
@@ -59,6 +60,28 @@ function LiveBadge() {
   const text = { connecting: '连接中', stream: '实时', polling: '定时刷新' }[mode];
   return (
     <Badge status={mode === 'stream' ? 'success' : mode === 'polling' ? 'warning' : 'processing'} text={text} />
+  );
+}
+
+/** The caller's area by name (城南社区), from org-service; the org path while unknown or unreadable. */
+function AreaName({ orgPath }: { orgPath?: string }) {
+  const code = orgPath?.split('/').filter(Boolean).pop();
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    if (!code) return;
+    let current = true;
+    api<{ name: string }>(`/api/orgs/${encodeURIComponent(code)}`).then(
+      (unit) => current && setName(unit.name),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [code]);
+  return (
+    <Typography.Text type="secondary" title={orgPath} data-testid="area-name">
+      {name ?? (orgPath ? `清江浦区 · ${orgPath}` : '清江浦区')}
+    </Typography.Text>
   );
 }
 
@@ -107,7 +130,7 @@ function Shell({ session }: { session: Session }) {
         <Layout.Header
           style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}
         >
-          <Typography.Text type="secondary">清江浦区 · {session.user.orgPath ?? ''}</Typography.Text>
+          <AreaName orgPath={session.user.orgPath} />
           <Space size="large">
             <LiveBadge />
             <Space size={4}>
