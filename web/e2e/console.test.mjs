@@ -83,7 +83,10 @@ test('dept-housing1 claims and resolves it in the department inbox', async () =>
   await dialog(clerk).getByLabel('办结说明').fill('已清运，垃圾桶旁已清理干净');
   await screenshot(clerk, WALK, '05-resolve-form');
   await button(dialog(clerk), '确定办结').click();
-  await row.locator('.ant-tag', { hasText: '待核查' }).waitFor().catch(() => row.waitFor({ state: 'detached' }));
+  // Resolved, the case leaves the inbox (it lists what the department still holds: dispatched or
+  // claimed). Waiting for a 待核查 tag in the row first cost the step its whole 30 s timeout.
+  await row.waitFor({ state: 'detached' });
+  assert.equal((await apiAs('dept-housing1', 'GET', `/api/cases/${report.id}`)).status, 'RESOLVED');
   await clerk.context().close();
 });
 

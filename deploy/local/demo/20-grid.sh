@@ -44,10 +44,11 @@ if [[ $(jq .rejected <<<"$report") != 0 ]]; then
   exit 1
 fi
 
-# 3. gridworker1: full-time grid worker, B post (grid round), of 城南社区第一网格
+# 3. gridworker1 (陈明, the name the realm gives the demo user): full-time grid worker, B post (grid
+#    round), of 城南社区第一网格
 if [[ $(api GET "/api/grids/$GRID/staff" | jq --arg u "$GRIDWORKER1" \
       '[.[] | select(.userId == $u and .role == "FULL_TIME_WORKER")] | length') == 0 ]]; then
-  api POST "/api/grids/$GRID/staff" -d "{\"userId\":\"$GRIDWORKER1\",\"role\":\"FULL_TIME_WORKER\",\"post\":\"POST_B\"}" >/dev/null
+  api POST "/api/grids/$GRID/staff" -d "{\"userId\":\"$GRIDWORKER1\",\"role\":\"FULL_TIME_WORKER\",\"post\":\"POST_B\",\"name\":\"陈明\"}" >/dev/null
   echo "gridworker1 assigned to $GRID"
 fi
 

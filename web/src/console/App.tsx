@@ -9,12 +9,13 @@ import {
   QrcodeOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { api } from '../shared/api';
 import type { Session } from '../shared/auth';
 import { ROLE_LABELS } from './model/labels';
 import { caseChanges, type LiveMode } from './model/live';
@@ -32,6 +33,7 @@ const SlaBoard = lazy(() => import('./pages/SlaBoard'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const Stats = lazy(() => import('./pages/Stats'));
 const Codes = lazy(() => import('./pages/Codes'));
+const Result = lazy(() => import('./components/Outcome'));
 
 interface Screen {
   path: string;
@@ -61,6 +63,28 @@ function LiveBadge() {
   );
 }
 
+/** The caller's area by name (城南社区), from org-service; the org path while unknown or unreadable. */
+function AreaName({ orgPath }: { orgPath?: string }) {
+  const code = orgPath?.split('/').filter(Boolean).pop();
+  const [name, setName] = useState<string>();
+  useEffect(() => {
+    if (!code) return;
+    let current = true;
+    api<{ name: string }>(`/api/orgs/${encodeURIComponent(code)}`).then(
+      (unit) => current && setName(unit.name),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [code]);
+  return (
+    <Typography.Text type="secondary" title={orgPath} data-testid="area-name">
+      {name ?? (orgPath ? `清江浦区 · ${orgPath}` : '清江浦区')}
+    </Typography.Text>
+  );
+}
+
 function Shell({ session }: { session: Session }) {
   const navigate = useNavigate();
   const location = useLocation();
@@ -76,12 +100,14 @@ function Shell({ session }: { session: Session }) {
 
   if (!home) {
     return (
-      <Result
-        status="403"
-        title="此账号没有指挥中心的权限"
-        subTitle="居民请使用手机端上报诉求。"
-        extra={<Button onClick={() => void session.logout()}>退出登录</Button>}
-      />
+      <Suspense fallback={null}>
+        <Result
+          status="403"
+          title="此账号没有指挥中心的权限"
+          subTitle="居民请使用手机端上报诉求。"
+          extra={<Button onClick={() => void session.logout()}>退出登录</Button>}
+        />
+      </Suspense>
     );
   }
 
@@ -104,7 +130,7 @@ function Shell({ session }: { session: Session }) {
         <Layout.Header
           style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}
         >
-          <Typography.Text type="secondary">清江浦区 · {session.user.orgPath ?? ''}</Typography.Text>
+          <AreaName orgPath={session.user.orgPath} />
           <Space size="large">
             <LiveBadge />
             <Space size={4}>

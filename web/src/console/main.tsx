@@ -5,6 +5,12 @@ import { App } from './App';
 
 const root = createRoot(document.getElementById('root')!);
 
+// The first screen's code loads while sign-in runs, not after it: the route's lazy import then
+// finds it ready. (Other screens load when opened.)
+if (window.location.pathname === '/') {
+  void import('./pages/Workbench');
+}
+
 initAuth('grassroots-web').then(
   (session) =>
     root.render(

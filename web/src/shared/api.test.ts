@@ -23,6 +23,24 @@ describe('problemText', () => {
     expect(text).toBe('当前状态下不能进行此操作（Case is CLOSED: dispatch is not allowed）');
   });
 
+  it('says in Chinese why a case in the wrong state refuses a command', () => {
+    const text = problemText({
+      type: 'urn:grassroots:problem:invalid-state',
+      status: 409,
+      detail: 'A case in state ACCEPTED cannot be accepted; only a case that is REPORTED or REOPENED can',
+    });
+    expect(text).toBe('当前状态下不能进行此操作（案件现为「已立案」，此操作只适用于「待受理」或「发回重办」的案件）');
+  });
+
+  it('says in Chinese why a time limit cannot be paused again', () => {
+    const text = problemText({
+      type: 'urn:grassroots:problem:invalid-state',
+      status: 409,
+      detail: 'The time limit is already paused; resume it before pausing it again',
+    });
+    expect(text).toBe('当前状态下不能进行此操作（时限已经暂停，请先恢复计时）');
+  });
+
   it('says a version conflict means someone else changed the case', () => {
     expect(problemText({ type: 'x/version-conflict', status: 409 })).toContain('他人刚刚修改');
   });

@@ -122,6 +122,51 @@ const REASONS: [RegExp, string][] = [
   [/^must match /i, '格式不正确'],
 ];
 
+/** Case states as staff call them, for the service's explanations below. */
+const STATE_NAMES: Record<string, string> = {
+  REPORTED: '待受理',
+  ACCEPTED: '已立案',
+  DISPATCHED: '已派遣',
+  CLAIMED: '处置中',
+  RESOLVED: '待核查',
+  CLOSED: '已结案',
+  CANCELLED: '已作废',
+  RETURNED: '已退回',
+  REOPENED: '发回重办',
+  PARKED: '已挂起',
+};
+
+const states = (list: string) =>
+  list
+    .split(' or ')
+    .map((state) => `「${STATE_NAMES[state] ?? state}」`)
+    .join('或');
+
+/** case-service's explanations of a refusal that a dispatcher meets daily, in Chinese. */
+const DETAILS: [RegExp, (...groups: string[]) => string][] = [
+  [
+    /^A case in state (\w+) cannot be \w+; only a case that is (.+) can$/,
+    (current, allowed) => `案件现为「${STATE_NAMES[current] ?? current}」，此操作只适用于${states(allowed)}的案件`,
+  ],
+  [/^No time limit of the case is running/, () => '案件当前没有正在计时的时限'],
+  [/^The time limit is already paused/, () => '时限已经暂停，请先恢复计时'],
+  [/^The time limit is not paused/, () => '时限没有暂停，无需恢复'],
+  [/^The time limit is paused while the case waits for the resident/, () => '等待居民期间时限已暂停，恢复计时后才能延时'],
+  [/^The case is already located in grid (\S+)$/, (grid) => `案件已定位在网格 ${grid}`],
+  [/^The case is cancelled; it takes no more photos$/, () => '案件已作废，不能再添加照片'],
+];
+
+/** The service's explanation in Chinese where it is a known one, else as the service gave it. */
+function detailText(detail: string): string {
+  for (const [pattern, text] of DETAILS) {
+    const match = pattern.exec(detail);
+    if (match) {
+      return text(...match.slice(1));
+    }
+  }
+  return detail;
+}
+
 function reasonText(reason: string): string {
   for (const [pattern, text] of REASONS) {
     if (pattern.test(reason)) {
@@ -149,7 +194,7 @@ export function problemText(problem: Problem | undefined, status = problem?.stat
   if (errors.length > 0) {
     parts.push(errors.map((e) => `「${fieldLabel(e.field)}」${reasonText(e.reason)}`).join('；'));
   } else if (problem?.detail) {
-    parts.push(`（${problem.detail}）`);
+    parts.push(`（${detailText(problem.detail)}）`);
   }
   return parts.length > 1 && errors.length > 0 ? `${parts[0]}：${parts[1]}` : parts.join('');
 }

@@ -35,7 +35,7 @@ export function requestBody(action: ActionKey, values: FormValues, aCase: CaseVi
   switch (action) {
     case 'dispatch': {
       const target = targets.find((t) => t.value === values.target);
-      body.assignee = { kind: values.kind, id: values.target, displayName: target?.label };
+      body.assignee = { kind: values.kind, id: values.target, displayName: target?.assigneeName ?? target?.label };
       if (values.note) body.note = values.note;
       break;
     }

@@ -15,10 +15,20 @@ export function DeadlineTag({
   now,
   starts,
 }: {
-  aCase: Pick<CaseView, 'status' | 'deadlines' | 'reportedAt'>;
+  aCase: Pick<CaseView, 'status' | 'deadlines' | 'reportedAt'> & Partial<Pick<CaseView, 'currentStage'>>;
   now: Date;
   starts?: Partial<Record<Stage, Date>>;
 }) {
+  const paused = aCase.currentStage?.pausedSince ? aCase.currentStage : undefined;
+  if (paused) {
+    return (
+      <Tooltip title={`等待居民，${STAGE_LABELS[paused.stage]}时限自 ${new Date(paused.pausedSince!).toLocaleString('zh-CN')} 暂停，已用 ${paused.usedPercent}%`}>
+        <Tag data-level="paused" style={{ marginInlineEnd: 0 }}>
+          {STAGE_LABELS[paused.stage]}·暂停计时
+        </Tag>
+      </Tooltip>
+    );
+  }
   const state = caseDeadline(aCase, now, starts);
   if (!state) {
     return <span style={{ color: '#8c8c8c' }}>—</span>;

@@ -51,6 +51,32 @@ describe('caseDeadline', () => {
     expect(caseDeadline(claimed, at('09:00'))?.level).toBe('amber');
   });
 
+  it('counts from the current stage the API gives, not from the report', () => {
+    // Reported 06:00, claimed 08:00, due 12:00: at 09:00 a quarter is used, green.
+    const state = caseDeadline(
+      { ...claimed, currentStage: { stage: 'RESOLVE', limit: '4h', startedAt: '2026-12-01T08:00:00Z', deadline: '2026-12-01T12:00:00Z', allowedMinutes: 240, usedMinutes: 60, usedPercent: 25, overdue: false } },
+      at('09:00'),
+    );
+    expect(state?.stage).toBe('RESOLVE');
+    expect(state?.used).toBeCloseTo(0.25);
+    expect(state?.level).toBe('green');
+  });
+
+  it('takes the stage and deadline from the API over the status and the deadlines', () => {
+    // An extension moved the deadline past the one in the deadlines the events carried.
+    const state = caseDeadline(
+      { ...claimed, currentStage: { stage: 'RESOLVE', limit: '4h', extensions: ['2h'], startedAt: '2026-12-01T08:00:00Z', deadline: '2026-12-01T14:00:00Z', allowedMinutes: 360, usedMinutes: 240, usedPercent: 66, overdue: false } },
+      at('12:30'),
+    );
+    expect(state?.deadline.toISOString()).toBe('2026-12-01T14:00:00.000Z');
+    expect(state?.level).toBe('red');
+  });
+
+  it('has no state while the stage is paused for the resident', () => {
+    const paused = { stage: 'RESOLVE' as const, limit: '4h', startedAt: '2026-12-01T08:00:00Z', deadline: null, pausedSince: '2026-12-01T08:30:00Z', allowedMinutes: 240, usedMinutes: 30, usedPercent: 12, overdue: false };
+    expect(caseDeadline({ ...claimed, currentStage: paused }, at('09:00'))).toBeUndefined();
+  });
+
   it('has no deadline once the case is closed', () => {
     expect(caseDeadline({ ...claimed, status: 'CLOSED' }, at('09:00'))).toBeUndefined();
   });

@@ -83,16 +83,25 @@ export function stageStarts(history: HistoryEntry[]): Partial<Record<Stage, Date
 }
 
 /**
- * The running stage's state for a case in a list, where the history is not at hand: the stage is
- * taken to have started when the case was reported. That counts more of the limit as used than
- * has been (never less), so a list errs on the side of warning early; the case page uses the
- * history's start times.
+ * The running stage's state for a case: from the stage start and deadline the API gives every case
+ * (`currentStage`, in lists too), so a list colours a case claimed yesterday from the claim, not from
+ * the report. Without it (an older answer) the start comes from the history when the caller has it,
+ * else the report time, which counts more of the limit as used than has been (never less). A paused
+ * stage has no deadline while it waits for the resident: no state.
  */
 export function caseDeadline(
-  aCase: Pick<CaseView, 'status' | 'deadlines' | 'reportedAt'>,
+  aCase: Pick<CaseView, 'status' | 'deadlines' | 'reportedAt'> & Partial<Pick<CaseView, 'currentStage'>>,
   now: Date,
   starts: Partial<Record<Stage, Date>> = {},
 ): (DeadlineState & { stage: Stage; deadline: Date }) | undefined {
+  const current = aCase.currentStage;
+  if (current) {
+    if (!current.startedAt || !current.deadline) {
+      return undefined;
+    }
+    const deadline = new Date(current.deadline);
+    return { stage: current.stage, deadline, ...deadlineState(new Date(current.startedAt), deadline, now) };
+  }
   const stage = runningStage(aCase.status);
   const deadline = stage && deadlineOf(aCase.deadlines, stage);
   if (!stage || !deadline) {

@@ -5,6 +5,12 @@ import type { AssigneeKind, CaseView } from './types';
 export interface Target {
   value: string;
   label: string;
+  /**
+   * What the case keeps as the assignee's displayName when it differs from the label: a grid
+   * worker's post and grid, never their name (the case's events carry the displayName, and names
+   * are personal data that stays in grid-service).
+   */
+  assigneeName?: string;
 }
 
 interface Department {
@@ -28,6 +34,9 @@ interface StaffAssignment {
   role: string;
   post?: string;
   active: boolean;
+  /** The person's name, in full or masked (陈*) as grid-service lets the caller see it; absent if never given. */
+  name?: string;
+  nameMasked?: boolean;
 }
 
 const STAFF_ROLE_LABELS: Record<string, string> = {
@@ -51,7 +60,10 @@ export async function partyMembers(aCase: Pick<CaseView, 'communityId' | 'orgPat
     .map((m) => ({ value: m.userId!, label: m.name }));
 }
 
-/** The grid workers on duty in the case's grid and the grid it lies in (grid-service). */
+/**
+ * The grid workers on duty in the case's grid and the grid it lies in (grid-service), by name where
+ * the caller may see it (a community's staff; street and district staff see the surname only).
+ */
 export async function gridWorkers(aCase: Pick<CaseView, 'gridCode'>): Promise<Target[]> {
   if (!aCase.gridCode) {
     return [];
@@ -71,7 +83,9 @@ export async function gridWorkers(aCase: Pick<CaseView, 'gridCode'>): Promise<Ta
     }
     seen.add(assignment.userId);
     const role = STAFF_ROLE_LABELS[assignment.role] ?? '网格员';
-    targets.push({ value: assignment.userId, label: `${role} · 网格 ${assignment.gridCode} · 账号尾号 ${assignment.userId.slice(-4)}` });
+    const post = `${role} · 网格 ${assignment.gridCode}`;
+    const who = assignment.name ?? `账号尾号 ${assignment.userId.slice(-4)}`;
+    targets.push({ value: assignment.userId, label: `${who} · ${post}`, assigneeName: post });
   }
   return targets;
 }

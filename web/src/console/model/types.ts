@@ -37,6 +37,22 @@ export interface Summons {
   reportedInAt?: string;
 }
 
+/** One stage's time limit as the API reads it at the moment of the answer (case-service's StageStatus). */
+export interface StageStatus {
+  stage: 'RESPOND' | 'RESOLVE' | 'VERIFY';
+  limit: string;
+  extensions?: string[];
+  startedAt?: string | null;
+  stoppedAt?: string | null;
+  /** Null before the stage starts and while it is paused. */
+  deadline?: string | null;
+  allowedMinutes: number;
+  usedMinutes: number;
+  usedPercent: number;
+  overdue: boolean;
+  pausedSince?: string | null;
+}
+
 export interface CaseView {
   id: string;
   number: string;
@@ -69,6 +85,8 @@ export interface CaseView {
   summons: Summons[];
   reportedByCaller: boolean;
   version: number;
+  /** The stage whose time limit runs now, with its start and deadline; null when none runs. */
+  currentStage?: StageStatus | null;
 }
 
 export interface CasePage {

@@ -1,5 +1,5 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Card, Checkbox, DatePicker, Empty, Form, Input, Select, Space, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -200,6 +200,7 @@ export default function CaseList() {
         dataSource={cases.data?.items}
         loading={cases.loading}
         height={window.innerHeight > 1000 ? 720 : 480}
+        locale={{ emptyText: <Empty description={cases.error ? '案件列表暂时无法读取' : '没有符合条件的案件，可放宽筛选条件'} /> }}
         onChange={(pagination, _filters, sorter) => onTableChange(pagination, sorter)}
         pagination={{
           current: page + 1,

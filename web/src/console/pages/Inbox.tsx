@@ -1,7 +1,7 @@
-import { Button, Card, Segmented, Space, Typography } from 'antd';
+import { Button, Card, Empty, Segmented, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { ActionDialog } from '../components/ActionForms';
+import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { availableActions, type ActionSpec } from '../model/actions';
@@ -22,11 +22,13 @@ export default function Inbox() {
   const [acting, setActing] = useState<{ action: ActionSpec; aCase: CaseView }>();
 
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);
+  usePreloadActionDialog();
 
   const items = (inbox.data?.items ?? []).filter((c) => view === 'all' || c.status === view);
   const count = (status: string) => (inbox.data?.items ?? []).filter((c) => c.status === status).length;
 
-  const columns = caseColumns(now, ['number', 'reportedAt', 'category', 'description', 'place', 'status', 'deadline', 'flags'], [
+  // Time left comes right after the number: at 1280 px the later columns scroll out of sight.
+  const columns = caseColumns(now, ['number', 'deadline', 'status', 'category', 'description', 'place', 'reportedAt', 'flags'], [
     {
       title: '操作',
       key: 'actions',
@@ -71,9 +73,9 @@ export default function Inbox() {
       }
     >
       <ServiceAlert error={inbox.error} part="部门待办" onRetry={inbox.reload} />
-      <CaseTable data-testid="inbox-table" columns={columns} dataSource={items} loading={inbox.loading && !inbox.data} pagination={false} locale={{ emptyText: '没有待办案件' }} />
+      <CaseTable data-testid="inbox-table" columns={columns} dataSource={items} loading={inbox.loading && !inbox.data} pagination={false} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={inbox.error ? '待办列表暂时无法读取' : '没有待办案件，新派来的案件会自动出现'} /> }} />
       {acting && (
-        <ActionDialog
+        <LazyActionDialog
           action={acting.action}
           aCase={acting.aCase}
           onClose={() => setActing(undefined)}

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
 import { CaseTable, caseColumns } from '../components/CaseTable';
@@ -116,6 +116,7 @@ export default function SlaBoard() {
           loading={open.loading && !open.data}
           pagination={false}
           height={420}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={open.error ? '时限数据暂时无法读取' : '没有计时中的案件'} /> }}
         />
       </Card>
     </>

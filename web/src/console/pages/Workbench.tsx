@@ -1,7 +1,7 @@
-import { Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Statistic, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { ActionDialog } from '../components/ActionForms';
+import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { ACTIONS, type ActionSpec } from '../model/actions';
@@ -31,11 +31,12 @@ export default function Workbench() {
   const [locating, setLocating] = useState<CaseView>();
 
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);
+  usePreloadActionDialog();
 
   const items = [...(triage.data?.items ?? [])].sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
   const unlocated = items.filter((c) => !c.located).length;
 
-  const columns = caseColumns(now, ['number', 'reportedAt', 'category', 'description', 'place', 'status', 'flags'], [
+  const columns = caseColumns(now, ['number', 'reportedAt', 'category', 'description', 'place', 'status', 'deadline', 'flags'], [
     {
       title: '操作',
       key: 'actions',
@@ -91,11 +92,11 @@ export default function Workbench() {
           loading={triage.loading && !triage.data}
           pagination={false}
           height={520}
-          locale={{ emptyText: '没有待受理的诉求' }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={triage.error ? '待受理列表暂时无法读取' : '没有待受理的诉求，新上报会自动出现'} /> }}
         />
       </Card>
       {acting && (
-        <ActionDialog
+        <LazyActionDialog
           action={acting.action}
           aCase={acting.aCase}
           onClose={() => setActing(undefined)}

@@ -232,6 +232,15 @@ public final class Case {
         return clocks.stream().map(stageClock -> stageClock.status(calendar, now)).toList();
     }
 
+    /**
+     * The stage whose time limit runs now, as it stands at {@code now} (when it started, when it is
+     * due, how much is used), or empty when none runs (before accept, after the on-site check, parked,
+     * cancelled). Lists colour a case's deadline from this without reading its history.
+     */
+    public Optional<StageStatus> currentStage(Instant now) {
+        return runningClock().map(stageClock -> stageClock.status(calendar, now));
+    }
+
     /** Whether every stage stopped no later than its deadline. */
     boolean everyStageInTime() {
         return Stage.values().length == clocks.size()

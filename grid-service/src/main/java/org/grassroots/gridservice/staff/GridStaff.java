@@ -61,7 +61,7 @@ public class GridStaff implements IndexedQueries {
     }
 
     public StaffAssignment assign(String gridCode, String userId, StaffRole role, StaffPost post, String building,
-            Caller caller) {
+            String name, Caller caller) {
         Grid grid = grids.get(gridCode);
         caller.requireOrgPath(grid.orgPath());
         if (grid.isRetired()) {
@@ -76,7 +76,7 @@ public class GridStaff implements IndexedQueries {
         }
         StaffAssignment assignment = StaffAssignment.assign(UUID.randomUUID().toString(), gridCode, grid.orgPath(),
                 userId, role, role == StaffRole.FULL_TIME_WORKER ? post : null, blankToNull(building), clock.instant(),
-                caller.userId());
+                caller.userId(), blankToNull(name));
         store.insert(assignment, assignment.assigned());
         return assignment;
     }

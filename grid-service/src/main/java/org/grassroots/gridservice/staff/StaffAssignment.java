@@ -17,15 +17,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * when: the grid's staff history is its assignments.
  *
  * @param building for a building leader, the building they lead (e.g. 3幢); null otherwise
+ * @param name     the person's name as their colleagues know them (e.g. 陈明), given when assigned so
+ *                 that dispatchers pick people rather than account ids; personal data: never in the
+ *                 events, masked for callers who only oversee (see {@code StaffAssignmentResponse});
+ *                 null for assignments made before names were kept
  */
 @Document("staff_assignments")
 public record StaffAssignment(@Id String id, String gridCode, String orgPath, String userId,
         StaffRole role, StaffPost post, String building, Instant assignedAt, String assignedBy, Instant unassignedAt,
-        String unassignedBy, boolean active, long version) {
+        String unassignedBy, boolean active, long version, String name) {
 
     static StaffAssignment assign(String id, String gridCode, String orgPath, String userId, StaffRole role,
-            StaffPost post, String building, Instant now, String by) {
-        return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, now, by, null, null, true, 1);
+            StaffPost post, String building, Instant now, String by, String name) {
+        return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, now, by, null, null, true, 1,
+                name);
     }
 
     List<GridStaffAssigned> assigned() {
@@ -37,7 +42,7 @@ public record StaffAssignment(@Id String id, String gridCode, String orgPath, St
             throw new InvalidStateException("assignment " + id + " has already ended");
         }
         return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, assignedAt, assignedBy, now, by,
-                false, version + 1);
+                false, version + 1, name);
     }
 
     List<GridStaffUnassigned> unassigned() {

@@ -1,5 +1,7 @@
 package org.grassroots.gridservice.staff;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 
 import org.grassroots.gridservice.TestArea;
@@ -69,6 +71,31 @@ class GridStaffIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
         client.get().uri("/api/grids/workers/{w}/grids?history=true", worker).header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].unassignedAt").exists();
+    }
+
+    @Test
+    void givenAWorkerAssignedWithAName_whenStaffList_thenColleaguesSeeTheNameOverseersTheSurnameAndEventsNone() {
+        String worker = "named-" + grid;
+        assign(Map.of("userId", worker, "role", "FULL_TIME_WORKER", "post", "POST_A", "name", " 陈明 "))
+                .expectStatus().isCreated().expectBody().jsonPath("$.name").isEqualTo("陈明");
+        String street = TestTokens.staff("street-" + grid, "street_staff", "/qjp/qjp-pulou").bearer();
+        String workerToken = TestTokens.staff(worker, "grid_worker", area.staffPath()).bearer();
+
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("陈明")
+                .jsonPath("$[0].nameMasked").isEqualTo(false);
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, street).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("陈*")
+                .jsonPath("$[0].nameMasked").isEqualTo(true);
+        client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("陈*");
+        client.get().uri("/api/grids/workers/me/grids").header(HttpHeaders.AUTHORIZATION, workerToken).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("陈明");
+        // The events say who holds the post by account, never by name.
+        StaffAssignment stored = mongo.findAll(StaffAssignment.class).stream()
+                .filter(assignment -> assignment.userId().equals(worker)).findFirst().orElseThrow();
+        assertThat(stored.assigned().toString()).doesNotContain("陈明").contains(worker);
+        assertThat(stored.unassign(java.time.Instant.now(), "x").unassigned().toString()).doesNotContain("陈明");
     }
 
     @Test

@@ -32,7 +32,9 @@ import org.grassroots.platform.security.Caller;
  *   <li>{@code stages}: each stage's time limit at the moment of the answer: limit and extensions,
  *       start, stop, deadline, working minutes allowed and used, percent used, overdue, paused since
  *       (see {@link StageStatus});</li>
- *   <li>{@code updatedAt}: when the case last changed.</li>
+ *   <li>{@code updatedAt}: when the case last changed;</li>
+ *   <li>{@code currentStage}: the stage whose time limit runs now, with its start and deadline (as
+ *       in {@code stages}), or null when none runs: lists colour the time left from it.</li>
  * </ul>
  */
 record CaseResponse(
@@ -68,9 +70,11 @@ record CaseResponse(
         boolean reportedByCaller,
         long version,
         List<StageStatus> stages,
-        Instant updatedAt) {
+        Instant updatedAt,
+        StageStatus currentStage) {
 
     static CaseResponse of(Case aCase, Caller caller) {
+        Instant now = Instant.now();
         return new CaseResponse(aCase.id(), aCase.number(), aCase.status(), aCase.categoryCode(),
                 aCase.categoryName(), aCase.description(), aCase.location(), aCase.locationDescription(),
                 aCase.channel(), aCase.level(), aCase.orgPath(), aCase.isLocated(), aCase.placement().unlocatedReason(),
@@ -79,7 +83,8 @@ record CaseResponse(
                 aCase.assignee(), aCase.isEmergency(), aCase.deadlines(), aCase.expectedCompletion(),
                 aCase.isWaitingForResident(), aCase.isSupervised(), aCase.isOverdue(),
                 aCase.summons().stream().map(SummonsView::of).toList(), aCase.isReportedBy(caller.userId()),
-                aCase.version(), aCase.stages(Instant.now()), aCase.updatedAt());
+                aCase.version(), aCase.stages(now), aCase.updatedAt(),
+                aCase.currentStage(now).orElse(null));
     }
 
     /** A summoned department: reported in or still awaited. */

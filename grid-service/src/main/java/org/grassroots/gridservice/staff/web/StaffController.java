@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** Grid staff: assignments with their history, per grid and per worker. */
 @RestController
@@ -41,21 +42,23 @@ class StaffController {
     ResponseEntity<StaffAssignmentResponse> assign(@PathVariable String code, @Valid @RequestBody AssignRequest request,
             Caller caller) {
         StaffAssignment assignment = staff.assign(code, request.userId().strip(), request.role(), request.post(),
-                request.building(), caller);
-        return ResponseEntity.created(URI.create("/api/grids/" + code + "/staff/" + assignment.id())).body(StaffAssignmentResponse.of(assignment));
+                request.building(), request.name(), caller);
+        return ResponseEntity.created(URI.create("/api/grids/" + code + "/staff/" + assignment.id()))
+                .body(StaffAssignmentResponse.of(assignment, caller));
     }
 
     @PostMapping("/api/grids/{code}/staff/{assignmentId}/unassign")
     @PreAuthorize(MANAGERS)
     StaffAssignmentResponse unassign(@PathVariable String code, @PathVariable String assignmentId, Caller caller) {
-        return StaffAssignmentResponse.of(staff.unassign(code, assignmentId, caller));
+        return StaffAssignmentResponse.of(staff.unassign(code, assignmentId, caller), caller);
     }
 
     @GetMapping("/api/grids/{code}/staff")
     @PreAuthorize(STAFF)
     List<StaffAssignmentResponse> ofGrid(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history,
             Caller caller) {
-        return staff.ofGrid(code, history, caller).stream().map(StaffAssignmentResponse::of).toList();
+        return staff.ofGrid(code, history, caller).stream()
+                .map(assignment -> StaffAssignmentResponse.of(assignment, caller)).toList();
     }
 
     /** A worker's grids; {@code me} stands for the caller. */
@@ -64,9 +67,11 @@ class StaffController {
     List<StaffAssignmentResponse> ofWorker(@PathVariable String userId, @RequestParam(defaultValue = "false") boolean history,
             Caller caller) {
         return staff.ofWorker("me".equals(userId) ? caller.userId() : userId, history, caller).stream()
-                .map(StaffAssignmentResponse::of).toList();
+                .map(assignment -> StaffAssignmentResponse.of(assignment, caller)).toList();
     }
 
-    record AssignRequest(@NotBlank String userId, @NotNull StaffRole role, StaffPost post, String building) {
+    /** {@code name}: the person's name as colleagues know them, so dispatchers can pick them (optional). */
+    record AssignRequest(@NotBlank String userId, @NotNull StaffRole role, StaffPost post, String building,
+            @Size(max = 40) String name) {
     }
 }
