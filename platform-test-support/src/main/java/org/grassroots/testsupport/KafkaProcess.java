@@ -75,6 +75,24 @@ final class KafkaProcess {
         process = null;
     }
 
+    /**
+     * Kills the broker with SIGKILL, as a crash or the kernel's OOM killer would: no clean
+     * shutdown, no flushed segments or checkpoints. Starting it again recovers the log directory
+     * the way a broker does after a crash.
+     */
+    synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** Stops the broker for good and removes its log directory. */
     synchronized void destroy() {
         stop();
