@@ -56,7 +56,9 @@ final class KafkaProcess {
             return;
         }
         process = launch("kafka.Kafka", directory.resolve("server.properties").toString());
-        awaitPort(Duration.ofSeconds(60));
+        // After a kill the broker first recovers its log; on a busy 2-core machine that alone has
+        // taken over a minute.
+        awaitPort(Duration.ofSeconds(180));
     }
 
     /** A clean shutdown, like {@code kafka-server-stop.sh}. */
