@@ -310,10 +310,11 @@ class FaultSuiteIT {
         }
         String reasons = deadLetters.values().stream().flatMap(List::stream)
                 .filter(seen -> seen.headers().containsKey("fault-poison"))
-                .map(seen -> seen.headers().get("kafka_dlt-exception-message"))
-                .filter(reason -> reason != null)
-                .map(reason -> reason.length() > 90 ? reason.substring(0, 90) + "…" : reason)
-                .distinct().limit(4).collect(Collectors.joining(" | "));
+                .filter(seen -> seen.headers().get("kafka_dlt-exception-message") != null)
+                .map(seen -> seen.headers().get("kafka_dlt-original-consumer-group") + ": "
+                        + seen.headers().get("kafka_dlt-exception-cause-fqcn") + " — "
+                        + tail(seen.headers().get("kafka_dlt-exception-message"), 110))
+                .distinct().sorted().collect(Collectors.joining(" | "));
         FaultFigures.record(new FaultFigures("poison record on every partition of org-, grid-, case- and evaluation-events",
                 poisons.size(), parked, twice, missing, expected, parked, twice, missing,
                 Duration.between(published, faultEnded).toMillis(), Duration.between(faultEnded, caughtUp).toMillis(),
@@ -323,6 +324,10 @@ class FaultSuiteIT {
                         + " known to grid-service); reasons seen: " + reasons));
         assertThat(problems).isEmpty();
         assertThat(twice).isZero();
+    }
+
+    private static String tail(String text, int length) {
+        return text.length() <= length ? text : "…" + text.substring(text.length() - length);
     }
 
     private static boolean handles(String group, Poison poison) {
