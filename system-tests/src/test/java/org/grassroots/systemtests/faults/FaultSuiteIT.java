@@ -63,6 +63,7 @@ import tools.jackson.databind.JsonNode;
  * effects downstream (a points entry for partymember1 in volunteer-service, a case fact counted in
  * evaluation-service's statistics).
  */
+@Order(0) // before the end-to-end classes start their platform, so the two never run side by side
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
