@@ -48,6 +48,8 @@ public final class RestartableKafka implements AutoCloseable {
 
     private boolean running = true;
 
+    private boolean killedContainer;
+
     private RestartableKafka(KafkaProcess broker, KafkaContainer container, String bootstrapServers) {
         this.broker = broker;
         this.container = container;
@@ -56,15 +58,23 @@ public final class RestartableKafka implements AutoCloseable {
 
     /** Starts a broker on a free port that it keeps for its whole life. */
     public static RestartableKafka start() {
+        return start(freePort(), freePort());
+    }
+
+    /**
+     * Starts a broker on the given ports (the controller's is used by the embedded broker only), for
+     * a suite that runs on ports of its own.
+     */
+    public static RestartableKafka start(int port, int controllerPort) {
         RestartableKafka kafka = InfrastructureMode.chosen() == InfrastructureMode.EMBEDDED
-                ? startProcess() : startContainer();
+                ? startProcess(port, controllerPort) : startContainer(port);
         Runtime.getRuntime().addShutdownHook(kafka.shutdownHook);
         return kafka;
     }
 
-    private static RestartableKafka startProcess() {
+    private static RestartableKafka startProcess(int port, int controllerPort) {
         try {
-            KafkaProcess broker = new KafkaProcess(Files.createTempDirectory("grassroots-kafka-"), freePort(), freePort());
+            KafkaProcess broker = new KafkaProcess(Files.createTempDirectory("grassroots-kafka-"), port, controllerPort);
             broker.format();
             broker.start();
             KafkaBrokers.createTopics(broker.bootstrapServers());
@@ -74,9 +84,9 @@ public final class RestartableKafka implements AutoCloseable {
         }
     }
 
-    private static RestartableKafka startContainer() {
+    private static RestartableKafka startContainer(int port) {
         KafkaContainer container = KafkaBrokers.newContainer();
-        container.setPortBindings(List.of(freePort() + ":" + KAFKA_CONTAINER_PORT));
+        container.setPortBindings(List.of(port + ":" + KAFKA_CONTAINER_PORT));
         container.start();
         KafkaBrokers.createTopics(container.getBootstrapServers());
         return new RestartableKafka(null, container, container.getBootstrapServers());
@@ -100,6 +110,24 @@ public final class RestartableKafka implements AutoCloseable {
         running = false;
     }
 
+    /**
+     * Kills the broker at once, without a clean shutdown (SIGKILL to its process; with containers,
+     * {@code docker kill}): what it had acknowledged is on disk, what was in flight is not
+     * answered. {@link #restart()} brings it back on the same address, recovering its log.
+     */
+    public synchronized void kill() {
+        if (!running) {
+            return;
+        }
+        if (broker != null) {
+            broker.kill();
+        } else {
+            container.getDockerClient().killContainerCmd(container.getContainerId()).exec();
+            killedContainer = true;
+        }
+        running = false;
+    }
+
     /** Brings the broker back, with everything it had. */
     public synchronized void restart() {
         if (running) {
@@ -107,6 +135,9 @@ public final class RestartableKafka implements AutoCloseable {
         }
         if (broker != null) {
             broker.start();
+        } else if (killedContainer) {
+            container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
+            killedContainer = false;
         } else {
             container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
         }
