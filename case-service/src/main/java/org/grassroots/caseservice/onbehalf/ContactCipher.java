@@ -2,8 +2,7 @@ package org.grassroots.caseservice.onbehalf;
 
 /**
  * Seals a caller's contact (name, phone) for storage and opens it again for staff who need to call
- * back. An interface so the platform's one field cipher (platform-support, with a key id in every
- * ciphertext) can take the place of {@link AesGcmContactCipher} without touching the callers.
+ * back ({@link FieldContactCipher}: the platform's field cipher).
  */
 public interface ContactCipher {
 
