@@ -16,6 +16,7 @@ import org.grassroots.contracts.grids.StaffPost;
 import org.grassroots.contracts.grids.StaffRole;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
+import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
@@ -40,12 +41,14 @@ public class GridStaff implements IndexedQueries {
     private final AggregateStore store;
     private final Grids grids;
     private final Clock clock;
+    private final FieldCipher cipher;
 
-    GridStaff(MongoTemplate mongo, AggregateStore store, Grids grids, Clock clock) {
+    GridStaff(MongoTemplate mongo, AggregateStore store, Grids grids, Clock clock, FieldCipher cipher) {
         this.mongo = mongo;
         this.store = store;
         this.grids = grids;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** Staff by grid, by worker, and the active workers the staffing report counts. */
@@ -77,7 +80,7 @@ public class GridStaff implements IndexedQueries {
         StaffAssignment assignment = StaffAssignment.assign(UUID.randomUUID().toString(), gridCode, grid.orgPath(),
                 userId, role, role == StaffRole.FULL_TIME_WORKER ? post : null, blankToNull(building), clock.instant(),
                 caller.userId(), blankToNull(name));
-        store.insert(assignment, assignment.assigned());
+        store.insert(assignment.withName(cipher.encrypt(assignment.name())), assignment.assigned());
         return assignment;
     }
 
@@ -89,7 +92,7 @@ public class GridStaff implements IndexedQueries {
         caller.requireOrgPath(current.orgPath());
         StaffAssignment ended = current.unassign(clock.instant(), caller.userId());
         store.update(ended, current.version(), ended.unassigned());
-        return ended;
+        return opened(ended);
     }
 
     /** The grid's staff, the current ones or its whole history, newest first. */
@@ -100,7 +103,8 @@ public class GridStaff implements IndexedQueries {
         if (!history) {
             criteria = criteria.and("active").is(true);
         }
-        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedAt")), StaffAssignment.class);
+        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedAt")), StaffAssignment.class)
+                .stream().map(this::opened).toList();
     }
 
     /**
@@ -113,7 +117,8 @@ public class GridStaff implements IndexedQueries {
             criteria = criteria.and("active").is(true);
         }
         List<StaffAssignment> all = mongo.find(
-                new Query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedAt")), StaffAssignment.class);
+                new Query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedAt")), StaffAssignment.class)
+                .stream().map(this::opened).toList();
         if (caller.isSubject(userId)) {
             return all;
         }
@@ -154,6 +159,12 @@ public class GridStaff implements IndexedQueries {
         if (role == StaffRole.BUILDING_LEADER && (building == null || building.isBlank())) {
             throw new InvalidFieldException("building", "is required for a building leader");
         }
+    }
+
+    /** The assignment with its name opened (a name kept in plain before names were sealed reads as it is). */
+    private StaffAssignment opened(StaffAssignment stored) {
+        String name = stored.name();
+        return FieldCipher.keyIdOf(name) == null ? stored : stored.withName(cipher.decrypt(name));
     }
 
     private static String blankToNull(String value) {

@@ -19,8 +19,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param building for a building leader, the building they lead (e.g. 3幢); null otherwise
  * @param name     the person's name as their colleagues know them (e.g. 陈明), given when assigned so
  *                 that dispatchers pick people rather than account ids; personal data: never in the
- *                 events, masked for callers who only oversee (see {@code StaffAssignmentResponse});
- *                 null for assignments made before names were kept
+ *                 events, masked for callers who only oversee (see {@code StaffAssignmentResponse}),
+ *                 stored sealed by the field cipher ({@code GridStaff}); null for assignments made
+ *                 before names were kept
  */
 @Document("staff_assignments")
 public record StaffAssignment(@Id String id, String gridCode, String orgPath, String userId,
@@ -31,6 +32,12 @@ public record StaffAssignment(@Id String id, String gridCode, String orgPath, St
             StaffPost post, String building, Instant now, String by, String name) {
         return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, now, by, null, null, true, 1,
                 name);
+    }
+
+    /** The same assignment with its name in another form (sealed for the store, opened for the caller). */
+    StaffAssignment withName(String otherForm) {
+        return new StaffAssignment(id, gridCode, orgPath, userId, role, post, building, assignedAt, assignedBy,
+                unassignedAt, unassignedBy, active, version, otherForm);
     }
 
     List<GridStaffAssigned> assigned() {

@@ -94,6 +94,7 @@ class GridStaffIT {
         // The events say who holds the post by account, never by name.
         StaffAssignment stored = mongo.findAll(StaffAssignment.class).stream()
                 .filter(assignment -> assignment.userId().equals(worker)).findFirst().orElseThrow();
+        assertThat(stored.name()).as("sealed at rest").isNotNull().doesNotContain("陈");
         assertThat(stored.assigned().toString()).doesNotContain("陈明").contains(worker);
         assertThat(stored.unassign(java.time.Instant.now(), "x").unassigned().toString()).doesNotContain("陈明");
     }
