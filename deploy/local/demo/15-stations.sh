@@ -37,4 +37,4 @@ station st-hebin-warm "{\"kind\":\"WARM_HEART_STATION\",\"name\":\"河滨暖心�
   \"contact\":{\"role\":\"值班社工\",\"dutyPhone\":\"0517-83660003\"}}"
 
 echo "org-service demo stations: 3 saved ($(curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" \
-  "$GATEWAY_URL/api/stations?size=1" | jq -r .total) in the registry)"
+  "$GATEWAY_URL/api/stations?size=1" | jq -r .totalItems) in the registry)"

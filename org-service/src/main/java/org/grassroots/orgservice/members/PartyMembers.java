@@ -18,12 +18,12 @@ import org.grassroots.orgservice.scope.OrgScope;
 import org.grassroots.orgservice.units.OrgTree;
 import org.grassroots.orgservice.units.OrgUnit;
 import org.grassroots.orgservice.units.UnitRepository;
-import org.grassroots.orgservice.web.PageResponse;
-import org.grassroots.orgservice.web.Paging;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
@@ -123,7 +123,7 @@ public class PartyMembers {
     }
 
     /** The members of a unit, or of its whole subtree, paged. */
-    public PageResponse<Placed> list(String unitCode, boolean subtree, Paging paging, Caller caller) {
+    public Page<Placed> list(String unitCode, boolean subtree, Paging paging, Caller caller) {
         if (unitCode == null || unitCode.isBlank()) {
             throw new InvalidFieldException("unitCode", "is required");
         }
@@ -136,7 +136,7 @@ public class PartyMembers {
         }
         List<Placed> page = members.inUnits(paths.keySet(), paging.skip(), paging.size()).stream()
                 .map(m -> new Placed(m, paths.get(m.unitCode()))).toList();
-        return new PageResponse<>(page, paging.page(), paging.size(), members.countInUnits(paths.keySet()));
+        return new Page<>(page, paging.page(), paging.size(), members.countInUnits(paths.keySet()));
     }
 
     /** Member counts for a unit's subtree: in total, by status, by level (unit type) and per child unit. */

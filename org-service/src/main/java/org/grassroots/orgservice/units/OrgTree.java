@@ -18,13 +18,13 @@ import org.grassroots.contracts.orgs.OrgUnitType;
 import org.grassroots.orgservice.scope.OrgScope;
 import org.grassroots.orgservice.store.ImportOutbox;
 import org.grassroots.orgservice.units.TreeLock.PendingMove;
-import org.grassroots.orgservice.web.PageResponse;
-import org.grassroots.orgservice.web.Paging;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -158,9 +158,9 @@ public class OrgTree {
     }
 
     /** The units under a unit, depth first by path, paged. */
-    public PageResponse<OrgUnit> subtree(String code, Paging paging, Caller caller) {
+    public Page<OrgUnit> subtree(String code, Paging paging, Caller caller) {
         OrgUnit unit = get(code, caller);
-        return new PageResponse<>(units.descendants(unit.path(), paging.skip(), paging.size()), paging.page(),
+        return new Page<>(units.descendants(unit.path(), paging.skip(), paging.size()), paging.page(),
                 paging.size(), units.countDescendants(unit.path()));
     }
 
@@ -174,12 +174,12 @@ public class OrgTree {
         return codes.stream().map(found::get).filter(a -> a != null && OrgScope.maySee(caller, a.path())).toList();
     }
 
-    public PageResponse<OrgUnit> search(String text, OrgUnitType type, Paging paging, Caller caller) {
+    public Page<OrgUnit> search(String text, OrgUnitType type, Paging paging, Caller caller) {
         if (!caller.isPlatformAdmin() && (caller.orgPath() == null || !OrgScope.maySee(caller, caller.orgPath()))) {
-            return new PageResponse<>(Collections.emptyList(), paging.page(), paging.size(), 0);
+            return new Page<>(Collections.emptyList(), paging.page(), paging.size(), 0);
         }
         String scope = OrgScope.scopePath(caller);
-        return new PageResponse<>(units.search(text, type, scope, paging.skip(), paging.size()), paging.page(),
+        return new Page<>(units.search(text, type, scope, paging.skip(), paging.size()), paging.page(),
                 paging.size(), units.countSearch(text, type, scope));
     }
 

@@ -155,7 +155,7 @@ class PartyMembersIT {
                 Map.of("code", chengnan, "name", "社区党委", "type", "COMMUNITY", "total", 2),
                 Map.of("code", hebin, "name", "社区党委", "type", "COMMUNITY", "total", 1)));
         Map<String, Object> page = api.getJson("/api/members?unitCode=" + chengnan + "&subtree=true", dispatcher);
-        assertThat(page.get("total")).isEqualTo(2);
+        assertThat(page.get("totalItems")).isEqualTo(2);
         api.post("/api/orgs/" + hebin + "-g01/retire", streetStaff, Map.of()).expectStatus().isOk();
     }
 

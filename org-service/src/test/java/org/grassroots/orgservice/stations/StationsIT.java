@@ -104,7 +104,7 @@ class StationsIT {
 
         assertThat(api.getJson("/api/stations/" + code, resident)).containsEntry("code", code)
                 .containsEntry("contact", Map.of("role", "驿站管理员", "dutyPhone", "0517-83661234"));
-        assertThat(api.getJson("/api/stations?unitCode=" + chengnan, gridWorker).get("total")).isEqualTo(1);
+        assertThat(api.getJson("/api/stations?unitCode=" + chengnan, gridWorker).get("totalItems")).isEqualTo(1);
         api.get("/api/stations/facilities", resident).expectStatus().isOk();
     }
 

@@ -203,7 +203,7 @@ class OrgTreeIT {
         assertThat(api.getList("/api/orgs/" + chengnan + "/children", districtAdmin))
                 .extracting(u -> u.get("code")).containsExactly(chengnan + "-g01", chengnan + "-g02", chengnan + "-g03");
         Map<String, Object> page = api.getJson("/api/orgs/" + chengnan + "/subtree?page=1&size=4", districtAdmin);
-        assertThat(page.get("total")).isEqualTo(9);
+        assertThat(page.get("totalItems")).isEqualTo(9);
         assertThat((List<?>) page.get("items")).hasSize(4);
         assertThat(api.getList("/api/orgs/" + branch + "/ancestors", districtAdmin))
                 .extracting(u -> u.get("code")).containsExactly(d, pulou, chengnan);
@@ -211,9 +211,9 @@ class OrgTreeIT {
         assertThat(api.getList("/api/orgs/" + branch + "/ancestors", streetStaff))
                 .extracting(u -> u.get("code")).containsExactly(pulou, chengnan);
         Map<String, Object> byName = api.getJson("/api/orgs?q=城南社区党委第2网格", districtAdmin);
-        assertThat(byName.get("total")).isEqualTo(1);
+        assertThat(byName.get("totalItems")).isEqualTo(1);
         Map<String, Object> byCode = api.getJson("/api/orgs?q=" + chengnan + "-g&type=GRID_BRANCH", districtAdmin);
-        assertThat(byCode.get("total")).isEqualTo(3);
+        assertThat(byCode.get("totalItems")).isEqualTo(3);
     }
 
     @Test
@@ -232,7 +232,7 @@ class OrgTreeIT {
         api.put("/api/orgs/" + hebin + "/name", chengnanStaff, Map.of("name", "x")).expectStatus().isNotFound();
         api.get("/api/orgs/" + chengnan, changxiStaff).expectStatus().isNotFound();
         api.get("/api/orgs/" + huaihai + "/subtree", changxiStaff).expectStatus().isOk();
-        assertThat(api.getJson("/api/orgs?q=社区党委&type=COMMUNITY", changxiStaff).get("total")).isEqualTo(1);
+        assertThat(api.getJson("/api/orgs?q=社区党委&type=COMMUNITY", changxiStaff).get("totalItems")).isEqualTo(1);
         api.post("/api/orgs/" + chengnan + "-g01/move", chengnanStaff, Map.of("parentCode", huaihai))
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("parentCode");

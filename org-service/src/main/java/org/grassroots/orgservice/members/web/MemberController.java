@@ -7,8 +7,8 @@ import org.grassroots.orgservice.members.PartyMembers;
 import org.grassroots.orgservice.members.web.MemberRequests.RegisterMemberRequest;
 import org.grassroots.orgservice.members.web.MemberRequests.TransferMemberRequest;
 import org.grassroots.orgservice.members.web.MemberRequests.UpdateMemberRequest;
-import org.grassroots.orgservice.web.PageResponse;
-import org.grassroots.orgservice.web.Paging;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,12 +47,11 @@ class MemberController {
 
     @GetMapping
     @PreAuthorize(STAFF)
-    PageResponse<MemberResponse> list(@RequestParam(required = false) String unitCode,
+    Page<MemberResponse> list(@RequestParam(required = false) String unitCode,
             @RequestParam(defaultValue = "false") boolean subtree, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Caller caller) {
-        PageResponse<PartyMembers.Placed> found = members.list(unitCode, subtree, Paging.of(page, size), caller);
-        return new PageResponse<>(found.items().stream().map(p -> MemberResponse.of(p, caller)).toList(),
-                found.page(), found.size(), found.total());
+        return members.list(unitCode, subtree, Paging.of(page, size, 50), caller)
+                .map(placed -> MemberResponse.of(placed, caller));
     }
 
     @GetMapping("/me")

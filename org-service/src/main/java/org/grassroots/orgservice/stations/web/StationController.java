@@ -17,9 +17,9 @@ import org.grassroots.orgservice.stations.OpeningPeriod;
 import org.grassroots.orgservice.stations.Station;
 import org.grassroots.orgservice.stations.StationContact;
 import org.grassroots.orgservice.stations.Stations;
-import org.grassroots.orgservice.web.PageResponse;
-import org.grassroots.orgservice.web.Paging;
 import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -128,13 +128,13 @@ class StationController {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    PageResponse<StationResponse> list(@RequestParam(required = false) StationKind kind,
+    Page<StationResponse> list(@RequestParam(required = false) StationKind kind,
             @RequestParam(required = false) String unitCode, @RequestParam(required = false) String underPath,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
+        Paging paging = Paging.of(page, size, 50);
         List<StationResponse> items = stations.list(kind, unitCode, underPath, paging.skip(), paging.size()).stream()
                 .map(StationResponse::of).toList();
-        return new PageResponse<>(items, paging.page(), paging.size(), stations.count(kind, unitCode, underPath));
+        return new Page<>(items, paging.page(), paging.size(), stations.count(kind, unitCode, underPath));
     }
 
     /** The nearest stations open at {@code at} (now by default), closest first, with their distance. */

@@ -10,8 +10,8 @@ import org.grassroots.orgservice.units.web.UnitRequests.CreateUnitRequest;
 import org.grassroots.orgservice.units.web.UnitRequests.MoveUnitRequest;
 import org.grassroots.orgservice.units.web.UnitRequests.RenameUnitRequest;
 import org.grassroots.orgservice.units.web.UnitRequests.RetireUnitRequest;
-import org.grassroots.orgservice.web.PageResponse;
-import org.grassroots.orgservice.web.Paging;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,10 +43,10 @@ class UnitController {
     /** Search by name (contains) or code (prefix) within the caller's area; no text lists it all, paged. */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    PageResponse<UnitResponse> search(@RequestParam(required = false) String q,
+    Page<UnitResponse> search(@RequestParam(required = false) String q,
             @RequestParam(required = false) OrgUnitType type, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Caller caller) {
-        return map(tree.search(q, type, Paging.of(page, size), caller));
+        return map(tree.search(q, type, Paging.of(page, size, 50), caller));
     }
 
     @PostMapping
@@ -71,9 +71,9 @@ class UnitController {
 
     @GetMapping("/{code}/subtree")
     @PreAuthorize(STAFF)
-    PageResponse<UnitResponse> subtree(@PathVariable String code, @RequestParam(required = false) Integer page,
+    Page<UnitResponse> subtree(@PathVariable String code, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Caller caller) {
-        return map(tree.subtree(code, Paging.of(page, size), caller));
+        return map(tree.subtree(code, Paging.of(page, size, 50), caller));
     }
 
     @GetMapping("/{code}/ancestors")
@@ -101,8 +101,7 @@ class UnitController {
         return UnitResponse.of(tree.retire(code, request == null ? null : request.version(), caller));
     }
 
-    private static PageResponse<UnitResponse> map(PageResponse<OrgUnit> page) {
-        return new PageResponse<>(page.items().stream().map(UnitResponse::of).toList(), page.page(), page.size(),
-                page.total());
+    private static Page<UnitResponse> map(Page<OrgUnit> page) {
+        return page.map(UnitResponse::of);
     }
 }
