@@ -1,6 +1,7 @@
 package org.grassroots.evaluationservice.ratings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -191,12 +192,10 @@ class RatingIT extends WithStandInCaseService {
                 .expectStatus().isUnauthorized();
     }
 
+    /** Waits until the clock has moved past the millisecond the store keeps, so the next rating is later. */
     private static void pauseSoTheNextRatingIsLater() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long now = Instant.now().toEpochMilli();
+        await().pollInterval(Duration.ofMillis(1)).until(() -> Instant.now().toEpochMilli() > now);
     }
 
     static String closedCase(String reporter, Instant closedAt) {

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.grassroots.contracts.Topics;
 import org.grassroots.systemtests.faults.Api.Answer;
 import org.grassroots.systemtests.faults.TopicWatcher.Arrival;
@@ -155,7 +156,8 @@ class FaultSuiteIT {
             workload.awaitWalked(4, Duration.ofSeconds(60));
             killed = Instant.now();
             platform.kafka().kill();
-            ServiceProcess.sleep(8_000);
+            // The outage itself: Kafka stays down this long while the walks go on (not a wait for a condition).
+            ServiceProcess.holdFor(Duration.ofSeconds(8));
             platform.kafka().restart();
             faultEnded = Instant.now();
         } catch (RuntimeException | Error e) {
@@ -448,15 +450,13 @@ class FaultSuiteIT {
         grids.awaitReady(FaultPlatform.START_TIMEOUT);
         Instant faultEnded = Instant.now();
         List<String> afterwards = new ArrayList<>();
-        Instant located = awaitTrue("a report is located again (the breaker closed)", Duration.ofSeconds(60), () -> {
+        Instant located = awaitTrue("a report is located again (the breaker closed)", Duration.ofSeconds(60),
+                Duration.ofMillis(500), () -> {
             Answer report = api.post(service("case-service"), "/api/cases", Api.RESIDENT, REPORT).expectOk("report");
             reports.add(new CaseRef(report.body().get("id").asString(), report.body().get("number").asString(),
                     report.body().get("version").asLong()));
             boolean isLocated = report.body().get("located").asBoolean();
             afterwards.add(isLocated ? "located" : report.body().get("unlocatedReason").asString());
-            if (!isLocated) {
-                ServiceProcess.sleep(500);
-            }
             return isLocated;
         });
         String breakerAfter = breakerState();
@@ -665,16 +665,12 @@ class FaultSuiteIT {
         }
 
         void awaitWalked(int count, Duration timeout) {
-            Instant deadline = Instant.now().plus(timeout);
-            while (walked.size() < count) {
+            Awaitility.await(count + " cases walked").atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (!failures.isEmpty()) {
                     throw new AssertionError("a walk failed", failures.get(0));
                 }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(count + " cases not walked within " + timeout);
-                }
-                ServiceProcess.sleep(100);
-            }
+                return walked.size() >= count;
+            });
         }
 
         /** Stops the threads of a failing scenario: left running, they would walk into the next one. */
@@ -847,26 +843,15 @@ class FaultSuiteIT {
                 notes + "; statistics: filed +" + effects.filedDelta() + ", closed +" + effects.closedDelta()));
     }
 
-    /** Polls until true; returns when it became true. */
+    /** Polls every 250 ms until true; returns when it became true. */
     static Instant awaitTrue(String what, Duration limit, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(limit);
-        Throwable last = null;
-        while (true) {
-            boolean met;
-            try {
-                met = condition.getAsBoolean();
-            } catch (RuntimeException | AssertionError e) {
-                met = false;
-                last = e;
-            }
-            if (met) {
-                return Instant.now();
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + limit + ": " + what, last);
-            }
-            ServiceProcess.sleep(250);
-        }
+        return awaitTrue(what, limit, Duration.ofMillis(250), condition);
+    }
+
+    /** Polls until true (a failing poll counts as not yet); returns when it became true. */
+    static Instant awaitTrue(String what, Duration limit, Duration poll, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(limit).pollInterval(poll).ignoreExceptions().until(condition::getAsBoolean);
+        return Instant.now();
     }
 
     static ServiceProcess service(String name) {

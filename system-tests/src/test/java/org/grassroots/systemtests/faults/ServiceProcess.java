@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * One application of the platform in a JVM of its own, started as {@code ./grassroots up} starts it:
  * {@code java -jar <module>/target/<module>-…-exec.jar} with the platform's settings in its
@@ -121,17 +124,16 @@ final class ServiceProcess {
     }
 
     void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!isAlive()) {
-                throw new IllegalStateException(name + " exited while starting; see " + log + "\n" + tail());
-            }
-            if (ready()) {
-                return;
-            }
-            sleep(250);
+        try {
+            Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!isAlive()) {
+                    throw new IllegalStateException(name + " exited while starting; see " + log + "\n" + tail());
+                }
+                return ready();
+            });
+        } catch (ConditionTimeoutException notReady) {
+            throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log + "\n" + tail());
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log + "\n" + tail());
     }
 
     String tail() {
@@ -156,9 +158,10 @@ final class ServiceProcess {
         }
     }
 
-    static void sleep(long millis) {
+    /** Lets a fault last this long (a deliberate duration, not a wait for something to happen). */
+    static void holdFor(Duration duration) {
         try {
-            Thread.sleep(millis);
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
