@@ -1,4 +1,5 @@
 import { currentSession } from './auth';
+import { CASE_STATUS_NAMES } from './caseStatus';
 
 /** RFC 9457 problem details as the platform's services and gateway write them. */
 export interface Problem {
@@ -122,19 +123,7 @@ const REASONS: [RegExp, string][] = [
   [/^must match /i, '格式不正确'],
 ];
 
-/** Case states as staff call them, for the service's explanations below. */
-const STATE_NAMES: Record<string, string> = {
-  REPORTED: '待受理',
-  ACCEPTED: '已立案',
-  DISPATCHED: '已派遣',
-  CLAIMED: '处置中',
-  RESOLVED: '待核查',
-  CLOSED: '已结案',
-  CANCELLED: '已作废',
-  RETURNED: '已退回',
-  REOPENED: '发回重办',
-  PARKED: '已挂起',
-};
+const STATE_NAMES: Record<string, string> = CASE_STATUS_NAMES;
 
 const states = (list: string) =>
   list

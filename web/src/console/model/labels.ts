@@ -1,17 +1,7 @@
+import { CASE_STATUS_NAMES } from '../../shared/caseStatus';
 import type { AssigneeKind, CaseStatus } from './types';
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  REPORTED: '待受理',
-  ACCEPTED: '已立案',
-  DISPATCHED: '已派遣',
-  CLAIMED: '处置中',
-  RESOLVED: '待核查',
-  CLOSED: '已结案',
-  CANCELLED: '已作废',
-  RETURNED: '已退回',
-  REOPENED: '发回重办',
-  PARKED: '已挂起',
-};
+export const STATUS_LABELS: Record<CaseStatus, string> = CASE_STATUS_NAMES;
 
 /** Ant Design tag colours (and map marker colours below) per status. */
 export const STATUS_COLORS: Record<CaseStatus, string> = {
