@@ -307,8 +307,8 @@ export function ConsultationCard({ aCase, tick = 0 }: { aCase: CaseView; tick?: 
             <Descriptions size="small" column={2}>
               <Descriptions.Item label="时间">{dayjs(c.heldAt ?? c.startsAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
               <Descriptions.Item label="地点">{c.place}</Descriptions.Item>
-              {c.invited && <Descriptions.Item label="邀请" span={2}>{c.invited.map((p) => <Tag key={partyKey(p)}>{partyName(p)}</Tag>)}</Descriptions.Item>}
-              {c.attended && c.attended.length > 0 && <Descriptions.Item label="到会" span={2}>{c.attended.map((p) => <Tag key={partyKey(p)} color="green">{partyName(p)}</Tag>)}</Descriptions.Item>}
+              {c.invited && <Descriptions.Item label="邀请" span={2}><Space size={[0, 4]} wrap>{c.invited.map((p) => <Tag key={partyKey(p)}>{partyName(p)}</Tag>)}</Space></Descriptions.Item>}
+              {c.attended && c.attended.length > 0 && <Descriptions.Item label="到会" span={2}><Space size={[0, 4]} wrap>{c.attended.map((p) => <Tag key={partyKey(p)} color="green">{partyName(p)}</Tag>)}</Space></Descriptions.Item>}
               {c.minutes && <Descriptions.Item label="纪要" span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.minutes}</Typography.Paragraph></Descriptions.Item>}
               {c.cancelReason && <Descriptions.Item label="取消原因" span={2}>{c.cancelReason}</Descriptions.Item>}
             </Descriptions>
