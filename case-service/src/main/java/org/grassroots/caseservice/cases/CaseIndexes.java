@@ -48,6 +48,10 @@ class CaseIndexes implements IndexedQueries {
                 StoreIndex.on(CASES).ascending("gridCodes").build(),
                 StoreIndex.on(CASES).ascending("communityId").build(),
                 // linkedDuplicates(): the cases linked to this one as its possible duplicates.
-                StoreIndex.on(CASES).ascending("possibleDuplicateOf").build()));
+                StoreIndex.on(CASES).ascending("possibleDuplicateOf").build(),
+                // published(): Open311's public request list, the published categories newest report first,
+                // and its servicerequestupdates, the published categories by last change.
+                StoreIndex.on(CASES).ascending("categoryCode").descending("reportedAt").build(),
+                StoreIndex.on(CASES).ascending("categoryCode", "updatedAt").build()));
     }
 }
