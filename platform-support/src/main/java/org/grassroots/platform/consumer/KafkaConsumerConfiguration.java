@@ -34,9 +34,10 @@ public class KafkaConsumerConfiguration {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> {
                     log.error("Parking {}-{}@{} on {} after {}", record.topic(), record.partition(), record.offset(),
-                            Topics.deadLetter(record.topic()), failure.getMessage());
+                            Topics.deadLetter(record.topic()), DeadLetterReasons.reasonOf(failure).getMessage());
                     return new TopicPartition(Topics.deadLetter(record.topic()), -1);
                 });
+        deadLetters.setExceptionHeadersCreator(new DeadLetterReasons());
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.maxRetries());
         backOff.setInitialInterval(properties.initialInterval().toMillis());
         backOff.setMultiplier(properties.multiplier());

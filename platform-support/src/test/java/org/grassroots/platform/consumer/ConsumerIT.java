@@ -86,7 +86,8 @@ class ConsumerIT {
                     deadLetters.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
 
             assertThat(Listeners.deliveries.get(caseId)).isEqualTo(3);
-            assertThat(TopicProbe.header(parked, "kafka_dlt-exception-message")).contains("refuses");
+            assertThat(TopicProbe.header(parked, "kafka_dlt-exception-message")).isEqualTo("The handler refuses this record");
+            assertThat(TopicProbe.header(parked, "kafka_dlt-exception-fqcn")).isEqualTo(IllegalStateException.class.getName());
             assertThat(TopicProbe.header(parked, "ce_id")).isNotBlank();
         }
     }

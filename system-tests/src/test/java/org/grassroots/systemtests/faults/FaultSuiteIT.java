@@ -315,7 +315,7 @@ class FaultSuiteIT {
                 .filter(seen -> seen.headers().containsKey("fault-poison"))
                 .filter(seen -> seen.headers().get("kafka_dlt-exception-message") != null)
                 .map(seen -> seen.headers().get("kafka_dlt-original-consumer-group") + ": "
-                        + seen.headers().get("kafka_dlt-exception-cause-fqcn") + " — "
+                        + seen.headers().get("kafka_dlt-exception-fqcn") + " — "
                         + tail(seen.headers().get("kafka_dlt-exception-message"), 110))
                 .distinct().sorted().collect(Collectors.joining(" | "));
         FaultFigures.record(new FaultFigures("poison record on every partition of org-, grid-, case- and evaluation-events",
