@@ -1,9 +1,13 @@
 package org.grassroots.caseservice.calendars;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.caseservice.cases.SlaScanner;
 import org.grassroots.caseservice.sla.ChinaCalendar2026;
 import org.grassroots.caseservice.sla.HolidayYear;
 import org.grassroots.caseservice.sla.HolidayYears;
@@ -12,6 +16,7 @@ import org.grassroots.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,8 +30,13 @@ import org.springframework.stereotype.Service;
  * calendar through {@link HolidayYears}. At start the years the code knows ({@link ChinaCalendar2026})
  * are seeded when missing (an administrator's entries are never overwritten), then every instance
  * loads them; an instance reloads after its own change at once and others' every minute.
+ *
+ * <p>A change moves the deadlines of the running cases whose clocks reach into that year: they are
+ * read with the new calendar at once, and the SLA scanner checks each of them again once every
+ * instance has reloaded, so a threshold that now comes earlier is reported on time.
  */
 @Service
+@EnableConfigurationProperties(CalendarsProperties.class)
 public class HolidayCalendars implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(HolidayCalendars.class);
@@ -34,11 +44,16 @@ public class HolidayCalendars implements InitializingBean {
     private final MongoTemplate mongo;
     private final HolidayYears years;
     private final Clock clock;
+    private final SlaScanner scanner;
+    private final Duration reloadEvery;
 
-    HolidayCalendars(MongoTemplate mongo, HolidayYears years, Clock clock) {
+    HolidayCalendars(MongoTemplate mongo, HolidayYears years, Clock clock, SlaScanner scanner,
+            CalendarsProperties properties) {
         this.mongo = mongo;
         this.years = years;
         this.clock = clock;
+        this.scanner = scanner;
+        this.reloadEvery = properties.reload();
     }
 
     @Override
@@ -84,6 +99,7 @@ public class HolidayCalendars implements InitializingBean {
         reload();
         log.info("Holiday calendar {} entered: {} holidays, {} make-up working days", year.year(),
                 year.holidays().size(), year.makeUpWorkdays().size());
+        recheckDeadlinesIn(year.year());
         return year;
     }
 
@@ -94,6 +110,17 @@ public class HolidayCalendars implements InitializingBean {
             throw notConfigured(year);
         }
         reload();
+        recheckDeadlinesIn(year);
+    }
+
+    /**
+     * Thresholds before the year are unchanged (working time before it does not depend on it); the
+     * day before 1 January in UTC covers every zone a district may be in.
+     */
+    private void recheckDeadlinesIn(int year) {
+        long cases = scanner.recheckFrom(LocalDate.of(year, 1, 1).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                clock.instant().plus(reloadEvery).plusSeconds(5));
+        log.info("Holiday calendar {} changed: {} running case(s) get their time limits checked again", year, cases);
     }
 
     private static NotFoundException notConfigured(int year) {

@@ -24,6 +24,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 /**
  * Finds the cases whose time limits have reached a threshold (50%, 75%, overdue) and lets each
@@ -88,6 +89,19 @@ public class SlaScanner implements IndexedQueries {
             }
         }
         return produced;
+    }
+
+    /**
+     * Brings forward to {@code at} the next check of every case whose next threshold lies at or after
+     * {@code from}: after a holiday calendar changed, those thresholds may now come earlier than stored
+     * (a holiday taken out, a make-up working day added). The check recomputes them with the new
+     * calendar and stores the right instant; a threshold that has not come yet produces nothing.
+     *
+     * @return how many cases will be checked again
+     */
+    public long recheckFrom(Instant from, Instant at) {
+        return collection().updateMany(Filters.gte(CaseDocument.SLA_CHECK_AT, Date.from(from)),
+                Updates.set(CaseDocument.SLA_CHECK_AT, Date.from(at))).getModifiedCount();
     }
 
     /** dueCaseIds(): the cases whose next threshold has come, earliest first. */

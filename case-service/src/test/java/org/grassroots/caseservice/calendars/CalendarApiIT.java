@@ -1,5 +1,14 @@
 package org.grassroots.caseservice.calendars;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +110,36 @@ class CalendarApiIT {
                 """).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("makeUpWorkdays[0]");
         client.get().uri("/api/calendars/2027").header(HttpHeaders.AUTHORIZATION, DISPATCHER).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void givenRunningCasesWithThresholdsIn2027AndBefore_when2027IsEntered_thenOnlyThoseIn2027AreCheckedAgainSoon() {
+        String tag = UUID.randomUUID().toString();
+        Instant in2027 = Instant.parse("2027-10-08T01:00:00Z");
+        Instant in2026 = Instant.parse("2026-12-30T01:00:00Z");
+        mongo.getCollection("cases").insertMany(List.of(
+                new Document("_id", tag + "-2027").append("number", tag + "-2027")
+                        .append("slaCheckAt", Date.from(in2027)),
+                new Document("_id", tag + "-2026").append("number", tag + "-2026")
+                        .append("slaCheckAt", Date.from(in2026))));
+        try {
+            Instant before = Instant.now();
+
+            put(DISTRICT_ADMIN, YEAR_2027).expectStatus().isOk();
+
+            Instant recheck = slaCheckAt(tag + "-2027");
+            assertThat(recheck)
+                    .isAfter(before).isBefore(before.plus(Duration.ofMinutes(5)));
+            assertThat(slaCheckAt(tag + "-2026")).isEqualTo(in2026);
+        } finally {
+            mongo.getCollection("cases").deleteMany(new Document("_id",
+                    new Document("$in", List.of(tag + "-2027", tag + "-2026"))));
+        }
+    }
+
+    private Instant slaCheckAt(String id) {
+        return mongo.getCollection("cases").find(new Document("_id", id)).first()
+                .getDate("slaCheckAt").toInstant();
     }
 
     private RestTestClient.ResponseSpec put(String bearer, String body) {
