@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * code or the configuration), and the token it issues is checked like any other (issuer, signature,
  * audience) and must carry the realm role {@code open311_client}. The client's service account is
  * then the reporter of its requests, and its {@code org_path} the area that holds what cannot be
- * located. An exchanged key is remembered (by its SHA-256, never in clear) until a minute before its
- * token expires, so Keycloak sees one call per client per token lifetime; a refused key is
+ * located. An exchanged key is remembered (by its SHA-256, never in clear) for {@code key-recheck}
+ * (two minutes) or until a minute before its token expires, whichever comes first, so Keycloak sees
+ * one call per client every two minutes and a revoked key stops working within them; a refused key is
  * remembered for a minute, so a client retrying a wrong key does not reach Keycloak each time.
  */
 @Component
@@ -104,7 +105,7 @@ public class ApiKeys {
         }
         try {
             Open311Client client = exchange(apiKey.strip());
-            remember(digest, new Remembered(client, client.expiresAt().minus(RENEW_BEFORE_EXPIRY)));
+            remember(digest, new Remembered(client, trustedUntil(client.expiresAt(), now, settings.keyRecheck())));
             return client;
         } catch (Open311Exception refused) {
             if (refused.status() == 403) {
@@ -112,6 +113,13 @@ public class ApiKeys {
             }
             throw refused;
         }
+    }
+
+    /** Until when an exchanged key is trusted without asking Keycloak: the recheck, or shortly before its token expires. */
+    static Instant trustedUntil(Instant tokenExpiresAt, Instant now, Duration recheck) {
+        Instant renewal = tokenExpiresAt.minus(RENEW_BEFORE_EXPIRY);
+        Instant asked = now.plus(recheck);
+        return asked.isBefore(renewal) ? asked : renewal;
     }
 
     /** Forgets every exchanged key, e.g. after a client's secret was changed in Keycloak. */

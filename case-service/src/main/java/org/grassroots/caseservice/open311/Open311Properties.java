@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientRole     the realm role a client's service account must hold to file requests
  * @param keyTimeout     how long the token endpoint may take before the request is refused as unavailable
  * @param cachedKeys     how many exchanged keys are remembered (each until shortly before its token expires)
+ * @param keyRecheck     how long an exchanged key is trusted before Keycloak is asked again (two minutes
+ *                       unless set): a disabled client or a regenerated secret is refused at most this late
  */
 @ConfigurationProperties("grassroots.open311")
 public record Open311Properties(String jurisdictionId, String tokenUri, String clientRole, Duration keyTimeout,
-        Integer cachedKeys) {
+        Integer cachedKeys, Duration keyRecheck) {
 
     public static final String DEFAULT_CLIENT_ROLE = "open311_client";
 
@@ -26,5 +28,6 @@ public record Open311Properties(String jurisdictionId, String tokenUri, String c
         clientRole = clientRole == null || clientRole.isBlank() ? DEFAULT_CLIENT_ROLE : clientRole;
         keyTimeout = keyTimeout == null ? Duration.ofSeconds(5) : keyTimeout;
         cachedKeys = cachedKeys == null || cachedKeys < 1 ? 1000 : cachedKeys;
+        keyRecheck = keyRecheck == null || keyRecheck.isNegative() ? Duration.ofMinutes(2) : keyRecheck;
     }
 }
