@@ -18,6 +18,7 @@ import java.util.Locale;
 
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
+import org.grassroots.evaluationservice.casefacts.CaseFactStore;
 import org.grassroots.evaluationservice.ratings.RatingService.RatingGiven;
 import org.grassroots.evaluationservice.rectifications.RectificationRule.Verdict;
 import org.grassroots.evaluationservice.stats.CaseScope;
@@ -157,7 +158,7 @@ public class RectificationService implements IndexedQueries {
 
     /** The entries in the caller's area, for one period label or all, listed ones unless {@code includeLifted}. */
     public List<RectificationEntry> list(Caller caller, String period, boolean includeLifted) {
-        List<Criteria> criteria = new ArrayList<>(List.of(CaseScope.of(caller)));
+        List<Criteria> criteria = new ArrayList<>(List.of(CaseFactStore.criteria(CaseScope.of(caller))));
         if (period != null && !period.isBlank()) {
             criteria.add(where("period").is(period.strip().toUpperCase(Locale.ROOT)));
         }
