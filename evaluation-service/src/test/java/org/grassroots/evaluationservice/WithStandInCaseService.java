@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.orgs.PartnerEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,13 @@ public abstract class WithStandInCaseService {
     protected void publish(CaseEvent... events) {
         for (CaseEvent event : events) {
             send(CaseEventsFixture.record(event));
+        }
+    }
+
+    /** Publishes org-service's partner events on {@code org-events}, as org-service would. */
+    protected void publishPartner(PartnerEvent... events) {
+        for (PartnerEvent event : events) {
+            send(PartnerEventsFixture.record(event));
         }
     }
 

@@ -10,7 +10,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.grassroots.evaluationservice.stats.CaseScope;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -43,6 +46,20 @@ public class CaseFactStore implements IndexedQueries {
                 StoreIndex.on(FACTS).ascending("departmentId", "reportedAt").build(),
                 // PropertyCompanyService.evaluate(), RectificationService: a community's facts over a period.
                 StoreIndex.on(FACTS).ascending("communityId", "reportedAt").build());
+    }
+
+    /**
+     * The store's query for a scope, over documents with {@code orgPath} and {@code departmentId} (case
+     * facts, the rectification list): the area through platform-support's {@link OrgPathScope}.
+     */
+    public static Criteria criteria(CaseScope scope) {
+        if (scope.orgPath() != null) {
+            return OrgPathScope.atOrUnder("orgPath", scope.orgPath());
+        }
+        if (scope.departmentId() != null) {
+            return where("departmentId").is(scope.departmentId());
+        }
+        return new Criteria();
     }
 
     public Optional<CaseFact> find(String caseId) {

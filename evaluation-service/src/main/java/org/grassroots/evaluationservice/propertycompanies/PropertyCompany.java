@@ -1,47 +1,71 @@
 package org.grassroots.evaluationservice.propertycompanies;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
+import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.platform.domain.InvalidFieldException;
 
 /**
- * A property service company (物业服务企业) as evaluation-service knows it: org-service owns the
- * companies, this keeps the minimal registration evaluation needs — the communities whose
- * compounds it serves — and its monthly inspection scores (月检查).
- *
- * @param communityIds the communities it serves; cases there in a property category count as complaints about it
- * @param inspections  one score out of 100 per month, e.g. {@code 2026-03}
+ * What evaluation-service holds of a property service company (物业服务企业): its monthly
+ * inspection scores (月检查), under the company's partner code. org-service owns the company itself
+ * (name, the communities it serves), which reaches this service as {@code org-events}.
  */
-@Document("property_companies")
-public record PropertyCompany(
-        @Id String id,
-        String name,
-        List<String> communityIds,
-        List<Inspection> inspections,
-        long version) {
+public final class PropertyCompany {
 
-    public PropertyCompany {
-        communityIds = List.copyOf(communityIds);
-        inspections = inspections == null ? List.of() : List.copyOf(inspections);
-    }
+    private final String code;
+    private final List<Inspection> inspections;
+    private long version;
 
     /** @param month {@code yyyy-MM}; @param score 0–100; @param inspectedBy user id of the inspector */
     public record Inspection(String month, int score, String note, String inspectedBy) {
     }
 
-    PropertyCompany registered(String newName, List<String> communities) {
-        return new PropertyCompany(id, newName, communities, inspections, version + 1);
+    PropertyCompany(String code, List<Inspection> inspections, long version) {
+        this.code = code;
+        this.inspections = new ArrayList<>(inspections == null ? List.of() : inspections);
+        this.version = version;
     }
 
-    /** Records (or corrects) the month's inspection. */
-    PropertyCompany inspected(Inspection inspection) {
-        List<Inspection> next = new ArrayList<>(inspections.stream()
-                .filter(existing -> !existing.month().equals(inspection.month())).toList());
-        next.add(inspection);
-        next.sort(Comparator.comparing(Inspection::month));
-        return new PropertyCompany(id, name, communityIds, next, version + 1);
+    /** A company nobody has inspected yet (version 0: not stored). */
+    static PropertyCompany uninspected(String code) {
+        return new PropertyCompany(code, List.of(), 0);
+    }
+
+    /**
+     * Records (or corrects) the month's inspection. Inspections are evaluation's own figures; the
+     * rest of the platform is not told, so no event is produced.
+     */
+    List<IntegrationEvent> inspect(Inspection inspection) {
+        if (inspection.score() < 0 || inspection.score() > 100) {
+            throw new InvalidFieldException("score", "must be between 0 and 100");
+        }
+        inspections.removeIf(existing -> existing.month().equals(inspection.month()));
+        inspections.add(inspection);
+        inspections.sort(Comparator.comparing(Inspection::month));
+        version++;
+        return List.of();
+    }
+
+    /** The inspections of {@code months} months from {@code first}. */
+    List<Inspection> inspectionsOf(YearMonth first, int months) {
+        return inspections.stream()
+                .filter(i -> !YearMonth.parse(i.month()).isBefore(first)
+                        && YearMonth.parse(i.month()).isBefore(first.plusMonths(months)))
+                .toList();
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<Inspection> inspections() {
+        return List.copyOf(inspections);
+    }
+
+    public long version() {
+        return version;
     }
 }

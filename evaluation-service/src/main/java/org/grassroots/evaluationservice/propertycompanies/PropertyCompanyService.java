@@ -1,8 +1,5 @@
 package org.grassroots.evaluationservice.propertycompanies;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.LocalDate;
@@ -11,92 +8,89 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.contracts.orgs.PartnerKind;
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.Stars;
+import org.grassroots.evaluationservice.partners.Partner;
+import org.grassroots.evaluationservice.partners.PartnerDirectory;
 import org.grassroots.evaluationservice.stats.Grouping;
 import org.grassroots.evaluationservice.stats.Period;
 import org.grassroots.evaluationservice.stats.StatsRow;
 import org.grassroots.evaluationservice.stats.StatsService;
 import org.grassroots.platform.domain.ForbiddenException;
-import org.grassroots.platform.domain.NotFoundException;
-import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Property companies: registration of the communities they serve, monthly inspections, quarterly
- * evaluations, star ratings and the half-yearly red and black lists (红黑榜). The district and the
- * housing department (住建, which oversees property services) manage them; other staff read.
+ * Property companies: monthly inspections, quarterly evaluations, star ratings and the half-yearly
+ * red and black lists (红黑榜), of the partners org-service registered as property companies
+ * ({@link PartnerDirectory}), by their partner code. The district and the housing department (住建,
+ * which oversees property services) inspect; other staff read.
  */
 @Service
-public class PropertyCompanyService implements IndexedQueries {
+public class PropertyCompanyService {
 
     /** The department that oversees property services. */
     static final String HOUSING = "dept-housing";
 
-    private final MongoTemplate mongo;
+    /** The request field that names the company: the path's partner code. */
+    static final String CODE_FIELD = "code";
+
+    private final PropertyCompanyRepository companies;
+    private final PartnerDirectory partners;
     private final StatsService stats;
     private final EvaluationProperties properties;
 
-    PropertyCompanyService(MongoTemplate mongo, StatsService stats, EvaluationProperties properties) {
-        this.mongo = mongo;
+    PropertyCompanyService(PropertyCompanyRepository companies, PartnerDirectory partners, StatsService stats,
+            EvaluationProperties properties) {
+        this.companies = companies;
+        this.partners = partners;
         this.stats = stats;
         this.properties = properties;
     }
 
-    /** Property companies' version compare-and-set. */
-    @Override
-    public List<StoreIndex> indexes() {
-        // replace(): changes a company only at the version read; the few companies are read whole.
-        return List.of(StoreIndex.compareAndSet("property_companies", "version"));
+    /** A property company: org-service's partner and the inspections evaluation holds of it. */
+    public record Rated(Partner partner, PropertyCompany company) {
     }
 
-    public PropertyCompany register(String id, String name, List<String> communityIds, Caller caller) {
+    public Rated inspect(String code, PropertyCompany.Inspection inspection, Caller caller) {
         requireOverseer(caller);
-        PropertyCompany current = mongo.findById(id, PropertyCompany.class);
-        if (current == null) {
-            PropertyCompany created = new PropertyCompany(id, name, communityIds, List.of(), 1);
-            mongo.insert(created);
-            return created;
-        }
-        return replace(current, current.registered(name, communityIds));
+        Partner partner = partners.require(code, PartnerKind.PROPERTY_COMPANY, CODE_FIELD);
+        PropertyCompany company = companies.find(code).orElseGet(() -> PropertyCompany.uninspected(code));
+        long read = company.version();
+        List<IntegrationEvent> events = company.inspect(inspection);
+        companies.save(company, read, events);
+        return new Rated(partner, company);
     }
 
-    public PropertyCompany inspect(String id, PropertyCompany.Inspection inspection, Caller caller) {
-        requireOverseer(caller);
-        PropertyCompany current = get(id, caller);
-        return replace(current, current.inspected(inspection));
-    }
-
-    public PropertyCompany get(String id, Caller caller) {
+    public Rated get(String code, Caller caller) {
         requireReader(caller);
-        PropertyCompany company = mongo.findById(id, PropertyCompany.class);
-        if (company == null) {
-            throw new NotFoundException("Property company", id);
-        }
-        return company;
+        Partner partner = partners.require(code, PartnerKind.PROPERTY_COMPANY, CODE_FIELD);
+        return new Rated(partner, companies.find(code).orElseGet(() -> PropertyCompany.uninspected(code)));
     }
 
-    public List<PropertyCompany> list(Caller caller) {
+    /** Every property company org-service registered, by code, with its inspections. */
+    public List<Rated> list(Caller caller) {
         requireReader(caller);
-        return mongo.findAll(PropertyCompany.class).stream().sorted(Comparator.comparing(PropertyCompany::id)).toList();
+        return all();
     }
 
-    public QuarterlyEvaluation evaluate(String id, String quarter, Caller caller) {
-        return evaluate(get(id, caller), Period.quarterStart(quarter));
+    public QuarterlyEvaluation evaluate(String code, String quarter, Caller caller) {
+        Rated rated = get(code, caller);
+        return evaluate(rated, Period.quarterStart(quarter));
     }
 
     /** The half-year's best companies (red list) and worst (black list), by the mean of their quarter scores. */
     public RedBlackList redBlackList(int year, int half, Caller caller) {
         requireReader(caller);
         LocalDate first = LocalDate.of(year, half == 1 ? 1 : 7, 1);
-        List<RedBlackList.Standing> ranked = mongo.findAll(PropertyCompany.class).stream()
+        List<RedBlackList.Standing> ranked = all().stream()
                 .map(company -> standing(company, first))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(RedBlackList.Standing::score).reversed()
@@ -108,49 +102,45 @@ public class PropertyCompanyService implements IndexedQueries {
         return new RedBlackList(year + "-H" + half, ranked.subList(0, size), worstFirst, ranked);
     }
 
-    private RedBlackList.Standing standing(PropertyCompany company, LocalDate halfStart) {
+    private List<Rated> all() {
+        List<Partner> known = partners.ofKind(PartnerKind.PROPERTY_COMPANY);
+        Map<String, PropertyCompany> inspected = companies.findAll(known.stream().map(Partner::code).toList());
+        return known.stream().map(partner -> new Rated(partner,
+                inspected.getOrDefault(partner.code(), PropertyCompany.uninspected(partner.code())))).toList();
+    }
+
+    private RedBlackList.Standing standing(Rated company, LocalDate halfStart) {
         List<Double> scores = List.of(evaluate(company, halfStart), evaluate(company, halfStart.plusMonths(3))).stream()
                 .map(QuarterlyEvaluation::score).filter(Objects::nonNull).toList();
         if (scores.isEmpty()) {
             return null;
         }
         double score = round(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
-        return new RedBlackList.Standing(company.id(), company.name(), score, Stars.of(score));
+        return new RedBlackList.Standing(company.partner().code(), company.partner().name(), score, Stars.of(score));
     }
 
-    QuarterlyEvaluation evaluate(PropertyCompany company, LocalDate quarterStart) {
-        YearMonth firstMonth = YearMonth.from(quarterStart);
-        List<PropertyCompany.Inspection> inspections = company.inspections().stream()
-                .filter(i -> !YearMonth.parse(i.month()).isBefore(firstMonth)
-                        && YearMonth.parse(i.month()).isBefore(firstMonth.plusMonths(3)))
-                .toList();
-        Criteria complaints = where("communityId").in(company.communityIds())
+    QuarterlyEvaluation evaluate(Rated rated, LocalDate quarterStart) {
+        Partner partner = rated.partner();
+        List<PropertyCompany.Inspection> inspections = rated.company().inspectionsOf(YearMonth.from(quarterStart), 3);
+        Criteria complaints = where("communityId").in(partner.communityCodes())
                 .and("categoryCode").in(properties.propertyCompanies().complaintCategories());
         List<StatsRow> rows = stats.compute(complaints, Grouping.ALL, null, quarterStart, quarterStart.plusMonths(3));
         long filed = rows.isEmpty() ? 0 : rows.get(0).filed();
-        long rated = rows.isEmpty() ? 0 : rows.get(0).rated();
+        long complaintsRated = rows.isEmpty() ? 0 : rows.get(0).rated();
         Double satisfaction = rows.isEmpty() ? null : rows.get(0).satisfactionRate();
         Double mean = inspections.isEmpty() ? null
                 : round(inspections.stream().mapToInt(PropertyCompany.Inspection::score).average().orElseThrow());
         Double score = mean == null ? null
                 : round(Math.max(0, 0.7 * mean + 0.3 * (satisfaction == null ? 100 : satisfaction * 100)
                         - Math.min(10, filed)));
-        return new QuarterlyEvaluation(company.id(), company.name(), Period.QUARTER.label(quarterStart), inspections,
-                mean, filed, rated, satisfaction, score, score == null ? null : Stars.of(score));
-    }
-
-    private PropertyCompany replace(PropertyCompany current, PropertyCompany next) {
-        if (mongo.findAndReplace(Query.query(where("_id").is(current.id()).and("version").is(current.version())),
-                next) == null) {
-            throw new VersionConflictException("Property company", current.id(), current.version());
-        }
-        return next;
+        return new QuarterlyEvaluation(partner.code(), partner.name(), Period.QUARTER.label(quarterStart), inspections,
+                mean, filed, complaintsRated, satisfaction, score, score == null ? null : Stars.of(score));
     }
 
     private static void requireOverseer(Caller caller) {
         boolean housing = caller.hasRole(Roles.DEPARTMENT_STAFF) && HOUSING.equals(caller.departmentId());
         if (!(housing || caller.isPlatformAdmin() || caller.hasRole(Roles.DISTRICT_ADMIN))) {
-            throw new ForbiddenException("Property companies are managed by the district and the housing department");
+            throw new ForbiddenException("Property companies are inspected by the district and the housing department");
         }
     }
 

@@ -1,26 +1,20 @@
 package org.grassroots.evaluationservice.ratings;
 
 import org.grassroots.platform.paging.Page;
-import org.grassroots.platform.paging.PagedQueries;
 import org.grassroots.platform.paging.Paging;
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-import org.grassroots.platform.outbox.OutboxIndexes;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.evaluation.CaseRated;
 import org.grassroots.contracts.evaluation.Satisfaction;
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
@@ -28,16 +22,11 @@ import org.grassroots.evaluationservice.casefacts.CaseFactStore;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
-import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.scope.OrgPathScope;
-import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,40 +35,26 @@ import org.springframework.stereotype.Service;
  * caller's own token, says whether the caller reported the case and whether it is closed.
  */
 @Service
-public class RatingService implements IndexedQueries {
-
-    private static final String RATINGS = "ratings";
+public class RatingService {
 
     /** Staff who make follow-up calls (回访) for the cases of their area. */
     private static final String[] FOLLOW_UP_ROLES = {Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN};
 
     private final CaseServiceClient cases;
     private final CaseFactStore facts;
-    private final AggregateStore store;
-    private final MongoTemplate mongo;
+    private final RatingRepository ratings;
     private final Clock clock;
     private final Duration window;
     private final ApplicationEventPublisher publisher;
 
-    RatingService(CaseServiceClient cases, CaseFactStore facts, AggregateStore store, MongoTemplate mongo, Clock clock,
+    RatingService(CaseServiceClient cases, CaseFactStore facts, RatingRepository ratings, Clock clock,
             EvaluationProperties properties, ApplicationEventPublisher publisher) {
         this.cases = cases;
         this.facts = facts;
-        this.store = store;
-        this.mongo = mongo;
+        this.ratings = ratings;
         this.clock = clock;
         this.window = properties.ratings().window();
         this.publisher = publisher;
-    }
-
-    /** Ratings by area, department or resident. */
-    @Override
-    public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(RATINGS), List.of(
-                // list(): ratings of an area, a department or by a resident, newest first.
-                StoreIndex.on(RATINGS).ascending("orgPath").descending("ratedAt").build(),
-                StoreIndex.on(RATINGS).ascending("departmentId").descending("ratedAt").build(),
-                StoreIndex.on(RATINGS).ascending("ratedBy").descending("ratedAt").build()));
     }
 
     /** What a rater says; the comment may be null. */
@@ -114,31 +89,25 @@ public class RatingService implements IndexedQueries {
             throw new InvalidStateException("Case " + aCase.number() + " can be rated for " + window.toDays()
                     + " days after its close; that time ended at " + closedAt.plus(window));
         }
-        Rating earlier = mongo.findById(aCase.id(), Rating.class);
-        Rating rating;
-        if (earlier == null) {
-            rating = new Rating(aCase.id(), UUID.randomUUID().toString(), aCase.number(),
+        Rating.Answer given = new Rating.Answer(UUID.randomUUID().toString(), closedAt, answer.satisfaction(),
+                answer.comment(), followUpCall, caller.userId(), now);
+        Rating rating = ratings.find(aCase.id()).orElse(null);
+        if (rating == null) {
+            Rating.First first = Rating.first(new Rating.RatedCase(aCase.id(), aCase.number(),
                     fact != null && fact.orgPath() != null ? fact.orgPath() : aCase.orgPath(),
                     aCase.communityId() != null ? aCase.communityId() : fact == null ? null : fact.communityId(),
                     aCase.categoryCode(),
                     aCase.departmentId() != null ? aCase.departmentId() : fact == null ? null : fact.departmentId(),
-                    fact != null && fact.reportedAt() != null ? fact.reportedAt() : aCase.reportedAt(),
-                    closedAt, answer.satisfaction(), answer.comment(), followUpCall, caller.userId(), now, 1, List.of());
-            store.insert(rating, List.of(rating.rated()));
+                    fact != null && fact.reportedAt() != null ? fact.reportedAt() : aCase.reportedAt()), given);
+            rating = first.rating();
+            ratings.add(rating, List.of(first.event()));
         } else {
             // One rating per closure: a case closed again after a rework may be rated again, the
-            // same closure not. The version check refuses a second rating of the same closure
-            // that raced this one past the test below.
-            // The store keeps instants to the millisecond; compare closes at that precision.
-            if (earlier.closedAt() != null && !closedAt.truncatedTo(ChronoUnit.MILLIS)
-                    .isAfter(earlier.closedAt().truncatedTo(ChronoUnit.MILLIS))) {
-                // "A rating of case … for its close at … already exists"; again once closed after a rework.
-                throw new AlreadyExistsException("A rating of case " + aCase.number() + " for its close at",
-                        closedAt.toString());
-            }
-            rating = earlier.rerated(UUID.randomUUID().toString(), closedAt, answer.satisfaction(), answer.comment(),
-                    followUpCall, caller.userId(), now);
-            store.update(rating, earlier.version(), List.of(rating.rated()));
+            // same closure not (the rating refuses it). The version check refuses a second rating
+            // of the same closure that raced this one.
+            long read = rating.version();
+            CaseRated rated = rating.rerate(given);
+            ratings.update(rating, read, List.of(rated));
         }
         publisher.publishEvent(new RatingGiven(rating));
         return rating;
@@ -153,7 +122,7 @@ public class RatingService implements IndexedQueries {
 
     /** The rating of a case: for whoever gave it, staff of the case's area, and the department that handled it. */
     public Rating get(String caseId, Caller caller) {
-        Rating rating = mongo.findById(caseId, Rating.class);
+        Rating rating = ratings.find(caseId).orElse(null);
         if (rating == null || !maySee(rating, caller)) {
             throw new NotFoundException("Rating of case", caseId);
         }
@@ -173,15 +142,12 @@ public class RatingService implements IndexedQueries {
         } else {
             scope = where("ratedBy").is(caller.userId());
         }
-        return PagedQueries.page(mongo, new Query(scope).with(Sort.by(Sort.Direction.DESC, "ratedAt", "_id")), Rating.class,
-                rating -> rating, paging);
+        return ratings.page(scope, paging);
     }
 
     /** The answer given for each of {@code caseIds} that was rated. */
     public Map<String, Satisfaction> satisfactionOf(Collection<String> caseIds) {
-        Map<String, Satisfaction> answers = new HashMap<>();
-        mongo.find(query(where("_id").in(caseIds)), Rating.class).forEach(rating -> answers.put(rating.caseId(), rating.satisfaction()));
-        return answers;
+        return ratings.satisfactionOf(caseIds);
     }
 
     private static boolean maySee(Rating rating, Caller caller) {

@@ -3,14 +3,12 @@ package org.grassroots.evaluationservice.rectifications;
 import java.math.BigDecimal;
 
 import org.grassroots.evaluationservice.stats.Period;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A rectification rule, kept as data so the district can change it without a release: a
  * community whose residents' satisfaction over one period is below {@code threshold}, judged on
  * at least {@code minimumRatings} ratings, goes on the rectification list (对居民满意度低于60%的，
- * 列入软弱涣散党组织进行整顿).
+ * 列入软弱涣散党组织进行整顿). Stored as {@link RectificationRuleDocument}.
  *
  * @param id             e.g. {@code satisfaction-quarterly}
  * @param description    what the rule is for, in words
@@ -20,9 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param active         inactive rules are kept but not applied
  * @param version        for optimistic concurrency of rule edits
  */
-@Document("rectification_rules")
 public record RectificationRule(
-        @Id String id,
+        String id,
         String description,
         BigDecimal threshold,
         int minimumRatings,
@@ -48,5 +45,11 @@ public record RectificationRule(
         // satisfied / rated < threshold, compared as satisfied < threshold × rated to stay exact.
         return BigDecimal.valueOf(satisfied).compareTo(threshold.multiply(BigDecimal.valueOf(rated))) < 0
                 ? Verdict.BELOW : Verdict.MEETS;
+    }
+
+    /** This rule changed to what {@code wanted} says, one version on. */
+    RectificationRule changedTo(RectificationRule wanted) {
+        return new RectificationRule(id, wanted.description(), wanted.threshold(), wanted.minimumRatings(),
+                wanted.period(), wanted.active(), version + 1);
     }
 }

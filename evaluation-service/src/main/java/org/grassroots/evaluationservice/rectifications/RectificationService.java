@@ -1,8 +1,5 @@
 package org.grassroots.evaluationservice.rectifications;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.outbox.OutboxIndexes;
-import org.grassroots.platform.store.StoreIndex;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -12,12 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
+import org.grassroots.evaluationservice.casefacts.CaseFactStore;
 import org.grassroots.evaluationservice.ratings.RatingService.RatingGiven;
 import org.grassroots.evaluationservice.rectifications.RectificationRule.Verdict;
 import org.grassroots.evaluationservice.stats.CaseScope;
@@ -25,16 +22,14 @@ import org.grassroots.evaluationservice.stats.Grouping;
 import org.grassroots.evaluationservice.stats.Period;
 import org.grassroots.evaluationservice.stats.StatsRow;
 import org.grassroots.evaluationservice.stats.StatsService;
+import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
-import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,49 +42,36 @@ import org.springframework.stereotype.Service;
  * {@code RectificationLifted} event. Both go out through the outbox with the entry's change.
  */
 @Service
-public class RectificationService implements IndexedQueries {
+public class RectificationService {
 
     static final String DEFAULT_RULE = "satisfaction-quarterly";
     private static final Logger log = LoggerFactory.getLogger(RectificationService.class);
 
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final RectificationRepository repository;
     private final StatsService stats;
     private final Clock clock;
     private final EvaluationProperties properties;
 
-    RectificationService(MongoTemplate mongo, AggregateStore store, StatsService stats, Clock clock,
+    RectificationService(MongoTemplate mongo, RectificationRepository repository, StatsService stats, Clock clock,
             EvaluationProperties properties) {
         this.mongo = mongo;
-        this.store = store;
+        this.repository = repository;
         this.stats = stats;
         this.clock = clock;
         this.properties = properties;
     }
 
-    /** Rectification rules and the rectification list. */
-    @Override
-    public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("rectification_list"), List.of(
-                // activeRules(): the rules the monthly evaluation applies.
-                StoreIndex.on("rectification_rules").ascending("active").build(),
-                // saveRule(): replaces a rule only at the version read.
-                StoreIndex.compareAndSet("rectification_rules", "version"),
-                // list(): the list of a period, or only the communities on it, in order.
-                StoreIndex.on("rectification_list").ascending("period", "communityId").build(),
-                StoreIndex.on("rectification_list").ascending("listed", "period", "communityId").build()));
-    }
-
     /** Seeds the default rule once; afterwards the rules are whatever the district made them. */
     @EventListener(ApplicationReadyEvent.class)
     void seedDefaultRule() {
-        if (mongo.findById(DEFAULT_RULE, RectificationRule.class) == null) {
+        if (repository.rule(DEFAULT_RULE).isEmpty()) {
             try {
-                mongo.insert(new RectificationRule(DEFAULT_RULE,
+                repository.add(new RectificationRule(DEFAULT_RULE,
                         "居民满意度低于60%的社区列入软弱涣散党组织整顿名单 (satisfaction below the threshold over a quarter)",
                         properties.rectification().defaultThreshold(), properties.rectification().defaultMinimumRatings(),
                         Period.QUARTER, true, 1));
-            } catch (DuplicateKeyException seededByAnotherInstance) {
+            } catch (AlreadyExistsException seededByAnotherInstance) {
                 log.debug("Default rectification rule already seeded");
             }
         }
@@ -109,26 +91,22 @@ public class RectificationService implements IndexedQueries {
     }
 
     public List<RectificationRule> rules() {
-        return mongo.findAll(RectificationRule.class).stream()
-                .sorted(Comparator.comparing(RectificationRule::id)).toList();
+        return repository.rules();
     }
 
     /** Creates or changes a rule; {@code expectedVersion} (when given) must be the stored one. */
     public RectificationRule saveRule(RectificationRule wanted, Long expectedVersion) {
-        RectificationRule current = mongo.findById(wanted.id(), RectificationRule.class);
+        RectificationRule current = repository.rule(wanted.id()).orElse(null);
         if (current == null) {
-            mongo.insert(wanted);
+            repository.add(wanted);
             return wanted;
         }
         long read = current.version();
         if (expectedVersion != null && expectedVersion != read) {
             throw new VersionConflictException("Rectification rule", wanted.id(), expectedVersion);
         }
-        RectificationRule next = new RectificationRule(wanted.id(), wanted.description(), wanted.threshold(),
-                wanted.minimumRatings(), wanted.period(), wanted.active(), read + 1);
-        if (mongo.findAndReplace(Query.query(where("_id").is(wanted.id()).and("version").is(read)), next) == null) {
-            throw new VersionConflictException("Rectification rule", wanted.id(), read);
-        }
+        RectificationRule next = current.changedTo(wanted);
+        repository.update(next, read);
         return next;
     }
 
@@ -157,15 +135,14 @@ public class RectificationService implements IndexedQueries {
 
     /** The entries in the caller's area, for one period label or all, listed ones unless {@code includeLifted}. */
     public List<RectificationEntry> list(Caller caller, String period, boolean includeLifted) {
-        List<Criteria> criteria = new ArrayList<>(List.of(CaseScope.of(caller)));
+        List<Criteria> criteria = new ArrayList<>(List.of(CaseFactStore.criteria(CaseScope.of(caller))));
         if (period != null && !period.isBlank()) {
             criteria.add(where("period").is(period.strip().toUpperCase(Locale.ROOT)));
         }
         if (!includeLifted) {
             criteria.add(where("listed").is(true));
         }
-        return mongo.find(new Query(new Criteria().andOperator(criteria))
-                .with(Sort.by("period", "communityId")), RectificationEntry.class);
+        return repository.entries(new Criteria().andOperator(criteria));
     }
 
     private void apply(RectificationRule rule, String communityId, LocalDate day, StatsRow row) {
@@ -177,25 +154,26 @@ public class RectificationService implements IndexedQueries {
         String period = rule.period().label(day);
         BigDecimal rate = BigDecimal.valueOf(satisfied).divide(BigDecimal.valueOf(row.rated()), 4, RoundingMode.HALF_UP);
         Instant now = clock.instant();
-        RectificationEntry entry = mongo.findById(RectificationEntry.idOf(rule.id(), communityId, period),
-                RectificationEntry.class);
+        RectificationEntry entry = repository.entry(RectificationEntry.idOf(rule.id(), communityId, period)).orElse(null);
         if (verdict == Verdict.BELOW && entry == null) {
-            var change = RectificationEntry.firstListed(rule, communityId, communityPath(communityId), period, rate,
+            var listed = RectificationEntry.firstListed(rule, communityId, communityPath(communityId), period, rate,
                     row.rated(), now);
-            store.insert(change.entry(), List.of(change.event()));
+            repository.add(listed.entry(), List.of(listed.event()));
             log.info("Community {} put on the rectification list for {} under rule {}", communityId, period, rule.id());
         } else if (verdict == Verdict.BELOW && !entry.listed()) {
-            var change = entry.relisted(rate, row.rated(), rule.threshold(), now);
-            store.update(change.entry(), entry.version(), List.of(change.event()));
+            long read = entry.version();
+            var relisted = entry.relist(rate, row.rated(), rule.threshold(), now);
+            repository.update(entry, read, List.of(relisted));
         } else if (verdict == Verdict.MEETS && entry != null && entry.listed()) {
-            var change = entry.lifted(rate, row.rated(), now);
-            store.update(change.entry(), entry.version(), List.of(change.event()));
+            long read = entry.version();
+            var lifted = entry.lift(rate, row.rated(), now);
+            repository.update(entry, read, List.of(lifted));
             log.info("Community {} left the rectification list for {} under rule {}", communityId, period, rule.id());
         }
     }
 
     private List<RectificationRule> activeRules() {
-        return mongo.find(Query.query(where("active").is(true)), RectificationRule.class);
+        return repository.activeRules();
     }
 
     /** The community's own org path: the case paths cut after the community's segment. */

@@ -1,102 +1,83 @@
 package org.grassroots.evaluationservice.socialorgs;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
-import org.grassroots.evaluationservice.stats.CaseScope;
+import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.contracts.orgs.PartnerKind;
+import org.grassroots.evaluationservice.partners.Partner;
+import org.grassroots.evaluationservice.partners.PartnerDirectory;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.NotFoundException;
-import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Social organisations' star ratings: street or district staff of the organisation's area register
- * and assess it; district administrators review and adjust the stars. Staff see the organisations
- * in their area; others not at all (404).
+ * Social organisations' star ratings, of the partners org-service registered as social
+ * organisations ({@link PartnerDirectory}), by their partner code: street or district staff of the
+ * organisation's area assess it; district administrators review and adjust the stars. Staff see the
+ * organisations in their area; others not at all (404).
  */
 @Service
-public class SocialOrganizationService implements IndexedQueries {
+public class SocialOrganizationService {
 
-    private final MongoTemplate mongo;
+    /** The request field that names the organisation: the path's partner code. */
+    static final String CODE_FIELD = "code";
+
+    private final SocialOrganizationRepository organizations;
+    private final PartnerDirectory partners;
     private final Clock clock;
 
-    SocialOrganizationService(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    SocialOrganizationService(SocialOrganizationRepository organizations, PartnerDirectory partners, Clock clock) {
+        this.organizations = organizations;
+        this.partners = partners;
         this.clock = clock;
     }
 
-    /** Social organisations by area; their version compare-and-set. */
-    @Override
-    public List<StoreIndex> indexes() {
-        return List.of(
-                // list(): the organisations of the caller's area.
-                StoreIndex.on("social_organizations").ascending("orgPath").build(),
-                // replace(): changes an organisation only at the version read.
-                StoreIndex.compareAndSet("social_organizations", "version"));
+    /** A social organisation: org-service's partner and the assessments evaluation holds of it. */
+    public record Rated(Partner partner, SocialOrganization organization) {
     }
 
-    public SocialOrganization register(String id, String name, String orgPath, Caller caller) {
-        requireAssessor(caller, orgPath);
-        SocialOrganization current = mongo.findById(id, SocialOrganization.class);
-        if (current == null) {
-            SocialOrganization created = new SocialOrganization(id, name, orgPath, List.of(), 1);
-            mongo.insert(created);
-            return created;
-        }
-        requireAssessor(caller, current.orgPath());
-        return replace(current, new SocialOrganization(id, name, orgPath, current.assessments(), current.version() + 1));
-    }
-
-    public SocialOrganization assess(String id, int year, int organisation, int integrity, int funds, Caller caller) {
-        SocialOrganization current = get(id, caller);
-        requireAssessor(caller, current.orgPath());
-        return replace(current, current.withAssessment(SocialOrganization.assess(year, organisation, integrity, funds)));
-    }
-
-    public SocialOrganization review(String id, int year, int stars, String reason, Caller caller) {
-        SocialOrganization current = get(id, caller);
-        if (!(caller.isPlatformAdmin() || caller.hasRole(Roles.DISTRICT_ADMIN))) {
-            throw new ForbiddenException("Star ratings are reviewed and adjusted by the district");
-        }
-        return replace(current, current.reviewed(year, stars, reason, caller.userId(), clock.instant()));
-    }
-
-    public SocialOrganization get(String id, Caller caller) {
-        SocialOrganization organization = mongo.findById(id, SocialOrganization.class);
-        if (organization == null || !caller.maySeeOrgPath(organization.orgPath())) {
-            throw new NotFoundException("Social organisation", id);
-        }
-        return organization;
-    }
-
-    public List<SocialOrganization> list(Caller caller) {
-        return mongo.find(new Query(CaseScope.of(caller)).with(Sort.by("_id")), SocialOrganization.class);
-    }
-
-    private SocialOrganization replace(SocialOrganization current, SocialOrganization next) {
-        if (mongo.findAndReplace(Query.query(where("_id").is(current.id()).and("version").is(current.version())),
-                next) == null) {
-            throw new VersionConflictException("Social organisation", current.id(), current.version());
-        }
-        return next;
-    }
-
-    private static void requireAssessor(Caller caller, String orgPath) {
-        if (!caller.maySeeOrgPath(orgPath)) {
-            throw new NotFoundException("Area", orgPath);
-        }
+    public Rated assess(String code, int year, int organisation, int integrity, int funds, Caller caller) {
+        Rated current = get(code, caller);
         if (!(caller.isPlatformAdmin() || caller.hasAnyRole(Roles.STREET_STAFF, Roles.DISTRICT_ADMIN))) {
             throw new ForbiddenException("Social organisations are assessed by street or district staff");
         }
+        SocialOrganization organization = current.organization();
+        long read = organization.version();
+        List<IntegrationEvent> events = organization.assess(year, organisation, integrity, funds);
+        organizations.save(organization, read, events);
+        return current;
+    }
+
+    public Rated review(String code, int year, int stars, String reason, Caller caller) {
+        Rated current = get(code, caller);
+        if (!(caller.isPlatformAdmin() || caller.hasRole(Roles.DISTRICT_ADMIN))) {
+            throw new ForbiddenException("Star ratings are reviewed and adjusted by the district");
+        }
+        SocialOrganization organization = current.organization();
+        long read = organization.version();
+        List<IntegrationEvent> events = organization.review(year, stars, reason, caller.userId(), clock.instant());
+        organizations.save(organization, read, events);
+        return current;
+    }
+
+    /** The organisation, if org-service registered it and it lies in the caller's area; otherwise 404. */
+    public Rated get(String code, Caller caller) {
+        Partner partner = partners.require(code, PartnerKind.SOCIAL_ORGANIZATION, CODE_FIELD);
+        if (!caller.maySeeOrgPath(partner.orgPath())) {
+            throw new NotFoundException("Social organisation", code);
+        }
+        return new Rated(partner, organizations.find(code).orElseGet(() -> SocialOrganization.unassessed(code)));
+    }
+
+    /** The social organisations of the caller's area, by code, with their assessments. */
+    public List<Rated> list(Caller caller) {
+        List<Partner> known = partners.ofKindInAreaOf(PartnerKind.SOCIAL_ORGANIZATION, caller);
+        Map<String, SocialOrganization> assessed = organizations.findAll(known.stream().map(Partner::code).toList());
+        return known.stream().map(partner -> new Rated(partner,
+                assessed.getOrDefault(partner.code(), SocialOrganization.unassessed(partner.code())))).toList();
     }
 }

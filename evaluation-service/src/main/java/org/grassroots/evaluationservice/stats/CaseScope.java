@@ -1,33 +1,34 @@
 package org.grassroots.evaluationservice.stats;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import org.grassroots.platform.domain.ForbiddenException;
-import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * Which cases a caller's statistics cover, as docs/architecture.md scopes them: staff see their
  * subtree of the organisation, department staff their own department's cases, platform
- * administrators everything. Applies to documents with {@code orgPath} and {@code departmentId}.
+ * administrators everything. A plain value: the store's query for it is written once, by
+ * {@link org.grassroots.evaluationservice.casefacts.CaseFactStore#criteria(CaseScope)}, for documents
+ * with {@code orgPath} and {@code departmentId}.
+ *
+ * @param orgPath      the area (the path and everything under it), or null
+ * @param departmentId the department whose cases, or null; both null: every case
  */
-public final class CaseScope {
+public record CaseScope(String orgPath, String departmentId) {
 
-    private CaseScope() {
-    }
+    /** Every case: a platform administrator's scope, and the scope of the district's own judgements. */
+    public static final CaseScope EVERYTHING = new CaseScope(null, null);
 
-    public static Criteria of(Caller caller) {
+    public static CaseScope of(Caller caller) {
         if (caller.isPlatformAdmin()) {
-            return new Criteria();
+            return EVERYTHING;
         }
         if (caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN)
                 && caller.orgPath() != null) {
-            return OrgPathScope.atOrUnder("orgPath", caller.orgPath());
+            return new CaseScope(caller.orgPath(), null);
         }
         if (caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null) {
-            return where("departmentId").is(caller.departmentId());
+            return new CaseScope(null, caller.departmentId());
         }
         throw new ForbiddenException("Statistics are for staff of an area or a department");
     }

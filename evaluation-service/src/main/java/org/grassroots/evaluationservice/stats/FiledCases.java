@@ -35,7 +35,7 @@ public class FiledCases {
         if (!caller.isPlatformAdmin() && caller.orgPath() == null) {
             return List.of();
         }
-        Criteria area = caller.isPlatformAdmin() ? new Criteria() : OrgPathScope.atOrUnder("orgPath", caller.orgPath());
+        Criteria area = OrgPathScope.inAreaOf("orgPath", caller);
         return mongo.aggregate(newAggregation(
                         match(new Criteria().andOperator(area, where("reportedAt").ne(null))),
                         group("communityId").count().as("filed"),

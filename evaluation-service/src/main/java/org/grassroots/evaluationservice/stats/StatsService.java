@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.grassroots.evaluationservice.EvaluationProperties;
 import org.grassroots.evaluationservice.casefacts.CaseFact;
+import org.grassroots.evaluationservice.casefacts.CaseFactStore;
 import org.grassroots.evaluationservice.ratings.RatingService;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
@@ -49,7 +50,7 @@ public class StatsService {
         if (first.isBefore(last.minusYears(MAX_YEARS))) {
             throw new InvalidFieldException("from", "must be within " + MAX_YEARS + " years of to");
         }
-        return compute(CaseScope.of(caller), grouping, period, first, last.plusDays(1));
+        return compute(CaseFactStore.criteria(CaseScope.of(caller)), grouping, period, first, last.plusDays(1));
     }
 
     /** Statistics of the cases matching {@code scope} reported from {@code from} (inclusive) to {@code until} (exclusive). */

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.UUID;
 
 import org.grassroots.evaluationservice.CaseEventsFixture;
+import org.grassroots.evaluationservice.PartnerEventsFixture;
 import org.grassroots.evaluationservice.WithStandInCaseService;
 import org.grassroots.evaluationservice.stats.Period;
 import org.grassroots.testsupport.TestTokens;
@@ -14,7 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-/** Property companies: registration, monthly inspections, quarterly evaluation with complaints, red/black list. */
+/**
+ * Property companies, org-service's partners known from {@code org-events}: monthly inspections,
+ * quarterly evaluation with complaints, red/black list, and the 404 for a code org-service never
+ * registered as a property company. (Until evaluation followed org-service's partners these tests
+ * registered the companies through evaluation's own {@code PUT}; now they publish the partner events.)
+ */
 class PropertyCompanyIT extends WithStandInCaseService {
 
     static final String HOUSING = TestTokens.departmentStaff("housing-1", "dept-housing", "/qjp").bearer();
@@ -33,8 +39,9 @@ class PropertyCompanyIT extends WithStandInCaseService {
         CaseEventsFixture rubbish = CaseEventsFixture.newCase(street, community);
         publish(complaint.reported(reported), rubbish.reported(reported));
 
-        register(company, "城南物业服务有限公司", community, HOUSING).expectStatus().isOk();
-        register(company, "城南物业服务有限公司", community, URBAN).expectStatus().isForbidden();
+        known(PartnerEventsFixture.propertyCompany(company, "城南物业服务有限公司", "/qjp/" + street + "/" + community,
+                community));
+        inspect(company, "2026-03", 90, URBAN).expectStatus().isForbidden();
         inspect(company, Period.QUARTER.start(today).toString().substring(0, 7), 90, HOUSING).expectStatus().isOk();
         inspect(company, "2026-13", 90, HOUSING).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("month");
@@ -57,7 +64,7 @@ class PropertyCompanyIT extends WithStandInCaseService {
         String prefix = "rb-" + UUID.randomUUID().toString().substring(0, 6);
         int[] scores = {95, 62, 80, 40};
         for (int i = 0; i < scores.length; i++) {
-            register(prefix + "-" + i, "物业公司" + i, "nowhere-" + prefix, HOUSING).expectStatus().isOk();
+            known(PartnerEventsFixture.propertyCompany(prefix + "-" + i, "物业公司" + i, "/qjp", "nowhere-" + prefix));
             inspect(prefix + "-" + i, "2025-02", scores[i], HOUSING).expectStatus().isOk();
         }
 
@@ -73,11 +80,57 @@ class PropertyCompanyIT extends WithStandInCaseService {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("half");
     }
 
-    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec register(String id, String name,
-            String community, String bearer) {
-        return client.put().uri("/api/evaluations/property-companies/" + id).header(HttpHeaders.AUTHORIZATION, bearer)
+    @Test
+    void givenACodeOrgServiceNeverRegisteredAsAPropertyCompany_whenInspectedOrRead_thenNotFoundNamingTheField() {
+        String organisation = "so-" + UUID.randomUUID().toString().substring(0, 8);
+        known(PartnerEventsFixture.socialOrganization(organisation, "某社会组织", "/qjp/qjp-pulou", "qjp-pulou-chengnan"));
+
+        inspect("wuye-unknown", "2026-03", 90, HOUSING).expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions
+                        .assertThat((String) detail).startsWith("code: ").contains("wuye-unknown"));
+        client.get().uri("/api/evaluations/property-companies/" + organisation)
+                .header(HttpHeaders.AUTHORIZATION, HOUSING).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions
+                        .assertThat((String) detail).startsWith("code: "));
+    }
+
+    @Test
+    void givenOrgServiceRenamesAndEndsACompany_whenRead_thenTheNewNameShowsAndItIsInactiveWithItsInspections() {
+        String company = "wuye-" + UUID.randomUUID().toString().substring(0, 8);
+        PartnerEventsFixture partner = PartnerEventsFixture.propertyCompany(company, "旧名物业", "/qjp/qjp-pulou",
+                "qjp-pulou-chengnan");
+        known(partner);
+        inspect(company, "2026-03", 77, HOUSING).expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("旧名物业").jsonPath("$.version").isEqualTo(1);
+
+        publishPartner(partner.updated(2, partner.renamed("新名物业"), false));
+
+        eventually(() -> client.get().uri("/api/evaluations/property-companies/" + company)
+                .header(HttpHeaders.AUTHORIZATION, URBAN).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("新名物业")
+                .jsonPath("$.active").isEqualTo(false)
+                .jsonPath("$.communityIds[0]").isEqualTo("qjp-pulou-chengnan")
+                .jsonPath("$.inspections[0].score").isEqualTo(77));
+    }
+
+    @Test
+    void givenEvaluationsOwnRegistrationEnded_whenACompanyIsPut_thenTheMethodIsNotAllowed() {
+        client.put().uri("/api/evaluations/property-companies/chengnan-wuye").header(HttpHeaders.AUTHORIZATION, HOUSING)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\": \"" + name + "\", \"communityIds\": [\"" + community + "\"]}").exchange();
+                .body("{\"name\": \"城南物业\", \"communityIds\": [\"qjp-pulou-chengnan\"]}").exchange()
+                .expectStatus().isEqualTo(405);
+    }
+
+    /** Publishes the partner's registration and waits until evaluation-service knows it. */
+    private void known(PartnerEventsFixture partner) {
+        publishPartner(partner.registered());
+        String path = partner.kind() == org.grassroots.contracts.orgs.PartnerKind.PROPERTY_COMPANY
+                ? "/api/evaluations/property-companies/" : "/api/evaluations/social-organizations/";
+        eventually(() -> client.get().uri(path + partner.code())
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.staff("admin-1", "platform_admin", "/").bearer()).exchange()
+                .expectStatus().isOk());
     }
 
     private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec inspect(String id, String month,

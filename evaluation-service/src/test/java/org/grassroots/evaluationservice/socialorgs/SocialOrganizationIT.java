@@ -1,14 +1,22 @@
 package org.grassroots.evaluationservice.socialorgs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 
+import org.grassroots.evaluationservice.PartnerEventsFixture;
 import org.grassroots.evaluationservice.WithStandInCaseService;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-/** Social organisations: stars from assessment scores, reviewed and adjusted by the district, scoped by area. */
+/**
+ * Social organisations, org-service's partners known from {@code org-events}: stars from assessment
+ * scores, reviewed and adjusted by the district, scoped by the partner's area. (Until evaluation
+ * followed org-service's partners these tests registered the organisations through evaluation's own
+ * {@code PUT}; now they publish the partner events.)
+ */
 class SocialOrganizationIT extends WithStandInCaseService {
 
     static final String PULOU = TestTokens.staff("street-1", "street_staff", "/qjp/qjp-pulou").bearer();
@@ -18,10 +26,8 @@ class SocialOrganizationIT extends WithStandInCaseService {
     @Test
     void givenAssessmentScores_whenRatedReviewedAndAdjusted_thenStarsFollowTheScoresUntilTheDistrictChangesThem() {
         String id = "shehui-" + UUID.randomUUID().toString().substring(0, 8);
-        client.put().uri("/api/evaluations/social-organizations/" + id).header(HttpHeaders.AUTHORIZATION, PULOU)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\": \"浦楼邻里互助会\", \"orgPath\": \"/qjp/qjp-pulou\"}").exchange()
-                .expectStatus().isOk();
+        known(PartnerEventsFixture.socialOrganization(id, "浦楼邻里互助会", "/qjp/qjp-pulou", "qjp-pulou-chengnan",
+                "qjp-pulou-hebin"));
 
         // 0.4 × 90 + 0.3 × 85 + 0.3 × 80 = 85.5 → four stars
         client.put().uri("/api/evaluations/social-organizations/" + id + "/assessments/2026")
@@ -47,10 +53,8 @@ class SocialOrganizationIT extends WithStandInCaseService {
     @Test
     void givenAnOrganisationOfAnotherStreet_whenReadOrAssessed_thenNotFound() {
         String id = "shehui-" + UUID.randomUUID().toString().substring(0, 8);
-        client.put().uri("/api/evaluations/social-organizations/" + id).header(HttpHeaders.AUTHORIZATION, PULOU)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{\"name\": \"浦楼志愿者协会\", \"orgPath\": \"/qjp/qjp-pulou\"}").exchange()
-                .expectStatus().isOk();
+        known(PartnerEventsFixture.socialOrganization(id, "浦楼志愿者协会", "/qjp/qjp-pulou", "qjp-pulou-chengnan",
+                "qjp-pulou-hebin"));
 
         client.get().uri("/api/evaluations/social-organizations/" + id).header(HttpHeaders.AUTHORIZATION, CHANGXI)
                 .exchange().expectStatus().isNotFound();
@@ -62,6 +66,50 @@ class SocialOrganizationIT extends WithStandInCaseService {
                 .header(HttpHeaders.AUTHORIZATION, PULOU).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"organisationScore\": 101, \"integrityScore\": 10, \"fundsScore\": 10}").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("organisationScore");
+    }
+
+    @Test
+    void givenAPropertyCompanysOrAnUnknownCode_whenAssessedAsASocialOrganisation_thenNotFoundNamingTheField() {
+        String company = "wuye-" + UUID.randomUUID().toString().substring(0, 8);
+        publishPartner(PartnerEventsFixture.propertyCompany(company, "某物业", "/qjp/qjp-pulou", "qjp-pulou-chengnan")
+                .registered());
+        eventually(() -> client.get().uri("/api/evaluations/property-companies/" + company)
+                .header(HttpHeaders.AUTHORIZATION, ADMIN).exchange().expectStatus().isOk());
+
+        for (String code : new String[] {company, "shehui-unknown"}) {
+            client.put().uri("/api/evaluations/social-organizations/" + code + "/assessments/2026")
+                    .header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"organisationScore\": 80, \"integrityScore\": 80, \"fundsScore\": 80}").exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                            .startsWith("code: ").contains(code));
+        }
+    }
+
+    @Test
+    void givenOrganisationsOfTwoStreets_whenListed_thenEachStreetSeesItsOwnWithTheirAssessments() {
+        String ours = "shehui-" + UUID.randomUUID().toString().substring(0, 8);
+        String theirs = "shehui-" + UUID.randomUUID().toString().substring(0, 8);
+        known(PartnerEventsFixture.socialOrganization(ours, "浦楼互助会", "/qjp/qjp-pulou/qjp-pulou-chengnan",
+                "qjp-pulou-chengnan"));
+        publishPartner(PartnerEventsFixture.socialOrganization(theirs, "长西互助会", "/qjp/qjp-changxi",
+                "qjp-changxi-a").registered());
+        eventually(() -> client.get().uri("/api/evaluations/social-organizations/" + theirs)
+                .header(HttpHeaders.AUTHORIZATION, CHANGXI).exchange().expectStatus().isOk());
+
+        client.get().uri("/api/evaluations/social-organizations").header(HttpHeaders.AUTHORIZATION, PULOU).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[?(@.id == '" + ours + "')].name").isEqualTo("浦楼互助会")
+                .jsonPath("$[?(@.id == '" + ours + "')].version").isEqualTo(0)
+                .jsonPath("$[?(@.id == '" + theirs + "')]").doesNotExist();
+    }
+
+    /** Publishes the organisation's registration in org-service and waits until evaluation-service knows it. */
+    private void known(PartnerEventsFixture organisation) {
+        publishPartner(organisation.registered());
+        eventually(() -> client.get().uri("/api/evaluations/social-organizations/" + organisation.code())
+                .header(HttpHeaders.AUTHORIZATION, ADMIN).exchange().expectStatus().isOk());
     }
 
     private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec review(String id, String bearer,

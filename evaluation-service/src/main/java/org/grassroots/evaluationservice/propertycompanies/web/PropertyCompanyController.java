@@ -27,15 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
+/**
+ * Property companies' evaluations, by org-service's partner code. Companies are registered in
+ * org-service ({@code PUT /api/partners/{code}}, kind {@code PROPERTY_COMPANY}); an unknown code is a
+ * 404 naming the field {@code code}.
+ */
 @RestController
 @RequestMapping("/api/evaluations/property-companies")
 class PropertyCompanyController {
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9-]{3,64}");
     private static final java.util.regex.Pattern HALF = java.util.regex.Pattern.compile("(\\d{4})-H([12])");
 
     private final PropertyCompanyService companies;
@@ -50,42 +52,32 @@ class PropertyCompanyController {
         return companies.list(caller).stream().map(PropertyCompanyResponse::of).toList();
     }
 
-    /** Registers a company or changes the communities it serves (district or housing department). */
-    @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('department_staff', 'district_admin', 'platform_admin')")
-    PropertyCompanyResponse register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
-        if (!ID.matcher(id).matches()) {
-            throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
-        }
-        return PropertyCompanyResponse.of(companies.register(id, request.name().strip(), request.communityIds(), caller));
-    }
-
-    @GetMapping("/{id}")
+    @GetMapping("/{code}")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
-    PropertyCompanyResponse get(@PathVariable String id, Caller caller) {
-        return PropertyCompanyResponse.of(companies.get(id, caller));
+    PropertyCompanyResponse get(@PathVariable String code, Caller caller) {
+        return PropertyCompanyResponse.of(companies.get(code, caller));
     }
 
     /** Records the month's inspection score (月检查), e.g. {@code PUT .../inspections/2026-03}. */
-    @PutMapping("/{id}/inspections/{month}")
+    @PutMapping("/{code}/inspections/{month}")
     @PreAuthorize("hasAnyRole('department_staff', 'district_admin', 'platform_admin')")
-    PropertyCompanyResponse inspect(@PathVariable String id, @PathVariable String month,
+    PropertyCompanyResponse inspect(@PathVariable String code, @PathVariable String month,
             @Valid @RequestBody InspectionRequest request, Caller caller) {
         try {
             YearMonth.parse(month);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("month", "must be a month such as 2026-03");
         }
-        return PropertyCompanyResponse.of(companies.inspect(id, new PropertyCompany.Inspection(month, request.score(), request.note(),
+        return PropertyCompanyResponse.of(companies.inspect(code, new PropertyCompany.Inspection(month, request.score(), request.note(),
                 caller.userId()), caller));
     }
 
     /** The quarterly evaluation (季考评), e.g. {@code GET .../quarters/2026-Q1}. */
-    @GetMapping("/{id}/quarters/{quarter}")
+    @GetMapping("/{code}/quarters/{quarter}")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
-    QuarterlyEvaluation quarter(@PathVariable String id, @PathVariable String quarter, Caller caller) {
+    QuarterlyEvaluation quarter(@PathVariable String code, @PathVariable String quarter, Caller caller) {
         try {
-            return companies.evaluate(id, quarter, caller);
+            return companies.evaluate(code, quarter, caller);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("quarter", e.getMessage());
         }
@@ -107,10 +99,6 @@ class PropertyCompanyController {
                     accept);
         }
         return ResponseEntity.ok(lists);
-    }
-
-    record RegisterRequest(@NotBlank @Size(max = 100) String name,
-            @NotEmpty @Size(max = 50) List<@NotBlank String> communityIds) {
     }
 
     record InspectionRequest(@Min(0) @Max(100) int score, @Size(max = 500) String note) {

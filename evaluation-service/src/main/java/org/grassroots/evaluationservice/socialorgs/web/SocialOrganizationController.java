@@ -2,7 +2,6 @@ package org.grassroots.evaluationservice.socialorgs.web;
 
 import java.util.List;
 
-import org.grassroots.evaluationservice.socialorgs.SocialOrganization;
 import org.grassroots.evaluationservice.socialorgs.SocialOrganizationService;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.security.Caller;
@@ -18,10 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+/**
+ * Social organisations' star ratings, by org-service's partner code. Organisations are registered in
+ * org-service ({@code PUT /api/partners/{code}}, kind {@code SOCIAL_ORGANIZATION}); an unknown code is
+ * a 404 naming the field {@code code}.
+ */
 @RestController
 @RequestMapping("/api/evaluations/social-organizations")
 class SocialOrganizationController {
@@ -38,44 +40,30 @@ class SocialOrganizationController {
         return organizations.list(caller).stream().map(SocialOrganizationResponse::of).toList();
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/{code}")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    SocialOrganizationResponse get(@PathVariable String id, Caller caller) {
-        return SocialOrganizationResponse.of(organizations.get(id, caller));
-    }
-
-    /** Registers an organisation in an area of the caller's (street or district staff). */
-    @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('street_staff', 'district_admin', 'platform_admin')")
-    SocialOrganizationResponse register(@PathVariable String id, @Valid @RequestBody RegisterRequest request, Caller caller) {
-        if (!id.matches("[a-z0-9-]{3,64}")) {
-            throw new InvalidFieldException("id", "must be 3 to 64 lower-case letters, digits or hyphens");
-        }
-        return SocialOrganizationResponse.of(organizations.register(id, request.name().strip(), request.orgPath().strip(), caller));
+    SocialOrganizationResponse get(@PathVariable String code, Caller caller) {
+        return SocialOrganizationResponse.of(organizations.get(code, caller));
     }
 
     /** The year's assessment scores (0–100 each); the stars follow and await review. */
-    @PutMapping("/{id}/assessments/{year}")
+    @PutMapping("/{code}/assessments/{year}")
     @PreAuthorize("hasAnyRole('street_staff', 'district_admin', 'platform_admin')")
-    SocialOrganizationResponse assess(@PathVariable String id, @PathVariable int year,
+    SocialOrganizationResponse assess(@PathVariable String code, @PathVariable int year,
             @Valid @RequestBody AssessmentRequest request, Caller caller) {
         if (year < 2000 || year > 2100) {
             throw new InvalidFieldException("year", "must be a year such as 2026");
         }
-        return SocialOrganizationResponse.of(organizations.assess(id, year, request.organisationScore(), request.integrityScore(),
+        return SocialOrganizationResponse.of(organizations.assess(code, year, request.organisationScore(), request.integrityScore(),
                 request.fundsScore(), caller));
     }
 
     /** Reviews the year's stars, or adjusts them later; a change from the computed stars needs a reason. */
-    @PostMapping("/{id}/assessments/{year}/review")
+    @PostMapping("/{code}/assessments/{year}/review")
     @PreAuthorize("hasAnyRole('district_admin', 'platform_admin')")
-    SocialOrganizationResponse review(@PathVariable String id, @PathVariable int year,
+    SocialOrganizationResponse review(@PathVariable String code, @PathVariable int year,
             @Valid @RequestBody ReviewRequest request, Caller caller) {
-        return SocialOrganizationResponse.of(organizations.review(id, year, request.stars(), request.reason(), caller));
-    }
-
-    record RegisterRequest(@NotBlank @Size(max = 100) String name,
-            @NotBlank @Pattern(regexp = "/[a-z0-9/-]+", message = "must be an org path such as /qjp/qjp-pulou") String orgPath) {
+        return SocialOrganizationResponse.of(organizations.review(code, year, request.stars(), request.reason(), caller));
     }
 
     record AssessmentRequest(@Min(0) @Max(100) int organisationScore, @Min(0) @Max(100) int integrityScore,

@@ -1,0 +1,116 @@
+package org.grassroots.evaluationservice.partners;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.grassroots.contracts.orgs.PartnerFacts;
+import org.grassroots.contracts.orgs.PartnerKind;
+import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.scope.OrgPathScope;
+import org.grassroots.platform.security.Caller;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * evaluation-service's read model of org-service's partners ({@code partners}, keyed by the partner
+ * code), fed by {@link PartnerFollower}. Every partner event carries the whole partner, so the model
+ * is an upsert of the event's values over an older version only.
+ */
+@Repository
+public class PartnerDirectory implements IndexedQueries {
+
+    static final String COLLECTION = "partners";
+
+    private final MongoTemplate mongo;
+
+    PartnerDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public List<StoreIndex> indexes() {
+        // ofKind(): the property companies, or the social organisations of the caller's area, by code.
+        return List.of(StoreIndex.on(COLLECTION).ascending("kind", "orgPath").build());
+    }
+
+    /**
+     * Stores the partner as the event says, only over an older version: a redelivered or older event
+     * changes nothing (the insert of an upsert that finds a newer version collides on the id and is dropped).
+     */
+    void apply(PartnerFacts partner, long version) {
+        try {
+            mongo.upsert(query(where("_id").is(partner.code()).and("version").lt(version)),
+                    new Update().set("kind", partner.kind().name()).set("name", partner.name())
+                            .set("communityCodes", partner.communityCodes()).set("orgPath", partner.orgPath())
+                            .set("active", partner.active()).set("version", version),
+                    COLLECTION);
+        } catch (DuplicateKeyException newer) {
+            // A newer version is held already.
+        }
+    }
+
+    public Optional<Partner> find(String code) {
+        return Optional.ofNullable(mongo.findById(code, Document.class, COLLECTION)).map(PartnerDirectory::partner);
+    }
+
+    /**
+     * The partner of that kind with that code; otherwise a 404 naming the field that held the code, so
+     * a caller can tell an unknown partner from an unknown path.
+     *
+     * @param field the request field (or path variable) that named the partner
+     */
+    public Partner require(String code, PartnerKind kind, String field) {
+        return find(code).filter(partner -> partner.kind() == kind)
+                .orElseThrow(() -> new NotFoundException(field + ": no " + describe(kind) + " with partner code "
+                        + code + " is known from org-service's partners (org-events)"));
+    }
+
+    /** Every partner of the kind, by code. */
+    public List<Partner> ofKind(PartnerKind kind) {
+        return find(where("kind").is(kind.name()));
+    }
+
+    /** The partners of the kind whose path lies in the caller's area, by code. */
+    public List<Partner> ofKindInAreaOf(PartnerKind kind, Caller caller) {
+        return find(new Criteria().andOperator(where("kind").is(kind.name()),
+                OrgPathScope.inAreaOf("orgPath", caller)));
+    }
+
+    /** Every partner held, by code: what a replay of {@code org-events} must rebuild. */
+    public List<Partner> all() {
+        return find(new Criteria());
+    }
+
+    private List<Partner> find(Criteria criteria) {
+        return mongo.find(new Query(criteria).with(Sort.by("_id")), Document.class, COLLECTION).stream()
+                .map(PartnerDirectory::partner).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Partner partner(Document document) {
+        return new Partner(document.getString("_id"), PartnerKind.valueOf(document.getString("kind")),
+                document.getString("name"), (List<String>) document.get("communityCodes"),
+                document.getString("orgPath"), Boolean.TRUE.equals(document.getBoolean("active")),
+                ((Number) document.get("version")).longValue());
+    }
+
+    private static String describe(PartnerKind kind) {
+        return switch (kind) {
+            case PROPERTY_COMPANY -> "property company";
+            case SOCIAL_ORGANIZATION -> "social organisation";
+            case CO_BUILDING_UNIT -> "co-building unit";
+            case LEADER_CONTACT_POINT -> "leader contact point";
+        };
+    }
+}
