@@ -81,7 +81,7 @@ if ! api GET "/api/activities/$next" "$MEMBER" | jq -e --arg u "$PARTYMEMBER1" '
 fi
 
 # --- a micro-wish: posted by resident1, approved, claimed and fulfilled by partymember1
-wish="$(api GET /api/wishes/mine "$RESIDENT" | jq -r --arg t "$WISH" '[.[] | select(.title == $t)][0].id // empty')"
+wish="$(api GET "/api/wishes/mine?size=100" "$RESIDENT" | jq -r --arg t "$WISH" '[.items[] | select(.title == $t)][0].id // empty')"
 if [[ -z "$wish" ]]; then
   wish="$(api POST /api/wishes "$RESIDENT" "$(jq -n --arg t "$WISH" '{title: $t, description: "3号楼2单元楼道晚上很黑，老人上下楼不方便"}')" | jq -r .id)"
   echo "micro-wish posted: $wish"

@@ -156,6 +156,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
             "GET,  /api/stations/nearest,                      org-service",
             "GET,  /api/grids/locate?lon=118.78&lat=32.04,     grid-service",
             "GET,  /api/households/h-9,                        grid-service",
+            "GET,  /api/pii-audit,                             grid-service",
             "POST, /api/cases,                                 case-service",
             "POST, /api/cases/c-42/dispatch,                   case-service",
             "GET,  /api/categories,                            case-service",

@@ -63,6 +63,12 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), bearer);
     }
 
+    Answer put(ServiceProcess service, String path, String bearer, String json) {
+        return send(service, HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), bearer);
+    }
+
     Answer postFile(ServiceProcess service, String path, String bearer, Path file) {
         try {
             return send(service, HttpRequest.newBuilder(URI.create(service.baseUrl() + path))

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,7 +35,23 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.grassroots.contracts.EventCatalog;
+import org.grassroots.contracts.EventCodec;
+import org.grassroots.contracts.EventEnvelope;
+import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.contracts.Topics;
+import org.grassroots.contracts.cases.CaseTakenUp;
+import org.grassroots.contracts.cases.ConsultationCancelled;
+import org.grassroots.contracts.cases.ConsultationDecided;
+import org.grassroots.contracts.cases.ConsultationHeld;
+import org.grassroots.contracts.cases.ConsultationPartDispatched;
+import org.grassroots.contracts.cases.ConsultationPartDone;
+import org.grassroots.contracts.cases.ConsultationScheduled;
+import org.grassroots.contracts.orgs.PartnerRegistered;
+import org.grassroots.contracts.orgs.PartnerUpdated;
+import org.grassroots.contracts.orgs.StationClosed;
+import org.grassroots.contracts.orgs.StationRegistered;
+import org.grassroots.contracts.orgs.StationUpdated;
 import org.grassroots.systemtests.faults.Api.Answer;
 import org.grassroots.systemtests.faults.TopicWatcher.Arrival;
 import org.junit.jupiter.api.AfterAll;
@@ -494,11 +511,227 @@ class FaultSuiteIT {
     }
 
     // ------------------------------------------------------------------------------------------
-    // 5. Replay into fresh consumer services
+    // 5. The events issue 22 added, as an outside consumer reads them from the beginning
     // ------------------------------------------------------------------------------------------
+
+    /**
+     * The event types issue 22 added: a consultation's steps and a parked case taken up
+     * ({@code case-events}), service stations and partners ({@code org-events}). Household corrections
+     * and holiday calendars are no events: they stay in grid-service and case-service.
+     */
+    static final Set<String> ISSUE_22_TYPES = Stream.of(ConsultationScheduled.class, ConsultationHeld.class,
+            ConsultationDecided.class, ConsultationPartDispatched.class, ConsultationPartDone.class,
+            ConsultationCancelled.class, CaseTakenUp.class, StationRegistered.class, StationUpdated.class,
+            StationClosed.class, PartnerRegistered.class, PartnerUpdated.class)
+            .map(EventCatalog::typeOf).collect(Collectors.toCollection(HashSet::new)); // contains(null): false
+
+    static final String SCHEDULE = """
+            {"format": "SMALL_STOOL", "topic": "故障演练：楼前停车", "startsAt": "2026-11-28T01:00:00Z",
+             "place": "城南花园3号楼前空地",
+             "invited": [{"kind": "DEPARTMENT", "id": "dept-housing", "label": "区住建局"},
+                         {"kind": "PARTY_MEMBER", "id": "%s", "label": "党员"},
+                         {"kind": "RESIDENT_REPRESENTATIVE", "id": "fault-reps", "label": "居民代表"}]}
+            """.formatted(Api.PARTYMEMBER_1);
+    static final String HOLD = """
+            {"heldAt": "2026-11-28T01:00:00Z", "minutes": "故障演练：各方同意先划线",
+             "attended": [{"kind": "PARTY_MEMBER", "id": "%s", "label": "党员"},
+                          {"kind": "RESIDENT_REPRESENTATIVE", "id": "fault-reps", "label": "居民代表"}]}
+            """.formatted(Api.PARTYMEMBER_1);
+    static final String DECIDE = """
+            {"decision": "故障演练：消防通道划线禁停",
+             "parts": [{"task": "划线", "carriedOutBy": {"kind": "PARTY_MEMBER", "id": "%s"}}]}
+            """.formatted(Api.PARTYMEMBER_1);
+    static final String DISPATCH_PART = """
+            {"assignee": {"kind": "PARTY_MEMBER", "id": "%s", "displayName": "党员 partymember1"}}
+            """.formatted(Api.PARTYMEMBER_1);
 
     @Test
     @Order(5)
+    @Timeout(240)
+    void givenTheEventsIssue22Added_whenAnOutsideConsumerReadsTheTopicsFromTheBeginning_thenEachDecodesInItsKeysOrder() {
+        Effects before = Effects.read();
+        Instant started = Instant.now();
+        Map<String, Integer> produced = new java.util.TreeMap<>();
+        Set<String> keys = new HashSet<>();
+        ServiceProcess cases = service("case-service");
+        ServiceProcess orgs = service("org-service");
+
+        // 挂账 → 销账恢复: a case parked and taken up, a consultation on it (小板凳协商) through every step and
+        // one called off, then the case handled by partymember1 and closed: one points entry, filed and closed once.
+        Answer reported = api.post(cases, "/api/cases", Api.RESIDENT, REPORT).expectOk("report");
+        String caseId = reported.body().get("id").asString();
+        command(caseId, Api.DISPATCHER, "accept", "{}");
+        command(caseId, Api.DISPATCHER, "park", "{\"reason\": \"故障演练：待资金落实\"}");
+        command(caseId, Api.DISPATCHER, "take-up", "{\"reason\": \"故障演练：资金已批复\"}");
+        produced(produced, keys, caseId, CaseTakenUp.class);
+        String base = "/api/cases/" + caseId + "/consultations";
+        String held = api.post(cases, base, Api.DISPATCHER, SCHEDULE).expectOk("schedule").body().get("id").asString();
+        api.post(cases, base + "/" + held + "/hold", Api.DISPATCHER, HOLD).expectOk("hold");
+        api.post(cases, base + "/" + held + "/decide", Api.DISPATCHER, DECIDE).expectOk("decide");
+        api.post(cases, base + "/" + held + "/parts/1/dispatch", Api.DISPATCHER, DISPATCH_PART).expectOk("dispatch part");
+        api.post(cases, base + "/" + held + "/parts/1/complete", Api.MEMBER, "{\"note\": \"故障演练：已划线\"}")
+                .expectOk("complete part");
+        produced(produced, keys, held, ConsultationScheduled.class, ConsultationHeld.class, ConsultationDecided.class,
+                ConsultationPartDispatched.class, ConsultationPartDone.class);
+        String calledOff = api.post(cases, base, Api.DISPATCHER, SCHEDULE).expectOk("schedule").body().get("id")
+                .asString();
+        api.post(cases, base + "/" + calledOff + "/cancel", Api.DISPATCHER, "{\"reason\": \"故障演练：已议定\"}")
+                .expectOk("cancel");
+        produced(produced, keys, calledOff, ConsultationScheduled.class, ConsultationCancelled.class);
+        command(caseId, Api.DISPATCHER, "dispatch", DISPATCH);
+        command(caseId, Api.MEMBER, "claim", "{}");
+        command(caseId, Api.MEMBER, "resolve", "{\"note\": \"故障演练：已处理\"}");
+        Answer closed = command(caseId, Api.DISPATCHER, "verify", "{\"passed\": true}");
+        assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
+        CaseRef takenUp = new CaseRef(caseId, reported.body().get("number").asString(),
+                closed.body().get("version").asLong());
+
+        // A 小哥驿站 registered, changed and closed; a social organisation registered and changed.
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String station = "st-fault-" + suffix;
+        api.put(orgs, "/api/stations/" + station, Api.ADMIN, station("22:00")).expectOk("station registered");
+        api.put(orgs, "/api/stations/" + station, Api.ADMIN, station("23:00")).expectOk("station updated");
+        api.post(orgs, "/api/stations/" + station + "/close", Api.ADMIN, "{\"reason\": \"故障演练：场地收回\"}")
+                .expectOk("station closed");
+        produced(produced, keys, station, StationRegistered.class, StationUpdated.class, StationClosed.class);
+        String partner = "so-fault-" + suffix;
+        api.put(orgs, "/api/partners/" + partner, Api.ADMIN, partner("[\"城南花园\"]")).expectOk("partner registered");
+        api.put(orgs, "/api/partners/" + partner, Api.ADMIN, partner("[\"城南花园\", \"南门新村\"]"))
+                .expectOk("partner updated");
+        produced(produced, keys, partner, PartnerRegistered.class, PartnerUpdated.class);
+        Instant done = Instant.now();
+
+        // An outside consumer (a department system) reads both topics from the beginning.
+        Instant arrived = awaitTrue("every event produced is on its topic", Duration.ofSeconds(60),
+                () -> countOurs(issue22Records(), keys).equals(produced));
+        List<TopicCensus.Seen> records = issue22Records();
+        Set<String> decodedKeys = records.stream().filter(seen -> ISSUE_22_TYPES.contains(seen.type()))
+                .map(TopicCensus.Seen::key).collect(Collectors.toSet());
+        EventCodec codec = new EventCodec();
+        List<String> problems = new ArrayList<>();
+        long decoded = 0;
+        long duplicatedOfOurs = 0;
+        Map<String, List<TopicCensus.Seen>> byKey = records.stream().filter(seen -> decodedKeys.contains(seen.key()))
+                .sorted(java.util.Comparator.comparingLong(TopicCensus.Seen::offset))
+                .collect(Collectors.groupingBy(TopicCensus.Seen::key));
+        for (Map.Entry<String, List<TopicCensus.Seen>> key : byKey.entrySet()) {
+            if (key.getValue().stream().map(TopicCensus.Seen::partition).distinct().count() != 1) {
+                problems.add(key.getKey() + " is spread over several partitions");
+            }
+            Set<String> ids = new HashSet<>();
+            long previous = 0;
+            for (TopicCensus.Seen seen : key.getValue()) {
+                if (!ids.add(seen.eventId())) {
+                    duplicatedOfOurs += keys.contains(key.getKey()) ? 1 : 0;
+                    continue; // delivered again: an outside consumer drops it by ce_id
+                }
+                try {
+                    EventEnvelope envelope = EventEnvelope.fromHeaders(seen.headers());
+                    IntegrationEvent event = codec.read(envelope.type(), seen.value().getBytes(StandardCharsets.UTF_8));
+                    decoded++;
+                    if (!EventCatalog.classOf(envelope.type()).isInstance(event)
+                            || !key.getKey().equals(event.subject()) || !key.getKey().equals(envelope.subject())) {
+                        problems.add(seen.topic() + "@" + seen.offset() + " " + envelope.type() + " is not about "
+                                + key.getKey());
+                    }
+                    if (event.aggregateVersion() != previous + 1) {
+                        problems.add(key.getKey() + " v" + event.aggregateVersion() + " after v" + previous);
+                    }
+                    previous = event.aggregateVersion();
+                } catch (RuntimeException e) {
+                    problems.add(seen.topic() + "@" + seen.offset() + " does not decode: " + e.getMessage());
+                }
+            }
+        }
+
+        // Every consumer group reads past them (skipping the types it has no route for) and parks none;
+        // evaluation-service applies the taken-up case, volunteer-service awards its points, once.
+        List<Poison> ours = records.stream().filter(seen -> keys.contains(seen.key()))
+                .map(seen -> new Poison(seen.eventId(), seen.topic(), seen.partition(), seen.type(), seen.offset()))
+                .toList();
+        Map<String, Set<String>> groups = Map.of(Topics.CASE_EVENTS, committingGroupsOf(Topics.CASE_EVENTS),
+                Topics.ORG_EVENTS, committingGroupsOf(Topics.ORG_EVENTS));
+        Instant caughtUp = Collections.max(List.of(arrived,
+                awaitTrue("every consumer group committed past the new events", Duration.ofSeconds(60), () ->
+                        groups.entrySet().stream().allMatch(topic -> committedPast(topic.getValue(), ours.stream()
+                                .filter(poison -> poison.topic().equals(topic.getKey())).toList()))),
+                awaitTrue("the taken-up case's effects are applied", Duration.ofSeconds(60), () ->
+                        EffectCount.of(List.of(takenUp), before, Effects.read()).complete())));
+        EffectCount effects = EffectCount.of(List.of(takenUp), before, Effects.read());
+        long parked = Stream.of(Topics.CASE_EVENTS, Topics.ORG_EVENTS)
+                .flatMap(topic -> TopicCensus.read(platform.bootstrapServers(), Topics.deadLetter(topic)).stream())
+                .filter(seen -> ISSUE_22_TYPES.contains(seen.type())).count();
+
+        int producedCount = produced.values().stream().mapToInt(Integer::intValue).sum();
+        long delivered = countOurs(records, keys).values().stream().mapToLong(Integer::longValue).sum();
+        FaultFigures.record(new FaultFigures("an outside consumer reads the events of issue 22 from the beginning"
+                + " (consultation, taken-up case, station, partner)", producedCount, Math.min(delivered, producedCount),
+                duplicatedOfOurs, Math.max(0, producedCount - delivered), effects.expected(), effects.applied(),
+                effects.twice(), effects.missing(), Duration.between(started, done).toMillis(),
+                Duration.between(done, caughtUp).toMillis(),
+                "produced per type " + produced + "; decoded through EventCodec: " + decoded + " records of "
+                        + decodedKeys.size() + " keys carrying the new types on case-events and org-events (the demo"
+                        + " import's partners included), each key on one partition, its versions 1, 2, 3 … in"
+                        + " partition order; problems: " + problems.size() + "; records of the new types parked on a"
+                        + " .DLT by any consumer group: " + parked + " (groups " + groups + " skip them); effects ="
+                        + " the taken-up case's points entry and its counting as filed and closed; fault = the time"
+                        + " to produce them, catch-up = until every group committed past them and every effect"
+                        + " was applied"));
+        assertThat(problems).isEmpty();
+        assertThat(countOurs(records, keys)).isEqualTo(produced);
+        assertThat(duplicatedOfOurs).isZero();
+        assertThat(parked).as("records of the new types parked on a dead-letter topic").isZero();
+        effects.assertExactlyOnce();
+    }
+
+    private static void produced(Map<String, Integer> produced, Set<String> keys, String key,
+            Class<?>... eventClasses) {
+        keys.add(key);
+        for (Class<?> eventClass : eventClasses) {
+            produced.merge(EventCatalog.typeOf(eventClass.asSubclass(IntegrationEvent.class)), 1, Integer::sum);
+        }
+    }
+
+    /** Everything on case-events and org-events now, as an outside consumer reads it from the beginning. */
+    private static List<TopicCensus.Seen> issue22Records() {
+        List<TopicCensus.Seen> records = new ArrayList<>(TopicCensus.read(platform.bootstrapServers(), Topics.CASE_EVENTS));
+        records.addAll(TopicCensus.read(platform.bootstrapServers(), Topics.ORG_EVENTS));
+        return records;
+    }
+
+    /** The new-type events of the suite's own keys, counted per type once per event id. */
+    private static Map<String, Integer> countOurs(List<TopicCensus.Seen> records, Set<String> keys) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        records.stream().filter(seen -> keys.contains(seen.key()) && ISSUE_22_TYPES.contains(seen.type()))
+                .map(seen -> seen.type() + " " + seen.eventId()).distinct()
+                .forEach(typeAndId -> counts.merge(typeAndId.substring(0, typeAndId.indexOf(' ')), 1, Integer::sum));
+        return counts;
+    }
+
+    private static String station(String closes) {
+        return """
+                {"kind": "COURIER_STATION", "name": "故障演练小哥驿站", "unitCode": "%s",
+                 "address": "城南路与健康路交叉口", "point": {"lon": 119.0280, "lat": 33.6050},
+                 "hours": [{"days": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"], "opens": "07:00",
+                            "closes": "%s"}],
+                 "facilities": ["DRINKING_WATER", "CHARGING", "REST_AREA"],
+                 "contact": {"role": "驿站管理员", "dutyPhone": "0517-83669999"}}
+                """.formatted(Api.CHENGNAN, closes);
+    }
+
+    private static String partner(String compounds) {
+        return """
+                {"kind": "SOCIAL_ORGANIZATION", "name": "故障演练志愿者协会", "communityCodes": ["%s"],
+                 "compounds": %s, "contact": {"name": "协会办公室", "phone": "0517-80009999"}}
+                """.formatted(Api.CHENGNAN, compounds);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 6. Replay into fresh consumer services
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
     @Timeout(300)
     void givenEverythingTheOtherScenariosLeft_whenFreshConsumerServicesReadEveryTopicFromTheBeginning_thenTheyAgree() {
         ServiceProcess volunteer = service("volunteer-service");

@@ -1,6 +1,9 @@
 package org.grassroots.volunteerservice.timebank;
 
 import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.StoreIndex;
 
 import java.time.Clock;
@@ -33,6 +36,8 @@ public class TimeBank implements IndexedQueries {
 
     /** The largest single exchange or donation. */
     static final int MAX_HOURS_PER_TRANSFER = 100;
+    /** How many of an account's transfers its answer carries, newest first. */
+    public static final int LATEST_TRANSFERS = 50;
     static final Set<String> RELATIONS = Set.of("PARENT", "GRANDPARENT", "PARENT_IN_LAW", "SPOUSE", "SIBLING",
             "OTHER_RELATIVE");
     private static final ZoneId HUAIAN = ZoneId.of("Asia/Shanghai");
@@ -55,7 +60,7 @@ public class TimeBank implements IndexedQueries {
     @Override
     public List<StoreIndex> indexes() {
         return List.of(
-                // account(): an account's latest transfers, either side.
+                // account(), transfers(): an account's transfers, either side, newest first.
                 StoreIndex.on(TransferDocument.COLLECTION).ascending("fromAccount").descending("createdAt").build(),
                 StoreIndex.on(TransferDocument.COLLECTION).ascending("toAccount").descending("createdAt").build(),
                 // decide(), TransferApplier: a transfer moves on only from the state read.
@@ -78,11 +83,21 @@ public class TimeBank implements IndexedQueries {
 
     /** A member's account as staff of the member's area see it; 404 outside it. */
     public Account of(String userId, Caller caller) {
+        requireVisible(userId, caller);
+        return account(userId);
+    }
+
+    /** A member's transfers, either side, newest first, a page at a time; 404 outside the caller's area. */
+    public Page<Transfer> transfers(String userId, Caller caller, Paging paging) {
+        requireVisible(userId, caller);
+        return transfersOf(userId, paging);
+    }
+
+    private void requireVisible(String userId, Caller caller) {
         AccountDocument account = accounts.find(userId).orElseThrow(() -> new NotFoundException("Account", userId));
         if (!caller.isSubject(userId) && !caller.maySeeOrgPath(account.orgPath())) {
             throw new NotFoundException("Account", userId);
         }
-        return account(userId);
     }
 
     /**
@@ -216,15 +231,24 @@ public class TimeBank implements IndexedQueries {
 
     private Account account(String userId) {
         AccountDocument account = accounts.find(userId).orElseThrow(() -> new NotFoundException("Account", userId));
-        List<Transfer> recent = mongo.find(Query.query(new Criteria().orOperator(
-                                Criteria.where("fromAccount").is(userId), Criteria.where("toAccount").is(userId)))
-                        .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(50), TransferDocument.class)
-                .stream().map(Transfer::of).toList();
-        return new Account(account.id(), account.balanceMinutes(), settings.storageCapHours(), recent);
+        Page<Transfer> recent = transfersOf(userId, new Paging(0, LATEST_TRANSFERS));
+        return new Account(account.id(), account.balanceMinutes(), settings.storageCapHours(), recent.items(),
+                recent.totalItems());
     }
 
-    /** An account's balance and its latest transfers. */
-    public record Account(String id, long balanceMinutes, int storageCapHours, List<Transfer> transfers) {
+    /** Either side, newest first; the id settles ties, so pages neither repeat nor skip a transfer. */
+    private Page<Transfer> transfersOf(String userId, Paging paging) {
+        return PagedQueries.page(mongo, Query.query(new Criteria().orOperator(
+                        Criteria.where("fromAccount").is(userId), Criteria.where("toAccount").is(userId)))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt", "_id")), TransferDocument.class, Transfer::of, paging);
+    }
+
+    /**
+     * An account's balance, its latest {@value #LATEST_TRANSFERS} transfers and how many it has in
+     * all; the rest are read a page at a time ({@link #transfers}).
+     */
+    public record Account(String id, long balanceMinutes, int storageCapHours, List<Transfer> transfers,
+            long transfersTotal) {
     }
 
     /** A transfer as parties and staff see it. */

@@ -1,5 +1,8 @@
 package org.grassroots.volunteerservice.wishes;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.grassroots.platform.outbox.OutboxIndexes;
@@ -74,27 +77,27 @@ public class WishWall implements IndexedQueries {
         return wish;
     }
 
-    /** Approved, claimed and fulfilled wishes: the public wall. */
-    public List<Wish> wall(String communityId) {
+    /** Approved, claimed and fulfilled wishes: the public wall, newest first, a page at a time. */
+    public Page<Wish> wall(String communityId, Paging paging) {
         Criteria criteria = Criteria.where("status").in(Wish.Status.APPROVED, Wish.Status.CLAIMED,
                 Wish.Status.FULFILLED);
         if (communityId != null) {
             criteria.and("communityId").is(communityId);
         }
-        return find(criteria);
+        return find(criteria, paging);
     }
 
-    public List<Wish> mine(Caller caller) {
-        return find(Criteria.where("postedBy").is(caller.userId()));
+    public Page<Wish> mine(Caller caller, Paging paging) {
+        return find(Criteria.where("postedBy").is(caller.userId()), paging);
     }
 
-    public List<Wish> ofArea(Wish.Status status, Caller caller) {
+    public Page<Wish> ofArea(Wish.Status status, Caller caller, Paging paging) {
         caller.requireAnyRole(Roles.COMMUNITY_STAFF, Roles.STREET_STAFF, Roles.DISTRICT_ADMIN, Roles.PLATFORM_ADMIN);
         Criteria criteria = OrgPathScope.inAreaOf("orgPath", caller);
         if (status != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("status").is(status));
         }
-        return find(criteria);
+        return find(criteria, paging);
     }
 
     /** A wish not yet on the wall exists only for its poster and the staff of its area. */
@@ -185,9 +188,10 @@ public class WishWall implements IndexedQueries {
         return wish;
     }
 
-    private List<Wish> find(Criteria criteria) {
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "postedAt")).limit(200),
-                WishDocument.class).stream().map(WishDocument::toWish).toList();
+    /** Newest first; the id settles ties, so pages neither repeat nor skip a wish. */
+    private Page<Wish> find(Criteria criteria, Paging paging) {
+        return PagedQueries.page(mongo, Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "postedAt", "_id")),
+                WishDocument.class, WishDocument::toWish, paging);
     }
 
     /** Who may act on a wish they can see. */

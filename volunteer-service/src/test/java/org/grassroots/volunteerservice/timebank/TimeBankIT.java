@@ -264,6 +264,29 @@ class TimeBankIT {
         }
     }
 
+    @Test
+    void givenMoreTransfersThanAPage_whenTheAccountsTransfersAreRead_thenTheyComePageByPageWithTheirTotal() {
+        String member = "tb-pages-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            bank.credit("tb-pages-" + i + "-" + member, COMMUNITY, CHENGNAN, member, 60, "周六志愿服务日 " + i);
+        }
+
+        client.get().uri("/api/timebank/accounts/me").header(HttpHeaders.AUTHORIZATION, bearer(member))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.transfers.length()").isEqualTo(3).jsonPath("$.transfersTotal").isEqualTo(3);
+        client.get().uri("/api/timebank/accounts/me/transfers?size=2").header(HttpHeaders.AUTHORIZATION, bearer(member))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2).jsonPath("$.totalItems").isEqualTo(3)
+                .jsonPath("$.page").isEqualTo(0).jsonPath("$.size").isEqualTo(2);
+        client.get().uri("/api/timebank/accounts/" + member + "/transfers?size=2&page=1")
+                .header(HttpHeaders.AUTHORIZATION, bearer(member)).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1).jsonPath("$.totalItems").isEqualTo(3);
+        client.get().uri("/api/timebank/accounts/" + member + "/transfers")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("tb-pages-stranger").roles("volunteer")
+                        .orgPath("/qjp/qjp-pulou/qjp-pulou-hebin").bearer())
+                .exchange().expectStatus().isNotFound();
+    }
+
     private RestTestClient.ResponseSpec post(String uri, String userId, String body) {
         return client.post().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(userId))
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange();

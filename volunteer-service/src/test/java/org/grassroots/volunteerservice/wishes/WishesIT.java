@@ -76,10 +76,48 @@ class WishesIT {
                 "{\"title\": \"希望有人教我用智能手机\"}").expectStatus().isCreated());
 
         api.get("/api/wishes?status=POSTED", DISPATCHER).expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").exists();
+                .expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
         api.get("/api/wishes?status=POSTED", HEBIN_STAFF).expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").doesNotExist();
+                .expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").doesNotExist();
         api.post("/api/wishes", Api.resident("wish-res-x"), "{\"title\": \"\"}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
+    }
+
+    @Test
+    void givenMoreWishesThanAPage_whenEachListIsReadPageByPage_thenEveryWishComesOnceAndTheTotalCountsThemAll() {
+        String resident = "wish-pages-" + UUID.randomUUID();
+        List<String> posted = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = Api.id(api.post("/api/wishes", Api.resident(resident), "{\"title\": \"分页心愿 " + i + "\"}")
+                    .expectStatus().isCreated());
+            api.post("/api/wishes/" + id + "/approve", DISPATCHER, "{}").expectStatus().isOk();
+            posted.add(id);
+        }
+
+        assertThat(readAll("/api/wishes/mine?size=2", Api.resident(resident)))
+                .containsExactlyInAnyOrderElementsOf(posted).doesNotHaveDuplicates();
+        api.get("/api/wishes/mine?size=2&page=1", Api.resident(resident)).expectStatus().isOk().expectBody()
+                .jsonPath("$.page").isEqualTo(1).jsonPath("$.size").isEqualTo(2)
+                .jsonPath("$.totalItems").isEqualTo(5).jsonPath("$.items.length()").isEqualTo(2);
+        assertThat(readAll("/api/wishes/public?communityId=qjp-pulou-chengnan&size=3", Api.partyMember("wish-reader")))
+                .containsAll(posted).doesNotHaveDuplicates();
+        assertThat(readAll("/api/wishes?status=APPROVED&size=3", DISPATCHER))
+                .containsAll(posted).doesNotHaveDuplicates();
+        api.get("/api/wishes/mine?size=501", Api.resident(resident)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+    }
+
+    /** Every id of a paged list, page after page until the total is reached. */
+    private List<String> readAll(String path, String bearer) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            java.util.Map<?, ?> body = api.get(path + "&page=" + page, bearer).expectStatus().isOk()
+                    .expectBody(java.util.Map.class).returnResult().getResponseBody();
+            List<?> items = (List<?>) body.get("items");
+            items.forEach(item -> ids.add(String.valueOf(((java.util.Map<?, ?>) item).get("id"))));
+            if (items.isEmpty() || ids.size() >= ((Number) body.get("totalItems")).longValue()) {
+                return ids;
+            }
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.grassroots.volunteerservice.timebank.web;
 
 import java.math.BigDecimal;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.volunteerservice.timebank.Hours;
 import org.grassroots.volunteerservice.timebank.TimeBank;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,6 +55,22 @@ class TimeBankController {
     @PreAuthorize("isAuthenticated()")
     AccountResponse account(@PathVariable String userId, Caller caller) {
         return AccountResponse.of(bank.of(userId, caller));
+    }
+
+    /** The caller's transfers, newest first, a page at a time. */
+    @GetMapping("/accounts/me/transfers")
+    @PreAuthorize("isAuthenticated()")
+    Page<TransferResponse> myTransfers(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return bank.transfers(caller.userId(), caller, Paging.of(page, size)).map(TransferResponse::of);
+    }
+
+    /** A member's transfers, for the member and for staff of the member's area, a page at a time. */
+    @GetMapping("/accounts/{userId}/transfers")
+    @PreAuthorize("isAuthenticated()")
+    Page<TransferResponse> transfers(@PathVariable String userId, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return bank.transfers(userId, caller, Paging.of(page, size)).map(TransferResponse::of);
     }
 
     @PostMapping("/exchanges")

@@ -1,9 +1,10 @@
 package org.grassroots.volunteerservice.wishes.web;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.volunteerservice.wishes.CaseFiling;
 import org.grassroots.volunteerservice.wishes.Wish;
@@ -52,21 +53,25 @@ class WishController {
     /** The public wall: approved, claimed and fulfilled wishes, with no word of who posted them. */
     @GetMapping("/public")
     @PreAuthorize("isAuthenticated()")
-    List<PublicWish> publicWall(@RequestParam(required = false) String communityId) {
-        return wall.wall(communityId).stream().map(PublicWish::of).toList();
+    Page<PublicWish> publicWall(@RequestParam(required = false) String communityId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return wall.wall(communityId, Paging.of(page, size)).map(PublicWish::of);
     }
 
     @GetMapping("/mine")
     @PreAuthorize("isAuthenticated()")
-    List<WishResponse> mine(Caller caller) {
-        return wall.mine(caller).stream().map(wish -> WishResponse.of(wish, true)).toList();
+    Page<WishResponse> mine(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return wall.mine(caller, Paging.of(page, size)).map(wish -> WishResponse.of(wish, true));
     }
 
     /** The wishes of the caller's area, for review. */
     @GetMapping
     @PreAuthorize(STAFF)
-    List<WishResponse> ofArea(@RequestParam(required = false) Wish.Status status, Caller caller) {
-        return wall.ofArea(status, caller).stream().map(wish -> WishResponse.of(wish, true)).toList();
+    Page<WishResponse> ofArea(@RequestParam(required = false) Wish.Status status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            Caller caller) {
+        return wall.ofArea(status, caller, Paging.of(page, size)).map(wish -> WishResponse.of(wish, true));
     }
 
     @GetMapping("/{id}")
