@@ -72,13 +72,13 @@ for variant in "$@"; do
   port=$((port + 1))
 done
 for i in "${!ports[@]}"; do
-  for _ in $(seq 1 180); do
+  for _ in $(seq 1 "${START_TIMEOUT:-400}"); do
     curl -fs "http://localhost:${ports[$i]}/actuator/health" >/dev/null && break
     kill -0 "${PIDS[$i]}" 2>/dev/null || { say "${names[$i]} died at start-up; see $OUT/${names[$i]}.log"; exit 1; }
     sleep 1
   done
   curl -fs "http://localhost:${ports[$i]}/actuator/health" >/dev/null \
-    || { say "${names[$i]} not healthy after 180 s; see $OUT/${names[$i]}.log"; exit 1; }
+    || { say "${names[$i]} not healthy after ${START_TIMEOUT:-400} s; see $OUT/${names[$i]}.log"; exit 1; }
 done
 token="$(GRASSROOTS_DATA_DIR="$DATA" "$ROOT/grassroots" token resident1)"
 run_wrk() { wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $token" "$1/api/categories"; }

@@ -79,8 +79,9 @@ FAILED_STEPS=()
 REPORTED=0
 on_error() {
   local rc="$1" line="$2" command="$3"
+  # To stderr: inside a command substitution stdout would be captured as the command's value.
   say "FAILED in step '$STEP': \`$command\` exited with status $rc (load.sh line $line);" \
-    "logs: $STEP_LOGS, the launcher's $OUT/launcher.log, the platform's $DATA/logs/"
+    "logs: $STEP_LOGS, the launcher's $OUT/launcher.log, the platform's $DATA/logs/" >&2
   REPORTED=1
 }
 trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR
@@ -171,10 +172,13 @@ run_step() {
   shift 2
   STEP="$name"
   STEP_LOGS="$logs"
+  # The ERR trap lives in the subshell only, or the subshell's failure would be reported twice.
+  trap - ERR
   set +e
-  (set -e; "$@")
+  (trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR; set -e; "$@")
   rc=$?
   set -e
+  trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR
   if ((rc != 0)); then
     FAILED_STEPS+=("$name")
     say "step '$name' FAILED with status $rc; its logs: $logs; the platform's: $DATA/logs/; going on with the report"
@@ -190,7 +194,7 @@ cleanup() {
   set +e
   trap - ERR
   touch "$OUT/rss-load.txt.stop"
-  [[ -n "${NGINX_PID_FILE:-}" && -f "$NGINX_PID_FILE" ]] && kill "$(cat "$NGINX_PID_FILE")" 2>/dev/null
+  [[ -s "${NGINX_PID_FILE:-}" ]] && kill "$(cat "$NGINX_PID_FILE")" 2>/dev/null
   if ((rc != 0 && REPORTED == 0)); then
     say "load.sh ends early with status $rc during step '$STEP' (logs: $STEP_LOGS, $OUT/launcher.log, $DATA/logs/)"
   fi
@@ -325,7 +329,8 @@ step_latency() {
 # rounds of READ_SECONDS each (wrk -t2 -c16). Reports each path's requests/s, its share of the direct
 # path's, the CPU each proxy spent per request, and the gateway's cost relative to nginx's, where a
 # path's cost is the share of the direct throughput it loses (1 - its requests/s ÷ direct's).
-NGINX_PID_FILE=""
+# Known before the step runs (in a subshell), so the EXIT trap stops an nginx that a failed step left.
+NGINX_PID_FILE="$OUT/nginx/nginx.pid"
 step_read() {
   command -v wrk >/dev/null || { say "wrk is not installed (apt-get install wrk)"; return 1; }
   command -v nginx >/dev/null || { say "nginx is not installed (apt-get install nginx)"; return 1; }
@@ -355,7 +360,6 @@ http {
   }
 }
 NGINX
-  NGINX_PID_FILE="$dir/nginx.pid"
   nginx -p "$dir" -c "$dir/nginx.conf"
   for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s "$dir/nginx.pid" ]] && break; sleep 0.5; done
   read -r ng_leader <"$dir/nginx.pid"
@@ -365,9 +369,11 @@ NGINX
     "direct / nginx / gateway in turn (nginx: $dir/nginx.conf, port $NGINX_PORT)"
   # Warm-up: a few seconds on each path so no JIT or first connection is measured.
   for url in "$CASE_SERVICE" "http://127.0.0.1:$NGINX_PORT" "$GATEWAY"; do
-    wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url/api/categories" >/dev/null
+    wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url/api/categories" >/dev/null 2>&1 \
+      || say "warm-up of $url failed (wrk status $?); measuring anyway"
   done
   : >"$OUT/read.tsv"
+  profile_start read
   for ((round = 1; round <= READ_ROUNDS; round++)); do
     for target in direct nginx gateway; do
       case "$target" in
@@ -382,8 +388,9 @@ NGINX
         gateway) before="$(session_ticks "$leader")" ;;
       esac
       cs_before="$(session_ticks "$cs_leader")"
+      # A path that fails (wrk cannot connect, say) is a row with an error; the other paths still run.
       wrk -t2 -c16 -d"${READ_SECONDS}s" --latency -H "Authorization: Bearer $token" "$url/api/categories" \
-        >"$OUT/read-$target-$round.txt" 2>&1
+        >"$OUT/read-$target-$round.txt" 2>&1 || echo "wrk failed: status $?" >>"$OUT/read-$target-$round.txt"
       cs_after="$(session_ticks "$cs_leader")"
       case "$target" in
         nginx) after="$(session_ticks "$ng_leader")" ;;
@@ -396,13 +403,14 @@ NGINX
         /Non-2xx or 3xx/ { bad += $NF }
         /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
         / 50%/ { p50 = $2 } / 99%/ { p99 = $2 }
+        /^wrk failed|unable to connect/ { bad += 1 }
         END { printf "%s\t%d\t%.1f\t%d\t%d\t%s\t%s\t%.0f\t%.0f\t%s\n", target, round, rps, n, bad, p50, p99,
                 (n > 0 ? 1e6 * proxy / hz / n : 0), (n > 0 ? 1e6 * cs / hz / n : 0), load }' \
         "$OUT/read-$target-$round.txt" >>"$OUT/read.tsv"
     done
   done
   kill "$ng_leader" 2>/dev/null || true
-  NGINX_PID_FILE=""
+  profile_stop read
   say "| path | round | requests/s | requests | errors | p50 | p99 | proxy CPU µs/request | case-service CPU µs/request | load average |"
   say "|---|---|---|---|---|---|---|---|---|---|"
   awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ($1 == "direct" ? "-" : $8), $9, $10 }' \
@@ -412,7 +420,7 @@ NGINX
     { errors += $5 }
     END {
       d = best["direct"]; n = best["nginx"]; g = best["gateway"]
-      if (d <= 0 || n <= 0 || g <= 0) { print "[load] plain read: a path answered nothing"; exit 1 }
+      if (d <= 0 || n <= 0 || g <= 0) { printf "[load] plain read: a path answered nothing (direct %.0f/s, nginx %.0f/s, gateway %.0f/s; see read-*.txt)\n", d, n, g; exit 1 }
       cn = 1 - n / d; cg = 1 - g / d
       printf "[load] plain read, best round each: direct %.0f/s, nginx %.0f/s (%.2f of direct), gateway %.0f/s (%.2f of direct)\n", d, n, n / d, g, g / d
       printf "[load] gateway cost ÷ nginx cost (cost = share of direct throughput lost): %s (target ≤ 1.5)\n", (cn > 0.005 ? sprintf("%.1f", cg / cn) : "nginx lost < 0.5 %, gateway lost " sprintf("%.1f %%", 100 * cg))
