@@ -13,14 +13,21 @@
 # STEP_SECONDS (30), LATENCY_RATE (200), LATENCY_SECONDS (20), FRESH (1: begin from an empty store, so
 # every run meets the same data; 0 keeps what earlier runs left), STEPS (intake,latency: which to run),
 # PROFILE (1: JFR recordings of the parts in PROFILE_PARTS, default "gateway case-service grid-service
-# mongo", during each step, summarised by hot-methods.py), and the launcher's own variables.
+# mongo", during each step, summarised by hot-methods.py), READ_SECONDS (15) and READ_ROUNDS (2) for the
+# plain-read comparison, NGINX_PORT (GATEWAY_PORT + 10), and the launcher's own variables.
+#
+# STEPS: intake (Gatling, gateway and case-service), latency (dispatch → event), read (GET /api/categories
+# with one token, wrk: straight to case-service, through nginx with a keep-alive upstream, through the
+# gateway, side by side in one run; needs Debian's wrk and nginx). A step that fails is named with what
+# failed and where its logs are, and the steps after it still run; the report covers the steps that ran
+# and the script exits non-zero. No exit is silent: any early end says the step, the command and the line.
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
 # load comes from one address and two residents, and the limits would answer 429 to nearly all of it.
 # With USE_RUNNING=1 start the gateway with GRASSROOTS_GATEWAY_RATELIMIT_ENABLED=false yourself.
 # The platform runs on ports that collide with neither a developer's platform (8080-8085 ...) nor
 # the end-to-end suite's (18080 ...), with its own data folder, so all three can coexist.
-set -euo pipefail
+set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
 HERE="$ROOT/benchmarks/load"
@@ -42,7 +49,10 @@ LATENCY_RATE="${LATENCY_RATE:-200}"
 LATENCY_SECONDS="${LATENCY_SECONDS:-20}"
 USE_RUNNING="${USE_RUNNING:-0}"
 FRESH="${FRESH:-1}"
-STEPS="${STEPS:-intake,latency}"
+STEPS="${STEPS:-intake,latency,read}"
+READ_SECONDS="${READ_SECONDS:-15}"
+READ_ROUNDS="${READ_ROUNDS:-2}"
+NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 10))}"
 PROFILE="${PROFILE:-0}"
 PROFILE_PARTS="${PROFILE_PARTS:-gateway case-service grid-service mongo}"
 export GRASSROOTS_GATEWAY_RATELIMIT_ENABLED="${GRASSROOTS_GATEWAY_RATELIMIT_ENABLED:-false}"
@@ -59,6 +69,31 @@ PARTS=(kafka kafka-controller mongo keycloak org-service grid-service case-servi
 
 say() { printf '[load] %s\n' "$*" | tee -a "$OUT/summary.txt"; }
 
+# No silent exit. STEP names what runs now and STEP_LOGS where its output goes; the ERR trap names the
+# command that failed and its line, the EXIT trap says why the script ends early if nothing else did,
+# and a signal (the shell killed, Ctrl-C) is reported as such. Steps run through run_step, so one that
+# fails is reported and the others still run.
+STEP="setup"
+STEP_LOGS="$OUT"
+FAILED_STEPS=()
+REPORTED=0
+on_error() {
+  local rc="$1" line="$2" command="$3"
+  # To stderr: inside a command substitution stdout would be captured as the command's value.
+  say "FAILED in step '$STEP': \`$command\` exited with status $rc (load.sh line $line);" \
+    "logs: $STEP_LOGS, the launcher's $OUT/launcher.log, the platform's $DATA/logs/" >&2
+  REPORTED=1
+}
+trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR
+on_signal() {
+  say "STOPPED by signal $1 during step '$STEP' (logs so far: $OUT)"
+  REPORTED=1
+  exit $((128 + $2))
+}
+trap 'on_signal HUP 1' HUP
+trap 'on_signal INT 2' INT
+trap 'on_signal TERM 15' TERM
+
 machine() {
   say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(uname -sr), $(java -version 2>&1 | head -1)"
   say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -70,11 +105,12 @@ machine() {
 per_part() {
   local column="$1" part leader processes
   # cat, not awk, reads the files: it goes on past a process that ended since the glob.
-  processes="$(cat /proc/[0-9]*/stat 2>/dev/null | awk -v kib="$(($(getconf PAGESIZE) / 1024))" \
+  # "|| true": under pipefail cat's status for a process gone since the glob would end the script.
+  processes="$({ cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v kib="$(($(getconf PAGESIZE) / 1024))" \
     '{sub(/^.*\) /, ""); print $4, $12 + $13, $22 * kib}')"
   for part in "${PARTS[@]}"; do
     [[ -f "$DATA/run/$part.pid" ]] || continue
-    read -r leader _ <"$DATA/run/$part.pid"
+    read -r leader _ <"$DATA/run/$part.pid" || continue
     awk -v session="$leader" -v column="$column" -v part="$part" \
       '$1 == session { total += $column } END { printf "%s %d\n", part, total }' <<<"$processes"
   done
@@ -94,33 +130,95 @@ cpu_report() {
     | sort -k2 -nr
 }
 
-# Samples rss every 5 s into $1 until the file $1.stop appears.
+# CPU ticks (utime + stime) of every process in the session led by $1 (nginx's master leads its own).
+session_ticks() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } \
+    | awk -v session="$1" '{ sub(/^.*\) /, "") } $4 == session { total += $12 + $13 } END { print total + 0 }'
+}
+
+# Samples rss every 5 s into $1 until the file $1.stop appears. A failed sample is skipped, never fatal.
 sample_rss() {
+  set +e
+  trap - ERR
   while [[ ! -f "$1.stop" ]]; do
     rss | sed "s/^/$(date +%s) /" >>"$1"
     sleep 5
   done
 }
 
+# Every part of the platform still running? Names each that is not, with its log. Status 1 if any is gone.
+check_platform() {
+  local part leader gone=0
+  if [[ ! -f "$DATA/run/settings.env" ]]; then
+    say "no platform is running with its data in $DATA (no $DATA/run/settings.env)"
+    return 1
+  fi
+  for part in "${PARTS[@]}"; do
+    [[ -f "$DATA/run/$part.pid" ]] || continue
+    leader=""
+    read -r leader _ <"$DATA/run/$part.pid" || true
+    if [[ -z "$leader" ]] || ! kill -0 "$leader" 2>/dev/null; then
+      say "$part is not running (pid ${leader:-unknown}); its log: $DATA/logs/$part.log"
+      gone=1
+    fi
+  done
+  return "$gone"
+}
+
+# Runs one step (a function) in a subshell with errexit on: a failure there is reported by the ERR
+# trap (command and line) and here (step, status, logs), and the script goes on with the next step.
+run_step() {
+  local name="$1" logs="$2" rc
+  shift 2
+  STEP="$name"
+  STEP_LOGS="$logs"
+  # The ERR trap lives in the subshell only, or the subshell's failure would be reported twice.
+  trap - ERR
+  set +e
+  (trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR; set -e; "$@")
+  rc=$?
+  set -e
+  trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR
+  if ((rc != 0)); then
+    FAILED_STEPS+=("$name")
+    say "step '$name' FAILED with status $rc; its logs: $logs; the platform's: $DATA/logs/; going on with the report"
+    check_platform || true
+  fi
+  STEP="between steps"
+  STEP_LOGS="$OUT"
+  return 0
+}
+
 cleanup() {
+  local rc=$?
+  set +e
+  trap - ERR
   touch "$OUT/rss-load.txt.stop"
+  [[ -s "${NGINX_PID_FILE:-}" ]] && kill "$(cat "$NGINX_PID_FILE")" 2>/dev/null
+  if ((rc != 0 && REPORTED == 0)); then
+    say "load.sh ends early with status $rc during step '$STEP' (logs: $STEP_LOGS, $OUT/launcher.log, $DATA/logs/)"
+  fi
   if [[ "$USE_RUNNING" != 1 && -f "$DATA/run/settings.env" ]]; then
     say "stopping the platform"
-    "$GRASSROOTS" down >>"$OUT/launcher.log" 2>&1 || true
+    "$GRASSROOTS" down >>"$OUT/launcher.log" 2>&1 || say "./grassroots down failed (see $OUT/launcher.log)"
   fi
 }
+trap cleanup EXIT
 
 machine
 if [[ "$USE_RUNNING" != 1 ]]; then
+  STEP="build"
+  STEP_LOGS="$OUT/build.log"
   for app in org-service grid-service case-service volunteer-service evaluation-service gateway; do
     if [[ ! -f "$ROOT/$app/target/$app-0.1.0-SNAPSHOT-exec.jar" ]]; then
-      say "building the applications (package, nothing installed)"
+      say "building the applications (package, nothing installed; $OUT/build.log)"
       (cd "$ROOT" && ./mvnw -q -DskipTests package \
-        -pl org-service,grid-service,case-service,volunteer-service,evaluation-service,gateway -am)
+        -pl org-service,grid-service,case-service,volunteer-service,evaluation-service,gateway -am) >"$OUT/build.log" 2>&1
       break
     fi
   done
-  trap cleanup EXIT
+  STEP="start-up"
+  STEP_LOGS="$OUT/launcher.log"
   if [[ "$FRESH" == 1 ]] || ! ls -d "$DATA"/keycloak/keycloak-*/data/h2 >/dev/null 2>&1; then
     say "fresh start in $DATA: empty store, Keycloak imports the realm, demo data loaded (not timed)"
     "$GRASSROOTS" up --fresh --detach >>"$OUT/launcher.log" 2>&1
@@ -133,16 +231,29 @@ if [[ "$USE_RUNNING" != 1 ]]; then
     "$(echo "$(date +%s.%N) - $started" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)")"
   "$GRASSROOTS" status >>"$OUT/launcher.log" 2>&1 || true
 fi
+STEP="platform check"
+STEP_LOGS="$DATA/logs"
+if ! check_platform; then
+  say "the platform is not whole before the first step: nothing measured"
+  REPORTED=1
+  exit 1
+fi
 
+STEP="memory at rest"
 say "resident memory at rest (30 s after start-up), MiB:"
-sleep 30
+sleep "${REST_SECONDS:-30}"
 rss | tee "$OUT/rss-rest.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
 
 sample_rss "$OUT/rss-load.txt" &
 sampler=$!
 
 say "gateway rate limits enabled: $GRASSROOTS_GATEWAY_RATELIMIT_ENABLED"
-pid_of() { local pid; read -r pid _ <"$DATA/run/$1.pid"; echo "$pid"; }
+pid_of() {
+  local pid=""
+  read -r pid _ <"$DATA/run/$1.pid" || true
+  [[ -n "$pid" ]] || { echo "no pid for $1 in $DATA/run/$1.pid" >&2; return 1; }
+  echo "$pid"
+}
 
 # JFR recordings (settings=profile) of the parts in PROFILE_PARTS during a step, summarised by hot-methods.py.
 profile_start() {
@@ -162,46 +273,188 @@ profile_stop() {
       | tee -a "$OUT/summary.txt"
   done
 }
-if [[ "$STEPS" == *intake* ]]; then
+
+step_intake() {
   profile_start intake
   say "intake at fixed arrival rates $RATES /s, $STEP_SECONDS s each, gateway then case-service (Gatling)"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-intake-before.txt"
+  local rc=0
   (cd "$ROOT" && BENCH_GATEWAY="$GATEWAY" BENCH_CASE_SERVICE="$CASE_SERVICE" BENCH_KEYCLOAK="$KEYCLOAK" \
     RATES="$RATES" STEP_SECONDS="$STEP_SECONDS" BENCH_SUMMARY="$OUT/intake.md" \
     ./mvnw -q -f benchmarks/load/pom.xml gatling:test -Dgatling.resultsFolder="$OUT/gatling") >"$OUT/gatling.log" 2>&1 \
-    || say "Gatling reported failures (see $OUT/gatling.log)"
+    || rc=$?
   cpu_ticks >"$OUT/cpu-intake-after.txt"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-  cat "$OUT/intake.md" | tee -a "$OUT/summary.txt" || true
+  if [[ -s "$OUT/intake.md" ]]; then
+    tee -a "$OUT/summary.txt" <"$OUT/intake.md"
+  else
+    say "Gatling wrote no results ($OUT/intake.md); the end of $OUT/gatling.log:"
+    tail -15 "$OUT/gatling.log" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  fi
   say "CPU used by each part during the intake (all steps and warm-ups; Gatling itself not counted):"
   cpu_report "$OUT/cpu-intake-before.txt" "$OUT/cpu-intake-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
   profile_stop intake
-fi
+  if ((rc != 0)); then
+    # Gatling fails the run when its assertions fail (errors in a step): the figures above still stand.
+    say "Gatling ended with status $rc (see $OUT/gatling.log)"
+  fi
+  [[ -s "$OUT/intake.md" ]]
+}
 
-if [[ "$STEPS" == *latency* ]]; then
-  # An overloaded intake leaves the gateway's circuit breaker open for a while: let the platform settle.
-  [[ "$STEPS" == *intake* ]] && sleep 30
+step_latency() {
   say "dispatch → CaseDispatched latency at $LATENCY_RATE dispatches/s for $LATENCY_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-latency-before.txt"
   profile_start latency
+  local rc=0
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.DispatchLatency \
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
-    -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 \
-    || say "the latency run failed (see $OUT/latency.txt)"
+    -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 || rc=$?
   cpu_ticks >"$OUT/cpu-latency-after.txt"
   profile_stop latency
-  grep -v -e '^SLF4J' "$OUT/latency.txt" | tail -8 | tee -a "$OUT/summary.txt"
+  { grep -v -e '^SLF4J' "$OUT/latency.txt" || true; } | tail -8 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the latency run (preparing the cases included):"
   cpu_report "$OUT/cpu-latency-before.txt" "$OUT/cpu-latency-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if ((rc != 0)); then
+    say "the latency run failed with status $rc (see $OUT/latency.txt)"
+    return "$rc"
+  fi
+}
+
+# The plain read: GET /api/categories with one token, straight to case-service, through nginx (a
+# keep-alive upstream, its configuration written here) and through the gateway, in turns, READ_ROUNDS
+# rounds of READ_SECONDS each (wrk -t2 -c16). Reports each path's requests/s, its share of the direct
+# path's, the CPU each proxy spent per request, and the gateway's cost relative to nginx's, where a
+# path's cost is the share of the direct throughput it loses (1 - its requests/s ÷ direct's).
+# Known before the step runs (in a subshell), so the EXIT trap stops an nginx that a failed step left.
+NGINX_PID_FILE="$OUT/nginx/nginx.pid"
+step_read() {
+  command -v wrk >/dev/null || { say "wrk is not installed (apt-get install wrk)"; return 1; }
+  command -v nginx >/dev/null || { say "nginx is not installed (apt-get install nginx)"; return 1; }
+  local token dir="$OUT/nginx" round target url before after cs_before cs_after leader ng_leader
+  token="$("$GRASSROOTS" token resident1)"
+  mkdir -p "$dir/logs"
+  cat >"$dir/nginx.conf" <<NGINX
+# Written by load.sh: nginx in front of case-service the way a plain reverse proxy would be.
+worker_processes auto;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream case_service {
+    server 127.0.0.1:$CASE_SERVICE_PORT;
+    keepalive 32;
+  }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://case_service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+NGINX
+  nginx -p "$dir" -c "$dir/nginx.conf"
+  for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s "$dir/nginx.pid" ]] && break; sleep 0.5; done
+  read -r ng_leader <"$dir/nginx.pid"
+  leader="$(pid_of gateway)"
+  local cs_leader; cs_leader="$(pid_of case-service)"
+  say "plain read: GET /api/categories with one token, wrk -t2 -c16 -d${READ_SECONDS}s, $READ_ROUNDS rounds of" \
+    "direct / nginx / gateway in turn (nginx: $dir/nginx.conf, port $NGINX_PORT)"
+  # Warm-up: a few seconds on each path so no JIT or first connection is measured.
+  for url in "$CASE_SERVICE" "http://127.0.0.1:$NGINX_PORT" "$GATEWAY"; do
+    wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url/api/categories" >/dev/null 2>&1 \
+      || say "warm-up of $url failed (wrk status $?); measuring anyway"
+  done
+  : >"$OUT/read.tsv"
+  profile_start read
+  for ((round = 1; round <= READ_ROUNDS; round++)); do
+    for target in direct nginx gateway; do
+      case "$target" in
+        direct) url="$CASE_SERVICE" ;;
+        nginx) url="http://127.0.0.1:$NGINX_PORT" ;;
+        gateway) url="$GATEWAY" ;;
+      esac
+      local load; load="$(cut -d' ' -f1 /proc/loadavg)"
+      before=0; after=0
+      case "$target" in
+        nginx) before="$(session_ticks "$ng_leader")" ;;
+        gateway) before="$(session_ticks "$leader")" ;;
+      esac
+      cs_before="$(session_ticks "$cs_leader")"
+      # A path that fails (wrk cannot connect, say) is a row with an error; the other paths still run.
+      wrk -t2 -c16 -d"${READ_SECONDS}s" --latency -H "Authorization: Bearer $token" "$url/api/categories" \
+        >"$OUT/read-$target-$round.txt" 2>&1 || echo "wrk failed: status $?" >>"$OUT/read-$target-$round.txt"
+      cs_after="$(session_ticks "$cs_leader")"
+      case "$target" in
+        nginx) after="$(session_ticks "$ng_leader")" ;;
+        gateway) after="$(session_ticks "$leader")" ;;
+      esac
+      awk -v target="$target" -v round="$round" -v load="$load" -v proxy=$((after - before)) \
+        -v cs=$((cs_after - cs_before)) -v hz="$(getconf CLK_TCK)" '
+        /Requests\/sec:/ { rps = $2 }
+        /requests in/ { n = $1 }
+        /Non-2xx or 3xx/ { bad += $NF }
+        /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
+        / 50%/ { p50 = $2 } / 99%/ { p99 = $2 }
+        /^wrk failed|unable to connect/ { bad += 1 }
+        END { printf "%s\t%d\t%.1f\t%d\t%d\t%s\t%s\t%.0f\t%.0f\t%s\n", target, round, rps, n, bad, p50, p99,
+                (n > 0 ? 1e6 * proxy / hz / n : 0), (n > 0 ? 1e6 * cs / hz / n : 0), load }' \
+        "$OUT/read-$target-$round.txt" >>"$OUT/read.tsv"
+    done
+  done
+  kill "$ng_leader" 2>/dev/null || true
+  profile_stop read
+  say "| path | round | requests/s | requests | errors | p50 | p99 | proxy CPU µs/request | case-service CPU µs/request | load average |"
+  say "|---|---|---|---|---|---|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ($1 == "direct" ? "-" : $8), $9, $10 }' \
+    "$OUT/read.tsv" | sed 's/^/[load] /' | tee -a "$OUT/summary.txt"
+  # Per path the best round (the one least disturbed by whatever else ran); the ratios from those.
+  awk -F'\t' '$3 > best[$1] { best[$1] = $3 } $8 > 0 && (cpu[$1] == 0 || $8 < cpu[$1]) { cpu[$1] = $8 }
+    { errors += $5 }
+    END {
+      d = best["direct"]; n = best["nginx"]; g = best["gateway"]
+      if (d <= 0 || n <= 0 || g <= 0) { printf "[load] plain read: a path answered nothing (direct %.0f/s, nginx %.0f/s, gateway %.0f/s; see read-*.txt)\n", d, n, g; exit 1 }
+      cn = 1 - n / d; cg = 1 - g / d
+      printf "[load] plain read, best round each: direct %.0f/s, nginx %.0f/s (%.2f of direct), gateway %.0f/s (%.2f of direct)\n", d, n, n / d, g, g / d
+      printf "[load] gateway cost ÷ nginx cost (cost = share of direct throughput lost): %s (target ≤ 1.5)\n", (cn > 0.005 ? sprintf("%.1f", cg / cn) : "nginx lost < 0.5 %, gateway lost " sprintf("%.1f %%", 100 * cg))
+      printf "[load] proxy CPU per request (lowest round): nginx %d µs, gateway %d µs (%.1f×)\n", cpu["nginx"], cpu["gateway"], (cpu["nginx"] > 0 ? cpu["gateway"] / cpu["nginx"] : 0)
+      if (errors > 0) { printf "[load] plain read: %d requests failed (see read-*.txt)\n", errors; exit 1 }
+    }' "$OUT/read.tsv" | tee -a "$OUT/summary.txt"
+}
+
+if [[ "$STEPS" == *intake* ]]; then
+  run_step intake "$OUT/gatling.log, $OUT/gatling/" step_intake
+fi
+if [[ "$STEPS" == *latency* ]]; then
+  # An overloaded intake leaves the gateway's circuit breaker open for a while: let the platform settle.
+  if [[ "$STEPS" == *intake* ]]; then sleep 30; fi
+  run_step latency "$OUT/latency.txt" step_latency
+fi
+if [[ "$STEPS" == *read* ]]; then
+  run_step read "$OUT/read-*.txt, $OUT/nginx/logs/" step_read
 fi
 
+STEP="report"
 touch "$OUT/rss-load.txt.stop"
 wait "$sampler" || true
-say "resident memory under load (highest sample, every 5 s during both runs), MiB:"
-awk '{ if ($3 > max[$2]) max[$2] = $3 } END { for (p in max) print p, max[p] }' "$OUT/rss-load.txt" | sort \
-  | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+say "resident memory under load (highest sample, every 5 s during the steps), MiB:"
+if [[ -s "$OUT/rss-load.txt" ]]; then
+  awk '{ if ($3 > max[$2]) max[$2] = $3 } END { for (p in max) print p, max[p] }' "$OUT/rss-load.txt" | sort \
+    | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+else
+  say "  (no samples)"
+fi
+check_platform || say "(parts above stopped during the run)"
 say "results: $OUT"
+if ((${#FAILED_STEPS[@]} > 0)); then
+  say "steps that FAILED: ${FAILED_STEPS[*]} (each named above with its logs)"
+  REPORTED=1
+  exit 1
+fi

@@ -3,11 +3,10 @@ package org.grassroots.gateway.accesslog;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.grassroots.gateway.correlation.CorrelationId;
+import org.grassroots.gateway.correlation.CorrelationIdLogContext;
 import org.grassroots.gateway.security.AuthenticatedSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -60,26 +59,11 @@ class AccessLogFilter implements WebFilter, Ordered {
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        String correlationId = exchange.getRequest().getHeaders().getFirst(CorrelationId.HEADER);
-        String previous = MDC.get(CorrelationId.LOG_KEY);
-        try {
-            if (correlationId != null) {
-                MDC.put(CorrelationId.LOG_KEY, correlationId);
-            }
-            log.info("method={} path={} status={} durationMs={} user={} route={}",
-                    exchange.getRequest().getMethod().name(),
-                    PathTemplate.of(exchange.getRequest().getPath().value()),
-                    status, durationMs,
-                    AuthenticatedSubject.of(exchange).orElse("-"),
-                    route != null ? route.getId() : "-");
-        }
-        finally {
-            if (previous != null) {
-                MDC.put(CorrelationId.LOG_KEY, previous);
-            }
-            else {
-                MDC.remove(CorrelationId.LOG_KEY);
-            }
-        }
+        CorrelationIdLogContext.logWith(exchange, () -> log.info("method={} path={} status={} durationMs={} user={} route={}",
+                exchange.getRequest().getMethod().name(),
+                PathTemplate.of(exchange.getRequest().getPath().value()),
+                status, durationMs,
+                AuthenticatedSubject.of(exchange).orElse("-"),
+                route != null ? route.getId() : "-"));
     }
 }

@@ -5,12 +5,15 @@ import java.util.Set;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.grassroots.gateway.correlation.CorrelationIdLogContext;
 import org.grassroots.gateway.problem.Problems;
+import org.grassroots.gateway.routing.CircuitBreakerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -32,16 +35,26 @@ class ServiceUnavailableFallback {
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailableFallback.class);
 
     @Bean
-    RouterFunction<ServerResponse> serviceUnavailableRoutes() {
+    RouterFunction<ServerResponse> serviceUnavailableRoutes(CircuitBreakerProperties breakers) {
+        long openSeconds = Math.max(1, (breakers.waitInOpenState().toMillis() + 999) / 1000);
         // Any method: the forward keeps the caller's, so a POST that failed arrives here as a POST.
-        return RouterFunctions.route(RequestPredicates.path("/fallback/{service}"), ServiceUnavailableFallback::answer);
+        return RouterFunctions.route(RequestPredicates.path("/fallback/{service}"),
+                request -> answer(request, openSeconds));
     }
 
-    private static Mono<ServerResponse> answer(ServerRequest request) {
+    /**
+     * 503 with {@code Retry-After}, so a client (a phone in a storm, a department system) knows when
+     * to come back instead of retrying at once: an open breaker's remaining wait at most, otherwise a
+     * second (a full bulkhead or a slow answer clears quickly).
+     */
+    private static Mono<ServerResponse> answer(ServerRequest request, long openSeconds) {
         String service = request.pathVariable("service");
         String path = originalPath(request);
-        logCause(service, request, path);
+        CorrelationIdLogContext.logWith(request.exchange(), () -> logCause(service, request, path));
+        Throwable cause = request.exchange().getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        long retryAfter = cause instanceof CallNotPermittedException ? openSeconds : 1;
         return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                         service + " is unavailable; try again shortly", path));

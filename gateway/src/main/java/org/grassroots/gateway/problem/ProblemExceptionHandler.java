@@ -2,9 +2,11 @@ package org.grassroots.gateway.problem;
 
 import java.net.ConnectException;
 
+import org.grassroots.gateway.correlation.CorrelationIdLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
@@ -44,11 +46,14 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (error instanceof ConnectException) {
             // Only routes without a circuit breaker get here (the case-change stream): the breaker's
             // fallback answers for the others.
-            log.warn("No service answered {} {}: {}", exchange.getRequest().getMethod(), path, error.toString());
+            CorrelationIdLogContext.logWith(exchange, () -> log.warn("No service answered {} {}: {}",
+                    exchange.getRequest().getMethod(), path, error.toString()));
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
             return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                     "The service behind this path is unavailable; try again shortly", path));
         }
-        log.error("Unexpected error for {} {}", exchange.getRequest().getMethod(), path, error);
+        CorrelationIdLogContext.logWith(exchange,
+                () -> log.error("Unexpected error for {} {}", exchange.getRequest().getMethod(), path, error));
         // The cause stays in the log: its message may describe internals the caller should not see.
         return problems.write(exchange, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The gateway could not complete the request", path));

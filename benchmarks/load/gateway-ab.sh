@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Side-by-side comparison of gateway builds on one running platform, in one run: each jar given is
+# started as an extra gateway (same settings as the launcher gives its own) on its own port, then
+# GET /api/categories with one token is driven by wrk straight to case-service and through each
+# gateway in turn, ROUNDS times, so every build meets the same machine at nearly the same moment.
+# Reports each path's requests/s, its share of the direct path's, and the gateway's CPU per request
+# (utime + stime of its JVM ÷ requests answered), which a busy machine disturbs far less than
+# requests/s.
+#
+#   benchmarks/load/gateway-ab.sh before.jar after.jar [more.jar ...]
+#   benchmarks/load/gateway-ab.sh 'base@gw.jar' 'no-obs@gw.jar@--spring.x.enabled=false@-XX:-TieredCompilation'
+#
+# A variant is a jar, or name@jar@extra@extra...: an extra starting with -X or -D is a JVM option,
+# one starting with -- a Spring Boot argument, so one jar can be compared under several settings.
+#
+# Uses the platform of GRASSROOTS_DATA_DIR (its ports from <data>/run/settings.env). Settings:
+# SECONDS_EACH (10), ROUNDS (3), FIRST_PORT (GATEWAY_PORT + 20), CONNECTIONS (16), GATEWAY_JAVA_OPTS
+# (the launcher's default), GATEWAY_ENV (extra NAME=value pairs for every gateway, space separated).
+set -Eeuo pipefail
+trap 'echo "[gateway-ab] FAILED: \`$BASH_COMMAND\` exited with status $? (line $LINENO); logs in ${OUT:-?}" >&2' ERR
+
+ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
+(($# >= 1)) || { echo "usage: $0 gateway.jar [gateway.jar ...]" >&2; exit 2; }
+DATA="$(realpath -m "${GRASSROOTS_DATA_DIR:-$ROOT/benchmarks/load/target/platform}")"
+[[ -f "$DATA/run/settings.env" ]] || { echo "[gateway-ab] no platform running with data in $DATA" >&2; exit 1; }
+set -a
+# shellcheck disable=SC1091
+source "$DATA/run/settings.env"
+set +a
+SECONDS_EACH="${SECONDS_EACH:-10}"
+ROUNDS="${ROUNDS:-3}"
+CONNECTIONS="${CONNECTIONS:-16}"
+FIRST_PORT="${FIRST_PORT:-$((GATEWAY_PORT + 20))}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+OUT="$ROOT/benchmarks/load/target/gateway-ab/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+say() { printf '[gateway-ab] %s\n' "$*" | tee -a "$OUT/summary.txt"; }
+
+PIDS=()
+stop_gateways() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_gateways EXIT
+
+ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+
+say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+names=()
+ports=()
+port="$FIRST_PORT"
+for variant in "$@"; do
+  IFS=@ read -r -a fields <<<"$variant"
+  if ((${#fields[@]} == 1)); then name="$(basename "$variant" .jar)"; jar="$variant"; fields=(); else
+    name="${fields[0]}"; jar="${fields[1]}"; fields=("${fields[@]:2}"); fi
+  jvm=()
+  args=()
+  for extra in "${fields[@]}"; do
+    if [[ "$extra" == --* ]]; then args+=("$extra"); else jvm+=("$extra"); fi
+  done
+  # shellcheck disable=SC2086
+  env GATEWAY_PORT="$port" KEYCLOAK_ISSUER_URI="http://localhost:$KEYCLOAK_PORT/realms/grassroots" \
+    ORG_SERVICE_URL="http://localhost:$ORG_SERVICE_PORT" GRID_SERVICE_URL="http://localhost:$GRID_SERVICE_PORT" \
+    CASE_SERVICE_URL="http://localhost:$CASE_SERVICE_PORT" VOLUNTEER_SERVICE_URL="http://localhost:$VOLUNTEER_SERVICE_PORT" \
+    EVALUATION_SERVICE_URL="http://localhost:$EVALUATION_SERVICE_PORT" GRASSROOTS_GATEWAY_RATELIMIT_ENABLED=false \
+    ${GATEWAY_ENV:-} java $GATEWAY_JAVA_OPTS "${jvm[@]}" -jar "$jar" "${args[@]}" >"$OUT/$name.log" 2>&1 &
+  PIDS+=("$!")
+  names+=("$name")
+  ports+=("$port")
+  say "started $name (pid $!) on port $port: $jar ${jvm[*]} ${args[*]}; log $OUT/$name.log"
+  port=$((port + 1))
+done
+for i in "${!ports[@]}"; do
+  for _ in $(seq 1 "${START_TIMEOUT:-400}"); do
+    curl -fs "http://localhost:${ports[$i]}/actuator/health" >/dev/null && break
+    kill -0 "${PIDS[$i]}" 2>/dev/null || { say "${names[$i]} died at start-up; see $OUT/${names[$i]}.log"; exit 1; }
+    sleep 1
+  done
+  curl -fs "http://localhost:${ports[$i]}/actuator/health" >/dev/null \
+    || { say "${names[$i]} not healthy after ${START_TIMEOUT:-400} s; see $OUT/${names[$i]}.log"; exit 1; }
+done
+token="$(GRASSROOTS_DATA_DIR="$DATA" "$ROOT/grassroots" token resident1)"
+run_wrk() { wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $token" "$1/api/categories"; }
+say "warming up each path (2 × ${SECONDS_EACH} s)"
+for _ in 1 2; do
+  run_wrk "http://localhost:$CASE_SERVICE_PORT" "${SECONDS_EACH}s" >/dev/null
+  for p in "${ports[@]}"; do run_wrk "http://localhost:$p" "${SECONDS_EACH}s" >/dev/null; done
+done
+: >"$OUT/results.tsv"
+for ((round = 1; round <= ROUNDS; round++)); do
+  for i in -1 "${!ports[@]}"; do
+    if ((i < 0)); then name=direct; url="http://localhost:$CASE_SERVICE_PORT"; else name="${names[$i]}"; url="http://localhost:${ports[$i]}"; fi
+    load="$(cut -d' ' -f1 /proc/loadavg)"
+    before=0; ((i < 0)) || before="$(ticks "${PIDS[$i]}")"
+    run_wrk "$url" "${SECONDS_EACH}s" >"$OUT/$name-$round.txt" 2>&1
+    after=0; ((i < 0)) || after="$(ticks "${PIDS[$i]}")"
+    awk -v name="$name" -v round="$round" -v load="$load" -v cpu=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+      /Requests\/sec:/ { rps = $2 } /requests in/ { n = $1 }
+      /Non-2xx or 3xx/ { bad += $NF } /Socket errors:/ { gsub(/,/, ""); bad += $4 + $6 + $8 + $10 }
+      / 50%/ { p50 = $2 } / 99%/ { p99 = $2 }
+      END { printf "%s\t%d\t%.1f\t%d\t%d\t%s\t%s\t%.0f\t%s\n", name, round, rps, n, bad, p50, p99,
+              (n > 0 ? 1e6 * cpu / hz / n : 0), load }' "$OUT/$name-$round.txt" >>"$OUT/results.tsv"
+  done
+done
+say "| path | round | requests/s | requests | errors | p50 | p99 | gateway CPU µs/request | load average |"
+say "|---|---|---|---|---|---|---|---|---|"
+awk -F'\t' '{ printf "[gateway-ab] | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, ($1 == "direct" ? "-" : $8), $9 }' \
+  "$OUT/results.tsv" | tee -a "$OUT/summary.txt"
+say "median over rounds (requests/s, share of direct, gateway CPU µs/request):"
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : 0) }'; }
+for name in direct "${names[@]}"; do
+  printf '%s %s %s\n' "$name" "$(awk -F'\t' -v name="$name" '$1 == name { print $3 }' "$OUT/results.tsv" | median)" \
+    "$(awk -F'\t' -v name="$name" '$1 == name { print $8 }' "$OUT/results.tsv" | median)"
+done | awk '$1 == "direct" { d = $2 } { printf "[gateway-ab]   %-40s %8.1f/s  %.2f of direct  %s µs\n", $1, $2, (d > 0 ? $2 / d : 0), ($1 == "direct" ? "-" : $3) }' \
+  | tee -a "$OUT/summary.txt"
+say "results: $OUT"
