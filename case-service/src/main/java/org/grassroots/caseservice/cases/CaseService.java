@@ -44,6 +44,8 @@ import org.springframework.stereotype.Service;
 public class CaseService {
 
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+    /** How many case numbers intake tries before it gives up on a report whose number keeps being taken. */
+    private static final int NUMBER_ATTEMPTS = 5;
 
     private final CaseRepository cases;
     private final CaseNumbers numbers;
@@ -145,10 +147,22 @@ public class CaseService {
                 report.location()).orElse(null);
         Case.NewReport filed = new Case.NewReport(report.categoryCode(), report.description(), report.location(),
                 report.locationDescription(), report.channel(), report.reporterId(), orgPath, report.emergency());
-        Case.Reported reported = Case.report(filed, new Case.IntakeDetails(placement, duplicateOf, externalId),
-                category, id, numbers.next(), clock.instant(), calendar);
-        cases.add(reported.aCase(), List.of(reported.event()));
-        return reported.aCase();
+        Instant now = clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            Case.Reported reported = Case.report(filed, new Case.IntakeDetails(placement, duplicateOf, externalId),
+                    category, id, numbers.next(), now, calendar);
+            try {
+                cases.add(reported.aCase(), List.of(reported.event()));
+                return reported.aCase();
+            } catch (AlreadyExistsException taken) {
+                if (attempt == NUMBER_ATTEMPTS || cases.find(id).isPresent()) {
+                    throw taken;
+                }
+                // No case has this id, so its number was the one taken: the store handed it out twice
+                // (seen on the embedded store under concurrent intake; MongoDB's increment is atomic).
+                log.warn("Case number {} was already taken; filing case {} under the next one", reported.aCase().number(), id);
+            }
+        }
     }
 
     private Category activeCategory(String code) {

@@ -4,7 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grassroots.contracts.EventCodec;
@@ -241,6 +252,46 @@ class IntakeIT {
                 .contentType(MediaType.APPLICATION_JSON).body(body("BURST_WATER_PIPE", 119.0213, 33.6012))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("answers.waterStillFlowing");
+    }
+
+    @Test
+    void givenManyReportsOfOnePlaceAtOnce_whenFiled_thenEveryOneIsCreatedWithItsOwnNumber() throws Exception {
+        String resident = TestTokens.resident("resident-1", CHENGNAN).bearer();
+        // A place no other test reports at, so its cell of the duplicate search is new and every report races to open it.
+        double lon = 119.02 + ThreadLocalRandom.current().nextDouble(0.001, 0.009);
+        double lat = 33.60 + ThreadLocalRandom.current().nextDouble(0.001, 0.009);
+        int reports = 64;
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < reports; i++) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    var result = client.post().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, resident)
+                            .contentType(MediaType.APPLICATION_JSON).body(body("EXPOSED_RUBBISH", lon, lat)).exchange()
+                            .returnResult(String.class);
+                    return result.getStatus().value() + " " + result.getResponseBody();
+                }));
+            }
+            start.countDown();
+            List<String> refused = new ArrayList<>();
+            Set<String> numbers = new HashSet<>();
+            for (Future<String> answer : answers) {
+                String statusAndBody = answer.get(60, TimeUnit.SECONDS);
+                Matcher number = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"").matcher(statusAndBody);
+                if (!statusAndBody.startsWith("201 ") || !number.find()) {
+                    refused.add(statusAndBody);
+                } else {
+                    numbers.add(number.group(1));
+                }
+            }
+
+            assertThat(refused).isEmpty();
+            assertThat(numbers).hasSize(reports);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     /** The breaker as the locator made it (looked up, never created here with another configuration). */
