@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.grassroots.gridservice.buildings.Buildings;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.gridservice.pii.PiiAudit;
@@ -44,14 +45,17 @@ public class Households implements IndexedQueries {
     private final Grids grids;
     private final FieldCipher cipher;
     private final PiiAudit audit;
+    private final Buildings buildings;
     private final Clock clock;
 
-    Households(MongoTemplate mongo, AggregateStore store, Grids grids, FieldCipher cipher, PiiAudit audit, Clock clock) {
+    Households(MongoTemplate mongo, AggregateStore store, Grids grids, FieldCipher cipher, PiiAudit audit,
+            Buildings buildings, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.grids = grids;
         this.cipher = cipher;
         this.audit = audit;
+        this.buildings = buildings;
         this.clock = clock;
     }
 
@@ -81,6 +85,23 @@ public class Households implements IndexedQueries {
                 .map(String::strip).distinct().sorted().toList();
     }
 
+    /**
+     * Whether an active household lives in the building: what makes it part of the territory
+     * ({@link Buildings}). Households stored before statuses existed are active.
+     */
+    boolean inhabited(String gridCode, String building) {
+        Query inBuilding = query(where("gridCode").is(gridCode).and("building").is(building));
+        inBuilding.fields().include("status");
+        return mongo.find(inBuilding, org.bson.Document.class, mongo.getCollectionName(Household.class)).stream()
+                .map(document -> document.getString("status"))
+                .anyMatch(status -> status == null || HouseholdStatus.ACTIVE.name().equals(status));
+    }
+
+    /** The building's occupation follows the household's change (a crash in between is settled at the next start). */
+    void settleBuilding(String gridCode, String building, String orgPath) {
+        buildings.settle(gridCode, building, orgPath, () -> inhabited(gridCode, building));
+    }
+
     public HouseholdView register(String gridCode, String building, String unit, String room, Caller caller) {
         Grid grid = grids.get(gridCode);
         if (!HouseholdAccess.mayEdit(caller, grid.orgPath())) {
@@ -95,6 +116,7 @@ public class Households implements IndexedQueries {
         Household household = Household.register(UUID.randomUUID().toString(), gridCode, grid.communityId(),
                 grid.orgPath(), building, unit, room, caller.userId(), clock.instant());
         store.insert(household, List.of());
+        settleBuilding(household.gridCode(), household.building(), household.orgPath());
         return show(List.of(household), caller, "register household").get(0);
     }
 
@@ -195,6 +217,10 @@ public class Households implements IndexedQueries {
             throw new AlreadyExistsException("Household at " + corrected.address() + " in grid", corrected.gridCode());
         }
         store.update(corrected, household.version(), List.of());
+        if (!corrected.building().equals(household.building())) {
+            settleBuilding(household.gridCode(), household.building(), household.orgPath());
+            settleBuilding(corrected.gridCode(), corrected.building(), corrected.orgPath());
+        }
         return show(List.of(corrected), caller, "correct household").get(0);
     }
 
@@ -269,6 +295,7 @@ public class Households implements IndexedQueries {
         Household household = editable(householdId, expectedVersion, caller, "Households are moved out");
         Household moved = household.moveOut(reason, caller.userId(), clock.instant());
         store.update(moved, household.version(), List.of());
+        settleBuilding(moved.gridCode(), moved.building(), moved.orgPath());
         return show(List.of(moved), caller, "move household out").get(0);
     }
 
@@ -280,6 +307,7 @@ public class Households implements IndexedQueries {
         }
         Household removed = household.remove(reason, caller.userId(), clock.instant());
         store.update(removed, household.version(), List.of());
+        settleBuilding(removed.gridCode(), removed.building(), removed.orgPath());
         return show(List.of(removed), caller, "remove household").get(0);
     }
 
