@@ -1,8 +1,5 @@
 package org.grassroots.gridservice.households;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.grassroots.gridservice.buildings.Building;
@@ -11,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,31 +22,17 @@ class BuildingsAtStart {
 
     private static final Logger log = LoggerFactory.getLogger(BuildingsAtStart.class);
 
-    private final MongoTemplate mongo;
-    private final Households households;
+    private final HouseholdRepository households;
     private final Buildings buildings;
 
-    BuildingsAtStart(MongoTemplate mongo, Households households, Buildings buildings) {
-        this.mongo = mongo;
+    BuildingsAtStart(HouseholdRepository households, Buildings buildings) {
         this.households = households;
         this.buildings = buildings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void reconcile() {
-        Map<String, String[]> inhabited = new LinkedHashMap<>();
-        Query all = new Query(where("building").exists(true));
-        all.fields().include("gridCode").include("building").include("orgPath").include("status");
-        mongo.find(all, org.bson.Document.class, "households").forEach(household -> {
-            String status = household.getString("status");
-            String building = household.getString("building");
-            if ((status == null || HouseholdStatus.ACTIVE.name().equals(status)) && building != null
-                    && !building.isBlank()) {
-                String gridCode = household.getString("gridCode");
-                inhabited.putIfAbsent(Building.idOf(gridCode, building),
-                        new String[] {gridCode, building, household.getString("orgPath")});
-            }
-        });
+        Map<String, String[]> inhabited = households.inhabitedBuildings();
         int changed = 0;
         for (String[] building : inhabited.values()) {
             if (settle(building[0], building[1], building[2])) {
