@@ -46,8 +46,8 @@ fi
 
 # 3. gridworker1 (陈明, the name the realm gives the demo user): full-time grid worker, B post (grid
 #    round), of 城南社区第一网格
-if [[ $(api GET "/api/grids/$GRID/staff" | jq --arg u "$GRIDWORKER1" \
-      '[.[] | select(.userId == $u and .role == "FULL_TIME_WORKER")] | length') == 0 ]]; then
+if [[ $(api GET "/api/grids/$GRID/staff?size=500" | jq --arg u "$GRIDWORKER1" \
+      '[.items[] | select(.userId == $u and .role == "FULL_TIME_WORKER")] | length') == 0 ]]; then
   api POST "/api/grids/$GRID/staff" -d "{\"userId\":\"$GRIDWORKER1\",\"role\":\"FULL_TIME_WORKER\",\"post\":\"POST_B\",\"name\":\"陈明\"}" >/dev/null
   echo "gridworker1 assigned to $GRID"
 fi
