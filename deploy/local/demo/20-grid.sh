@@ -2,7 +2,7 @@
 # Demo data of grid-service, through the gateway: the grids of 浦楼街道 and 长西街道 (grids.geojson:
 # 4 communities × 3 grids × 3 micro-grids, fictional boundaries around 33.60N 119.02E), gridworker1 as
 # the full-time worker (B岗) of 城南社区第一网格, and three fictional households there paired with
-# partymember1. Idempotent: the import is idempotent by code, and everything else is looked up first.
+# partymember1, and one household in 3幢 that no building group covers (the coverage's building gap). Idempotent: the import is idempotent by code, and everything else is looked up first.
 set -euo pipefail
 
 GATEWAY_URL="${GATEWAY_URL:-http://localhost:8080}"
@@ -46,8 +46,8 @@ fi
 
 # 3. gridworker1 (陈明, the name the realm gives the demo user): full-time grid worker, B post (grid
 #    round), of 城南社区第一网格
-if [[ $(api GET "/api/grids/$GRID/staff" | jq --arg u "$GRIDWORKER1" \
-      '[.[] | select(.userId == $u and .role == "FULL_TIME_WORKER")] | length') == 0 ]]; then
+if [[ $(api GET "/api/grids/$GRID/staff?size=500" | jq --arg u "$GRIDWORKER1" \
+      '[.items[] | select(.userId == $u and .role == "FULL_TIME_WORKER")] | length') == 0 ]]; then
   api POST "/api/grids/$GRID/staff" -d "{\"userId\":\"$GRIDWORKER1\",\"role\":\"FULL_TIME_WORKER\",\"post\":\"POST_B\",\"name\":\"陈明\"}" >/dev/null
   echo "gridworker1 assigned to $GRID"
 fi
@@ -80,3 +80,12 @@ for room in 101 202 303; do
   fi
 done
 echo "households in $GRID: 3, paired with partymember1"
+
+# 5. a household in 3幢 of the same grid, with nobody registered yet: grid-service publishes the building
+#    (building-occupied), and as no building group covers 3幢, org-service's coverage report shows it as
+#    the demo district's building gap (1幢 is covered by 1号楼党小组, see 10-org.sh)
+query="/api/households?gridCode=$GRID&building=3%E5%B9%A2&unit=1%E5%8D%95%E5%85%83&room=101" # 3幢 1单元 101
+if [[ -z $(api GET "$query" | jq -r '.[0].id // empty') ]]; then
+  api POST /api/households -d "{\"gridCode\":\"$GRID\",\"building\":\"3幢\",\"unit\":\"1单元\",\"room\":\"101\"}" >/dev/null
+  echo "a household in 3幢 of $GRID (no building group: the coverage gap)"
+fi

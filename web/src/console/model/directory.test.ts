@@ -12,7 +12,11 @@ const staff = [
 beforeEach(() => {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(JSON.stringify(staff), { status: 200, headers: { 'Content-Type': 'application/json' } })),
+    // grid-service answers a grid's staff as a page (items, page, size, totalItems)
+    vi.fn(async () => new Response(JSON.stringify({ items: staff, page: 0, size: 500, totalItems: staff.length }), {
+      status: 200,
+      headers: { 'Content-Type': 'application/json' },
+    })),
   );
 });
 afterEach(() => vi.unstubAllGlobals());

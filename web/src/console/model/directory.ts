@@ -73,7 +73,11 @@ export async function gridWorkers(aCase: Pick<CaseView, 'gridCode'>): Promise<Ta
     codes.push(aCase.gridCode.slice(0, 15));
   }
   const lists = await Promise.all(
-    codes.map((code) => api<StaffAssignment[]>(`/api/grids/${code}/staff`).catch(() => [] as StaffAssignment[])),
+    codes.map((code) =>
+      api<{ items: StaffAssignment[] }>(`/api/grids/${code}/staff`, { query: { size: 500 } })
+        .then((page) => page.items)
+        .catch(() => [] as StaffAssignment[]),
+    ),
   );
   const seen = new Set<string>();
   const targets: Target[] = [];

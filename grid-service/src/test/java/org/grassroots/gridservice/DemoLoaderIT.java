@@ -32,9 +32,7 @@ class DemoLoaderIT {
     void givenTheDemoLoader_whenRunTwice_thenItLoadsTheDemoDistrictAndChangesNothingTheSecondTime() throws Exception {
         for (String[] c : new String[][] {{"qjp-pulou-chengnan", "qjp-pulou"}, {"qjp-pulou-hebin", "qjp-pulou"},
                 {"qjp-changxi-huaihai", "qjp-changxi"}, {"qjp-changxi-shuidu", "qjp-changxi"}}) {
-            if (mongo.findById(c[0], Community.class) == null) {
-                mongo.insert(new Community(c[0], c[0], c[1], "/qjp/" + c[1] + "/" + c[0], false, 1));
-            }
+            TestArea.known(mongo, new Community(c[0], c[0], c[1], "/qjp/" + c[1] + "/" + c[0], false, 1));
         }
         String token = TestTokens.user("00000000-0000-4000-8000-000000000009")
                 .roles("district_admin", "platform_admin").orgPath("/qjp").expiresIn(java.time.Duration.ofMinutes(10))

@@ -22,9 +22,19 @@ public record TestArea(double lon, double lat, Community community, String codeP
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Community community = new Community("qjp-test-" + suffix, "测试社区" + suffix, "qjp-pulou",
                 "/qjp/qjp-pulou/qjp-test-" + suffix, false, 1);
-        mongo.insert(community);
+        known(mongo, community);
         String prefix = String.format("%06d%06d", 100000 + (int) (Math.random() * 899999), n % 1_000_000);
         return new TestArea(100 + (n % 40) * 0.2, 20 + (n / 40) * 0.2, community, prefix);
+    }
+
+    /** Stores the community in grid-service's read model, as if org-service had announced it (if not yet there). */
+    public static void known(MongoTemplate mongo, Community community) {
+        org.bson.Document stored = new org.bson.Document("_id", community.code()).append("name", community.name())
+                .append("streetId", community.streetId()).append("path", community.path())
+                .append("retired", community.retired()).append("version", community.version());
+        if (mongo.getCollection("communities").find(new org.bson.Document("_id", community.code())).first() == null) {
+            mongo.getCollection("communities").insertOne(stored);
+        }
     }
 
     /** A 15-digit grid code in this area's community, grid number {@code grid}. */

@@ -38,6 +38,8 @@ import org.grassroots.contracts.cases.ConsultationScheduled;
 import org.grassroots.contracts.evaluation.CaseRated;
 import org.grassroots.contracts.evaluation.RectificationLifted;
 import org.grassroots.contracts.evaluation.RectificationListed;
+import org.grassroots.contracts.grids.BuildingOccupied;
+import org.grassroots.contracts.grids.BuildingVacated;
 import org.grassroots.contracts.grids.GridBoundaryChanged;
 import org.grassroots.contracts.grids.GridCreated;
 import org.grassroots.contracts.grids.GridOrgPathChanged;
@@ -194,6 +196,8 @@ public final class EventCatalog {
         register("org.grassroots.grid.staff-unassigned", GridStaffUnassigned.class, Topics.GRID_EVENTS);
         register("org.grassroots.grid.household-paired", HouseholdPaired.class, Topics.GRID_EVENTS);
         register("org.grassroots.grid.household-unpaired", HouseholdUnpaired.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.building-occupied", BuildingOccupied.class, Topics.GRID_EVENTS);
+        register("org.grassroots.grid.building-vacated", BuildingVacated.class, Topics.GRID_EVENTS);
     }
 
     /** volunteer-service's events on {@code volunteer-events}. */

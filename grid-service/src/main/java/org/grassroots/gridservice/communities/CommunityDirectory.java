@@ -36,12 +36,12 @@ public class CommunityDirectory implements IndexedQueries {
     }
 
     public Optional<Community> find(String code) {
-        return Optional.ofNullable(code == null ? null : mongo.findById(code, Community.class));
+        return Optional.ofNullable(code == null ? null : mongo.findById(code, CommunityDocument.class))
+                .map(CommunityDocument::toCommunity);
     }
 
     public List<Community> all() {
-        return mongo.find(new org.springframework.data.mongodb.core.query.Query().with(Sort.by("_id")),
-                Community.class);
+        return communities(new org.springframework.data.mongodb.core.query.Query().with(Sort.by("_id")));
     }
 
     /**
@@ -49,37 +49,40 @@ public class CommunityDirectory implements IndexedQueries {
      *
      * @return true if something changed
      */
-    boolean upsert(Community community) {
-        Community held = mongo.findById(community.code(), Community.class);
+    public boolean upsert(Community community) {
+        Community held = find(community.code()).orElse(null);
         if (held == null) {
             try {
-                mongo.insert(community);
+                mongo.insert(CommunityDocument.of(community));
                 return true;
             } catch (DuplicateKeyException raced) {
-                held = mongo.findById(community.code(), Community.class);
+                held = find(community.code()).orElseThrow();
             }
         }
-        if (held.version() >= community.version()) {
+        if (!community.newerThan(held)) {
             return false;
         }
         return mongo.findAndReplace(query(where("_id").is(community.code()).and("version").is(held.version())),
-                community) != null;
+                CommunityDocument.of(community)) != null;
     }
 
     /** The communities whose path lies under {@code path}. */
     List<Community> under(String path) {
-        return mongo.find(query(OrgPathScope.strictlyUnder("path", path)), Community.class);
+        return communities(query(OrgPathScope.strictlyUnder("path", path)));
     }
 
     /** Rewrites the path of each community under a moved unit; their own versions stay. */
     List<Community> movePathsUnder(String previousPath, String newPath) {
-        List<Community> moved = mongo.find(
-                query(OrgPathScope.strictlyUnder("path", previousPath)), Community.class);
+        List<Community> moved = communities(query(OrgPathScope.strictlyUnder("path", previousPath)));
         return moved.stream().map(community -> {
-            String path = newPath + community.path().substring(previousPath.length());
-            mongo.updateFirst(query(where("_id").is(community.code())), Update.update("path", path), Community.class);
-            return new Community(community.code(), community.name(), community.streetId(), path, community.retired(),
-                    community.version());
+            Community there = community.movedTo(newPath + community.path().substring(previousPath.length()));
+            mongo.updateFirst(query(where("_id").is(community.code())), Update.update("path", there.path()),
+                    CommunityDocument.class);
+            return there;
         }).toList();
+    }
+
+    private List<Community> communities(org.springframework.data.mongodb.core.query.Query query) {
+        return mongo.find(query, CommunityDocument.class).stream().map(CommunityDocument::toCommunity).toList();
     }
 }

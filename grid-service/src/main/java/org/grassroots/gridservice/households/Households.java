@@ -1,12 +1,6 @@
 package org.grassroots.gridservice.households;
 
 import org.grassroots.platform.crypto.FieldCipher;
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-import org.grassroots.platform.outbox.OutboxIndexes;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.grassroots.gridservice.buildings.Buildings;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.gridservice.pii.PiiAudit;
@@ -23,12 +18,9 @@ import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
-import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.security.Caller;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,35 +29,23 @@ import org.springframework.stereotype.Service;
  * Every response is shaped by {@link HouseholdAccess}; every unmasked one is audited.
  */
 @Service
-public class Households implements IndexedQueries {
+public class Households {
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final HouseholdRepository households;
     private final Grids grids;
     private final FieldCipher cipher;
     private final PiiAudit audit;
+    private final Buildings buildings;
     private final Clock clock;
 
-    Households(MongoTemplate mongo, AggregateStore store, Grids grids, FieldCipher cipher, PiiAudit audit, Clock clock) {
-        this.mongo = mongo;
-        this.store = store;
+    Households(HouseholdRepository households, Grids grids, FieldCipher cipher, PiiAudit audit,
+            Buildings buildings, Clock clock) {
+        this.households = households;
         this.grids = grids;
         this.cipher = cipher;
         this.audit = audit;
+        this.buildings = buildings;
         this.clock = clock;
-    }
-
-    /** Households by grid and address, by person (blind indexes), and by the party member paired with them. */
-    @Override
-    public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("households"), List.of(
-                // byAddress(), atAddress(), Ledgers.population(), Pairings.unpaired(): a grid's households by address.
-                StoreIndex.on("households").ascending("gridCode", "building", "unit", "room").build(),
-                // byPerson(): 以人找房 by the blind index of an ID number or a phone number.
-                StoreIndex.on("households").ascending("persons.idNumberIndex").build(),
-                StoreIndex.on("households").ascending("persons.phoneIndex").build(),
-                // pairedWith(), Pairings: the households a party member is paired with.
-                StoreIndex.on("households").ascending("pairedMemberId").build()));
     }
 
     /**
@@ -73,12 +53,12 @@ public class Households implements IndexedQueries {
      * for. Only the building field is read; nothing about the people in them.
      */
     public List<String> buildingsOf(String gridCode) {
-        Query buildings = query(where("gridCode").is(gridCode));
-        buildings.fields().include("building");
-        return mongo.find(buildings, org.bson.Document.class, mongo.getCollectionName(Household.class)).stream()
-                .map(document -> document.getString("building"))
-                .filter(building -> building != null && !building.isBlank())
-                .map(String::strip).distinct().sorted().toList();
+        return households.buildingsOf(gridCode);
+    }
+
+    /** The building's occupation follows the household's change (a crash in between is settled at the next start). */
+    void settleBuilding(String gridCode, String building, String orgPath) {
+        buildings.settle(gridCode, building, orgPath, () -> households.inhabited(gridCode, building));
     }
 
     public HouseholdView register(String gridCode, String building, String unit, String room, Caller caller) {
@@ -94,7 +74,8 @@ public class Households implements IndexedQueries {
         }
         Household household = Household.register(UUID.randomUUID().toString(), gridCode, grid.communityId(),
                 grid.orgPath(), building, unit, room, caller.userId(), clock.instant());
-        store.insert(household, List.of());
+        households.add(household, List.of());
+        settleBuilding(household.gridCode(), household.building(), household.orgPath());
         return show(List.of(household), caller, "register household").get(0);
     }
 
@@ -121,9 +102,9 @@ public class Households implements IndexedQueries {
         Person stored = new Person(UUID.randomUUID().toString(), null, cipher.encrypt(person.name()), person.relation(),
                 cipher.encrypt(person.idNumber()), idIndex, cipher.encrypt(person.phone()),
                 cipher.blindIndex(person.phone()), person.tags());
-        Household changed = household.withPerson(stored, caller.userId(), clock.instant());
-        store.update(changed, household.version(), List.of());
-        return show(List.of(changed), caller, "register person").get(0);
+        long readVersion = household.version();
+        households.update(household, readVersion, household.addPerson(stored, caller.userId(), clock.instant()));
+        return show(List.of(household), caller, "register person").get(0);
     }
 
     public HouseholdView get(String householdId, Caller caller) {
@@ -136,44 +117,34 @@ public class Households implements IndexedQueries {
         if (!caller.maySeeOrgPath(grid.orgPath())) {
             throw new NotFoundException("Grid households", gridCode);
         }
-        Criteria criteria = where("gridCode").is(gridCode);
-        if (building != null) {
-            criteria = criteria.and("building").is(building);
-        }
-        if (unit != null) {
-            criteria = criteria.and("unit").is(unit);
-        }
-        if (room != null) {
-            criteria = criteria.and("room").is(room);
-        }
-        return show(mongo.find(new Query(criteria).with(Sort.by("building", "unit", "room")), Household.class).stream()
-                .filter(Household::isActive).toList(), caller, "find people by address");
+        return show(households.byAddress(gridCode, building, unit, room).stream().filter(Household::isActive).toList(),
+                caller, "find people by address");
     }
 
     /** 以人找房: the households where a person with this ID or phone number lives, within the caller's area. */
     public List<HouseholdView> byPerson(String idNumber, String phone, Caller caller) {
-        Criteria criteria;
+        List<Household> candidates;
         if (idNumber != null && !idNumber.isBlank()) {
-            criteria = where("persons.idNumberIndex").is(cipher.blindIndex(idNumber.strip()));
+            candidates = households.byPersonIndex("persons.idNumberIndex", cipher.blindIndex(idNumber.strip()));
         } else if (phone != null && !phone.isBlank()) {
-            criteria = where("persons.phoneIndex").is(cipher.blindIndex(phone.strip()));
+            candidates = households.byPersonIndex("persons.phoneIndex", cipher.blindIndex(phone.strip()));
         } else {
             throw new InvalidFieldException("idNumber", "an ID number or a phone number is required");
         }
-        List<Household> found = mongo.find(new Query(criteria), Household.class).stream()
+        List<Household> found = candidates.stream()
                 .filter(Household::isActive).filter(household -> caller.maySeeOrgPath(household.orgPath())).toList();
         return show(found, caller, "find address by person");
     }
 
     /** The households a party member is paired with; the member themselves or staff of the area. */
     public List<HouseholdView> pairedWith(String memberId, Caller caller) {
-        List<Household> paired = mongo.find(query(where("pairedMemberId").is(memberId)), Household.class).stream()
+        List<Household> paired = households.pairedWith(memberId).stream()
                 .filter(household -> HouseholdAccess.of(caller, household) != HouseholdAccess.NONE).toList();
         return show(paired, caller, "read paired households");
     }
 
     Household find(String householdId, Caller caller) {
-        Household household = mongo.findById(householdId, Household.class);
+        Household household = households.find(householdId).orElse(null);
         if (household == null || HouseholdAccess.of(caller, household) == HouseholdAccess.NONE) {
             throw new NotFoundException("Household", householdId);
         }
@@ -181,20 +152,26 @@ public class Households implements IndexedQueries {
     }
 
     List<Household> atAddress(String gridCode, String building, String unit, String room) {
-        return mongo.find(query(where("gridCode").is(gridCode).and("building").is(building).and("unit").is(unit)
-                .and("room").is(room)), Household.class).stream().filter(Household::isActive).toList();
+        return households.byAddress(gridCode, building, unit, room).stream().filter(Household::isActive).toList();
     }
 
     /** Corrects a household's address; the reason is kept in its history. */
     public HouseholdView correctAddress(String householdId, String building, String unit, String room, String reason,
             Long expectedVersion, Caller caller) {
-        Household household = editable(householdId, expectedVersion, caller, "Households are corrected");
-        Household corrected = household.correctAddress(building, unit, room, reason, caller.userId(), clock.instant());
+        Household corrected = editable(householdId, expectedVersion, caller, "Households are corrected");
+        long readVersion = corrected.version();
+        String formerBuilding = corrected.building();
+        List<org.grassroots.contracts.IntegrationEvent> events = corrected.correctAddress(building, unit, room, reason,
+                caller.userId(), clock.instant());
         if (atAddress(corrected.gridCode(), corrected.building(), corrected.unit(), corrected.room()).stream()
                 .anyMatch(other -> !other.id().equals(householdId))) {
             throw new AlreadyExistsException("Household at " + corrected.address() + " in grid", corrected.gridCode());
         }
-        store.update(corrected, household.version(), List.of());
+        households.update(corrected, readVersion, events);
+        if (!corrected.building().equals(formerBuilding)) {
+            settleBuilding(corrected.gridCode(), formerBuilding, corrected.orgPath());
+            settleBuilding(corrected.gridCode(), corrected.building(), corrected.orgPath());
+        }
         return show(List.of(corrected), caller, "correct household").get(0);
     }
 
@@ -258,28 +235,30 @@ public class Households implements IndexedQueries {
         // A person stored before names were encrypted is stored encrypted from now on.
         Person corrected = new Person(person.id(), null, cipher.encrypt(name), relation, idCipher, idIndex, phoneCipher,
                 phoneIndex, tags);
-        Household changed = household.correctPerson(corrected, fields, correction.reason(), caller.userId(),
-                clock.instant());
-        store.update(changed, household.version(), List.of());
-        return show(List.of(changed), caller, "correct person").get(0);
+        long readVersion = household.version();
+        households.update(household, readVersion, household.correctPerson(corrected, fields, correction.reason(),
+                caller.userId(), clock.instant()));
+        return show(List.of(household), caller, "correct person").get(0);
     }
 
     /** The household moved away (迁出): kept with its history, no longer found by address or counted. */
     public HouseholdView moveOut(String householdId, String reason, Long expectedVersion, Caller caller) {
-        Household household = editable(householdId, expectedVersion, caller, "Households are moved out");
-        Household moved = household.moveOut(reason, caller.userId(), clock.instant());
-        store.update(moved, household.version(), List.of());
+        Household moved = editable(householdId, expectedVersion, caller, "Households are moved out");
+        long readVersion = moved.version();
+        households.update(moved, readVersion, moved.moveOut(reason, caller.userId(), clock.instant()));
+        settleBuilding(moved.gridCode(), moved.building(), moved.orgPath());
         return show(List.of(moved), caller, "move household out").get(0);
     }
 
     /** Takes a household registered in error out of the ledger (注销): community staff and administrators only. */
     public HouseholdView remove(String householdId, String reason, Long expectedVersion, Caller caller) {
-        Household household = editable(householdId, expectedVersion, caller, "Households are removed");
-        if (!caller.isPlatformAdmin() && !caller.hasRole(org.grassroots.platform.security.Roles.COMMUNITY_STAFF)) {
+        Household removed = editable(householdId, expectedVersion, caller, "Households are removed");
+        if (!caller.isPlatformAdmin() && !caller.hasRole(Roles.COMMUNITY_STAFF)) {
             throw new ForbiddenException("Households are removed by community staff; a grid worker corrects or moves them out");
         }
-        Household removed = household.remove(reason, caller.userId(), clock.instant());
-        store.update(removed, household.version(), List.of());
+        long readVersion = removed.version();
+        households.update(removed, readVersion, removed.remove(reason, caller.userId(), clock.instant()));
+        settleBuilding(removed.gridCode(), removed.building(), removed.orgPath());
         return show(List.of(removed), caller, "remove household").get(0);
     }
 
@@ -298,7 +277,7 @@ public class Households implements IndexedQueries {
             throw new ForbiddenException(what + " by the grid's workers and community staff");
         }
         if (expectedVersion != null && expectedVersion != household.version()) {
-            throw new org.grassroots.platform.domain.VersionConflictException("Household", householdId, expectedVersion);
+            throw new VersionConflictException("Household", householdId, expectedVersion);
         }
         return household;
     }

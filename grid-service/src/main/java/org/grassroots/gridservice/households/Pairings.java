@@ -1,8 +1,5 @@
 package org.grassroots.gridservice.households;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -11,11 +8,8 @@ import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
-import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,15 +25,13 @@ public class Pairings {
     public static final int CENTRAL_MIN = 10;
     public static final int CENTRAL_MAX = 30;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final HouseholdRepository repository;
     private final Households households;
     private final Grids grids;
     private final Clock clock;
 
-    Pairings(MongoTemplate mongo, AggregateStore store, Households households, Grids grids, Clock clock) {
-        this.mongo = mongo;
-        this.store = store;
+    Pairings(HouseholdRepository repository, Households households, Grids grids, Clock clock) {
+        this.repository = repository;
         this.households = households;
         this.grids = grids;
         this.clock = clock;
@@ -51,24 +43,23 @@ public class Pairings {
         if (memberId.equals(household.pairedMemberId()) && central == household.pairedCentral()) {
             return households.show(List.of(household), caller, "pair household").get(0);
         }
-        long load = mongo.count(query(where("pairedMemberId").is(memberId)), Household.class);
+        long load = repository.countPairedWith(memberId);
         int max = central ? CENTRAL_MAX : MEMBER_MAX;
         if (load >= max) {
             throw new InvalidStateException("member " + memberId + " already has " + load + " households, the most "
                     + (central ? "a central household (党员中心户)" : "a party member") + " takes (" + max + ")");
         }
-        Household paired = household.pair(memberId, central, clock.instant());
-        store.update(paired, household.version(), List.of(paired.paired(clock.instant())));
-        return households.show(List.of(paired), caller, "pair household").get(0);
+        long readVersion = household.version();
+        repository.update(household, readVersion, household.pair(memberId, central, clock.instant()));
+        return households.show(List.of(household), caller, "pair household").get(0);
     }
 
     public HouseholdView unpair(String householdId, Caller caller) {
         Household household = households.find(householdId, caller);
         requireArranger(caller, household.orgPath());
-        Household unpaired = household.unpair();
-        store.update(unpaired, household.version(),
-                List.of(unpaired.unpaired(household.pairedMemberId(), household.pairedCentral(), clock.instant())));
-        return households.show(List.of(unpaired), caller, "unpair household").get(0);
+        long readVersion = household.version();
+        repository.update(household, readVersion, household.unpair(clock.instant()));
+        return households.show(List.of(household), caller, "unpair household").get(0);
     }
 
     /** The households of a grid that no party member is paired with. */
@@ -77,14 +68,13 @@ public class Pairings {
         if (!caller.maySeeOrgPath(grid.orgPath())) {
             throw new NotFoundException("Grid households", gridCode);
         }
-        List<Household> found = mongo.find(query(where("gridCode").is(gridCode).and("pairedMemberId").is(null))
-                .with(Sort.by("building", "unit", "room")), Household.class).stream().filter(Household::isActive).toList();
+        List<Household> found = repository.unpairedOfGrid(gridCode).stream().filter(Household::isActive).toList();
         return households.show(found, caller, "unpaired households report");
     }
 
     /** How many households a member is paired with, against the target range. */
     public MemberLoad load(String memberId, Caller caller) {
-        List<Household> paired = mongo.find(query(where("pairedMemberId").is(memberId)), Household.class);
+        List<Household> paired = repository.pairedWith(memberId);
         if (!caller.isSubject(memberId) && paired.stream().noneMatch(h -> caller.maySeeOrgPath(h.orgPath()))) {
             throw new NotFoundException("Member pairings", memberId);
         }

@@ -1,11 +1,6 @@
 package org.grassroots.gridservice.ledgers;
 
 import org.grassroots.platform.crypto.FieldCipher;
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +17,7 @@ import org.grassroots.gridservice.communities.CommunityDirectory;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.gridservice.households.Household;
+import org.grassroots.gridservice.households.HouseholdRepository;
 import org.grassroots.gridservice.households.ServiceTag;
 import org.grassroots.gridservice.ledgers.LedgerEntry.LedgerKind;
 import org.grassroots.gridservice.pii.Masking;
@@ -29,12 +25,9 @@ import org.grassroots.gridservice.pii.PiiAudit;
 import org.grassroots.gridservice.staff.GridStaff;
 import org.grassroots.gridservice.staff.StaffAssignment;
 import org.grassroots.platform.domain.ForbiddenException;
-import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,12 +35,13 @@ import org.springframework.stereotype.Service;
  * staffing report: community workers per 10,000 residents against the rule of at least 18.
  */
 @Service
-public class Ledgers implements IndexedQueries {
+public class Ledgers {
 
     /** 每万名城镇常住人口拥有社区工作者不少于18人. */
     public static final double WORKERS_PER_10K_RULE = 18;
 
-    private final MongoTemplate mongo;
+    private final LedgerRepository entries;
+    private final HouseholdRepository households;
     private final Grids grids;
     private final GridStaff staff;
     private final CommunityDirectory communities;
@@ -55,9 +49,10 @@ public class Ledgers implements IndexedQueries {
     private final PiiAudit audit;
     private final Clock clock;
 
-    Ledgers(MongoTemplate mongo, Grids grids, GridStaff staff, CommunityDirectory communities, FieldCipher cipher,
-            PiiAudit audit, Clock clock) {
-        this.mongo = mongo;
+    Ledgers(LedgerRepository entries, HouseholdRepository households, Grids grids, GridStaff staff,
+            CommunityDirectory communities, FieldCipher cipher, PiiAudit audit, Clock clock) {
+        this.entries = entries;
+        this.households = households;
         this.grids = grids;
         this.staff = staff;
         this.communities = communities;
@@ -66,61 +61,46 @@ public class Ledgers implements IndexedQueries {
         this.clock = clock;
     }
 
-    /** A grid's ledger entries. */
-    @Override
-    public List<StoreIndex> indexes() {
-        // entries(): a grid's ledger entries of one kind, by name.
-        return List.of(StoreIndex.on("ledger_entries").ascending("gridCode", "kind", "name").build());
-    }
-
     public EntryView record(String gridCode, LedgerKind kind, String name, String address, String creditCode,
             String contactPhone, Caller caller) {
         Grid grid = visibleGrid(gridCode, caller);
         if (!caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.PLATFORM_ADMIN)) {
             throw new ForbiddenException("The ledgers are kept by the grid's workers and community staff");
         }
-        if (contactPhone != null && !contactPhone.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
-            throw new InvalidFieldException("contactPhone", "a mobile number or a landline with its area code");
-        }
-        LedgerEntry entry = new LedgerEntry(UUID.randomUUID().toString(), gridCode, grid.orgPath(), kind, name,
+        LedgerEntry.checkPhone(contactPhone);
+        LedgerEntry entry = LedgerEntry.record(UUID.randomUUID().toString(), gridCode, grid.orgPath(), kind, name,
                 address, creditCode, cipher.encrypt(contactPhone), clock.instant());
-        mongo.insert(entry);
+        entries.add(entry, entry.recorded());
         return show(List.of(entry), caller).get(0);
     }
 
     public List<EntryView> entries(String gridCode, LedgerKind kind, Caller caller) {
         visibleGrid(gridCode, caller);
-        var criteria = where("gridCode").is(gridCode);
-        if (kind != null) {
-            criteria = criteria.and("kind").is(kind);
-        }
-        return show(mongo.find(query(criteria).with(Sort.by("name")), LedgerEntry.class), caller);
+        return show(entries.ofGrid(gridCode, kind), caller);
     }
 
     /** The population ledger in numbers: households, residents, residents by service tag, unpaired households. */
     public PopulationSummary population(String gridCode, Caller caller) {
         visibleGrid(gridCode, caller);
         // Households moved out or removed stay for the record but are no longer counted.
-        List<Household> households = mongo.find(query(where("gridCode").is(gridCode)), Household.class).stream()
-                .filter(Household::isActive).toList();
+        List<Household> active = households.ofGrid(gridCode).stream().filter(Household::isActive).toList();
         Map<ServiceTag, Integer> byTag = new EnumMap<>(ServiceTag.class);
         int residents = 0;
         int unpaired = 0;
-        for (Household household : households) {
+        for (Household household : active) {
             residents += household.persons().size();
             if (household.pairedMemberId() == null) {
                 unpaired++;
             }
             household.persons().forEach(person -> person.tags().forEach(tag -> byTag.merge(tag, 1, Integer::sum)));
         }
-        return new PopulationSummary(gridCode, households.size(), residents, byTag, unpaired);
+        return new PopulationSummary(gridCode, active.size(), residents, byTag, unpaired);
     }
 
     /** Per community in the caller's area: workers (full-time grid workers and grid chiefs) per 10,000 residents. */
     public List<StaffingLine> staffing(Caller caller) {
         Map<String, Integer> residents = new HashMap<>();
-        mongo.find(new org.springframework.data.mongodb.core.query.Query(), Household.class).stream()
-                .filter(Household::isActive).forEach(household -> residents.merge(household.orgPath(), household.persons().size(), Integer::sum));
+        households.all().stream().filter(Household::isActive).forEach(household -> residents.merge(household.orgPath(), household.persons().size(), Integer::sum));
         Map<String, Set<String>> workers = new HashMap<>();
         for (StaffAssignment assignment : staff.activeCommunityWorkers()) {
             workers.computeIfAbsent(assignment.orgPath(), path -> new HashSet<>()).add(assignment.userId());

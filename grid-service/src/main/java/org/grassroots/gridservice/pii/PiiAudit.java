@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.grassroots.platform.store.IndexedQueries;
@@ -49,9 +51,6 @@ public class PiiAudit implements IndexedQueries {
     }
 
     /** One page of entries, newest first. */
-    public record Page(List<Entry> items, int page, int size, long total) {
-    }
-
     /** read(): entries of an area, of a household or of a reader, newest first. */
     @Override
     public List<StoreIndex> indexes() {
@@ -64,7 +63,7 @@ public class PiiAudit implements IndexedQueries {
      * The entries a district administrator may read: those about households of their area, optionally of
      * one household or one reader; a platform administrator reads all.
      */
-    public Page read(Caller caller, String householdId, String userId, int page, int size) {
+    public Page<Entry> read(Caller caller, String householdId, String userId, Paging paging) {
         if (!caller.isPlatformAdmin() && !caller.hasRole(Roles.DISTRICT_ADMIN)) {
             throw new ForbiddenException("The audit of personal data reads is for district administrators");
         }
@@ -84,12 +83,13 @@ public class PiiAudit implements IndexedQueries {
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
         var collection = mongo.getCollection(COLLECTION);
         List<Entry> items = new ArrayList<>();
-        collection.find(filter).sort(Sorts.descending("at")).skip(page * size).limit(size).forEach(d -> items.add(
+        collection.find(filter).sort(Sorts.orderBy(Sorts.descending("at"), Sorts.ascending("_id")))
+                .skip((int) paging.skip()).limit(paging.size()).forEach(d -> items.add(
                 new Entry(String.valueOf(d.get("_id")), d.getDate("at").toInstant(), d.getString("userId"),
                         d.getList("roles", String.class, List.of()), d.getString("purpose"),
                         d.getList("householdIds", String.class, List.of()),
                         d.getList("personIds", String.class, List.of()), d.getList("fields", String.class, List.of()))));
-        return new Page(items, page, size, collection.countDocuments(filter));
+        return Page.of(items, paging, collection.countDocuments(filter));
     }
 
     public void unmaskedRead(Caller caller, String purpose, List<String> householdIds, List<String> personIds,

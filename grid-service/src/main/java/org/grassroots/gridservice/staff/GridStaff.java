@@ -1,12 +1,5 @@
 package org.grassroots.gridservice.staff;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-import org.grassroots.platform.outbox.OutboxIndexes;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -16,18 +9,14 @@ import org.grassroots.contracts.grids.StaffPost;
 import org.grassroots.contracts.grids.StaffRole;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.Grids;
-import org.grassroots.platform.crypto.FieldCipher;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
-import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,32 +24,16 @@ import org.springframework.stereotype.Service;
  * their area (403 outside it); staff of the area read a grid's staff; a worker reads their own grids.
  */
 @Service
-public class GridStaff implements IndexedQueries {
+public class GridStaff {
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final StaffRepository staff;
     private final Grids grids;
     private final Clock clock;
-    private final FieldCipher cipher;
 
-    GridStaff(MongoTemplate mongo, AggregateStore store, Grids grids, Clock clock, FieldCipher cipher) {
-        this.mongo = mongo;
-        this.store = store;
+    GridStaff(StaffRepository staff, Grids grids, Clock clock) {
+        this.staff = staff;
         this.grids = grids;
         this.clock = clock;
-        this.cipher = cipher;
-    }
-
-    /** Staff by grid, by worker, and the active workers the staffing report counts. */
-    @Override
-    public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("staff_assignments"), List.of(
-                // ofGrid(), activeOf(): a grid's staff, newest first.
-                StoreIndex.on("staff_assignments").ascending("gridCode", "active").descending("assignedAt").build(),
-                // ofWorker(): a worker's grids, newest first.
-                StoreIndex.on("staff_assignments").ascending("userId", "active").descending("assignedAt").build(),
-                // activeCommunityWorkers(): the staffing report.
-                StoreIndex.on("staff_assignments").ascending("active", "role").build()));
     }
 
     public StaffAssignment assign(String gridCode, String userId, StaffRole role, StaffPost post, String building,
@@ -80,31 +53,24 @@ public class GridStaff implements IndexedQueries {
         StaffAssignment assignment = StaffAssignment.assign(UUID.randomUUID().toString(), gridCode, grid.orgPath(),
                 userId, role, role == StaffRole.FULL_TIME_WORKER ? post : null, blankToNull(building), clock.instant(),
                 caller.userId(), blankToNull(name));
-        store.insert(assignment.withName(cipher.encrypt(assignment.name())), assignment.assigned());
+        staff.add(assignment, assignment.assigned());
         return assignment;
     }
 
     public StaffAssignment unassign(String gridCode, String assignmentId, Caller caller) {
-        StaffAssignment current = mongo.findById(assignmentId, StaffAssignment.class);
-        if (current == null || !current.gridCode().equals(gridCode)) {
-            throw new NotFoundException("Assignment", assignmentId);
-        }
-        caller.requireOrgPath(current.orgPath());
-        StaffAssignment ended = current.unassign(clock.instant(), caller.userId());
-        store.update(ended, current.version(), ended.unassigned());
-        return opened(ended);
+        StaffAssignment assignment = staff.find(assignmentId).filter(found -> found.gridCode().equals(gridCode))
+                .orElseThrow(() -> new NotFoundException("Assignment", assignmentId));
+        caller.requireOrgPath(assignment.orgPath());
+        long readVersion = assignment.version();
+        staff.update(assignment, readVersion, assignment.unassign(clock.instant(), caller.userId()));
+        return assignment;
     }
 
-    /** The grid's staff, the current ones or its whole history, newest first. */
-    public List<StaffAssignment> ofGrid(String gridCode, boolean history, Caller caller) {
+    /** A page of the grid's staff, the current ones or its whole history, newest first. */
+    public Page<StaffAssignment> ofGrid(String gridCode, boolean history, Paging paging, Caller caller) {
         Grid grid = grids.get(gridCode);
         caller.requireOrgPath(grid.orgPath());
-        Criteria criteria = where("gridCode").is(gridCode);
-        if (!history) {
-            criteria = criteria.and("active").is(true);
-        }
-        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedAt")), StaffAssignment.class)
-                .stream().map(this::opened).toList();
+        return staff.ofGrid(gridCode, history, paging);
     }
 
     /**
@@ -112,13 +78,7 @@ public class GridStaff implements IndexedQueries {
      * a caller who is neither sees nothing of it (404, as if the worker had none).
      */
     public List<StaffAssignment> ofWorker(String userId, boolean history, Caller caller) {
-        Criteria criteria = where("userId").is(userId);
-        if (!history) {
-            criteria = criteria.and("active").is(true);
-        }
-        List<StaffAssignment> all = mongo.find(
-                new Query(criteria).with(Sort.by(Sort.Direction.DESC, "assignedAt")), StaffAssignment.class)
-                .stream().map(this::opened).toList();
+        List<StaffAssignment> all = staff.ofWorker(userId, history);
         if (caller.isSubject(userId)) {
             return all;
         }
@@ -130,16 +90,11 @@ public class GridStaff implements IndexedQueries {
 
     /** Active full-time workers and grid chiefs per community org path: the staffing report counts them. */
     public List<StaffAssignment> activeCommunityWorkers() {
-        return mongo.find(query(where("active").is(true)
-                .and("role").in(StaffRole.FULL_TIME_WORKER, StaffRole.GRID_CHIEF)), StaffAssignment.class);
+        return staff.activeInRoles(List.of(StaffRole.FULL_TIME_WORKER, StaffRole.GRID_CHIEF));
     }
 
     private List<StaffAssignment> activeOf(String gridCode, String userId, StaffRole role) {
-        Criteria criteria = where("gridCode").is(gridCode).and("role").is(role).and("active").is(true);
-        if (userId != null) {
-            criteria = criteria.and("userId").is(userId);
-        }
-        return mongo.find(new Query(criteria), StaffAssignment.class);
+        return staff.activeOf(gridCode, userId, role);
     }
 
     private static void checkRole(Grid grid, StaffRole role, StaffPost post, String building) {
@@ -159,12 +114,6 @@ public class GridStaff implements IndexedQueries {
         if (role == StaffRole.BUILDING_LEADER && (building == null || building.isBlank())) {
             throw new InvalidFieldException("building", "is required for a building leader");
         }
-    }
-
-    /** The assignment with its name opened (a name kept in plain before names were sealed reads as it is). */
-    private StaffAssignment opened(StaffAssignment stored) {
-        String name = stored.name();
-        return FieldCipher.keyIdOf(name) == null ? stored : stored.withName(cipher.decrypt(name));
     }
 
     private static String blankToNull(String value) {

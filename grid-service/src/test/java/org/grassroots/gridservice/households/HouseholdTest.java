@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.grassroots.contracts.grids.HouseholdPaired;
+import org.grassroots.contracts.grids.HouseholdUnpaired;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,12 @@ class HouseholdTest {
 
     private static Household in(HouseholdStatus status) {
         Household household = registered();
-        return switch (status) {
-            case ACTIVE -> household;
+        switch (status) {
+            case ACTIVE -> { }
             case MOVED_OUT -> household.moveOut("迁出", "worker-1", NOW);
             case REMOVED -> household.remove("重复登记", "staff-1", NOW);
-        };
+        }
+        return household;
     }
 
     private static final Person PERSON = new Person("p-1", null, "fc1:k:x", "户主", "fc1:k:y", "idx", null, null, Set.of());
@@ -45,13 +48,19 @@ class HouseholdTest {
     void givenAHouseholdInAState_whenACommandIsGiven_thenTheTableDecides(HouseholdStatus.Command command,
             HouseholdStatus state, String outcome) {
         Household household = in(state);
-        Household withPerson = state == HouseholdStatus.ACTIVE ? household.withPerson(PERSON, "w", NOW) : household;
+        Household withPerson = in(state);
+        if (state == HouseholdStatus.ACTIVE) {
+            withPerson.addPerson(PERSON, "w", NOW);
+        }
         Runnable run = switch (command) {
-            case ADD_PERSON -> () -> household.withPerson(PERSON, "w", NOW);
+            case ADD_PERSON -> () -> household.addPerson(PERSON, "w", NOW);
             case CORRECT_ADDRESS -> () -> household.correctAddress(null, null, "102", "写错", "w", NOW);
             case CORRECT_PERSON -> () -> withPerson.correctPerson(PERSON, List.of("name"), "写错", "w", NOW);
             case PAIR -> () -> household.pair("m-1", false, NOW);
-            case UNPAIR -> () -> household.pair("m-1", false, NOW).unpair();
+            case UNPAIR -> () -> {
+                household.pair("m-1", false, NOW);
+                household.unpair(NOW);
+            };
             case MOVE_OUT -> () -> household.moveOut("迁出", "w", NOW);
             case REMOVE -> () -> household.remove("重复登记", "s", NOW);
         };
@@ -66,9 +75,10 @@ class HouseholdTest {
 
     @Test
     void givenAHousehold_whenCorrectedThenMovedOut_thenTheHistoryKeepsEachStepItsFieldsAndReason() {
-        Household household = registered().withPerson(PERSON, "worker-1", NOW)
-                .correctAddress("2幢", null, "102", "门牌写错", "worker-1", NOW)
-                .moveOut("全家迁往外区", "worker-1", NOW);
+        Household household = registered();
+        household.addPerson(PERSON, "worker-1", NOW);
+        household.correctAddress("2幢", null, "102", "门牌写错", "worker-1", NOW);
+        household.moveOut("全家迁往外区", "worker-1", NOW);
 
         assertThat(household.status()).isEqualTo(HouseholdStatus.MOVED_OUT);
         assertThat(household.building()).isEqualTo("2幢");
@@ -82,12 +92,29 @@ class HouseholdTest {
 
     @Test
     void givenAPairedHousehold_whenMovedOutOrRemoved_thenRefusedUntilUnpaired() {
-        Household paired = registered().pair("m-1", false, NOW);
+        Household paired = registered();
+        paired.pair("m-1", false, NOW);
 
         assertThatThrownBy(() -> paired.moveOut("迁出", "w", NOW)).isInstanceOf(InvalidStateException.class)
                 .hasMessageContaining("unpair");
         assertThatThrownBy(() -> paired.remove("错", "w", NOW)).isInstanceOf(InvalidStateException.class);
-        assertThat(paired.unpair().moveOut("迁出", "w", NOW).status()).isEqualTo(HouseholdStatus.MOVED_OUT);
+        paired.unpair(NOW);
+        paired.moveOut("迁出", "w", NOW);
+        assertThat(paired.status()).isEqualTo(HouseholdStatus.MOVED_OUT);
+    }
+
+    @Test
+    void givenAHousehold_whenPairedAndUnpaired_thenEachReturnsItsEventByIdAndGridOnlyAndTheOtherCommandsNone() {
+        Household household = registered();
+
+        assertThat(household.pair("m-1", true, NOW)).containsExactly(new HouseholdPaired("h-1", 2,
+                "/qjp/qjp-pulou/qjp-pulou-chengnan", NOW, "320812001001001", "m-1", true));
+        assertThat(household.unpair(NOW)).containsExactly(new HouseholdUnpaired("h-1", 3,
+                "/qjp/qjp-pulou/qjp-pulou-chengnan", NOW, "320812001001001", "m-1", true));
+        assertThat(household.addPerson(PERSON, "w", NOW)).isEmpty();
+        assertThat(household.moveOut("迁出", "w", NOW)).isEmpty();
+        assertThat(household.version()).isEqualTo(5);
+        assertThat(household.pairedMemberId()).isNull();
     }
 
     @Test
@@ -100,8 +127,8 @@ class HouseholdTest {
 
     @Test
     void givenAHouseholdStoredBeforeStatuses_whenRead_thenItIsActiveWithAnEmptyHistory() {
-        Household legacy = new Household("h-0", "g", "c", "/p", "1幢", "1单元", "1", List.of(), null, false, null, NOW, 3,
-                null, null);
+        Household legacy = new HouseholdDocument("h-0", "g", "c", "/p", "1幢", "1单元", "1", List.of(), null, false, null,
+                NOW, 3, null, null).toHousehold();
 
         assertThat(legacy.isActive()).isTrue();
         assertThat(legacy.history()).isEmpty();

@@ -279,13 +279,13 @@ class HouseholdsIT {
 
         client.get().uri("/api/pii-audit?householdId=" + household).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$.total").isEqualTo(2)
+                .jsonPath("$.totalItems").isEqualTo(2)
                 .jsonPath("$.items[0].purpose").isEqualTo("read household")
                 .jsonPath("$.items[0].userId").isEqualTo("worker-" + grid)
                 .jsonPath("$.items[0].fields[0]").isEqualTo("idNumber");
         String otherDistrict = TestTokens.user("district-admin-2").roles("district_admin").orgPath("/other").bearer();
         client.get().uri("/api/pii-audit?householdId=" + household).header(HttpHeaders.AUTHORIZATION, otherDistrict)
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.totalItems").isEqualTo(0);
         client.get().uri("/api/pii-audit").header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
                 .expectStatus().isForbidden();
         client.get().uri("/api/pii-audit?size=501").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()

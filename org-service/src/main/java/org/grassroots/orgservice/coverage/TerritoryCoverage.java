@@ -25,7 +25,11 @@ import org.springframework.stereotype.Service;
  * 应建尽建 against the grids grid-service really has. A level-1 grid is covered by the active grid
  * branch of its community that carries its number ({@code <community>-g01} for grid …001, as the
  * district's import names branches); a partner of the kinds that should have party organisations is
- * covered when it names one (its own or the one it is linked to, {@code partyUnitCode}).
+ * covered when it names one (its own or the one it is linked to, {@code partyUnitCode}); an occupied
+ * building (grid-service's {@code building-occupied}) is covered by an active building group whose
+ * {@link BuildingGroupPlace} names its grid and building. A building counts in its grid's community
+ * (or, while its grid has not arrived yet, in the community its org path ends with); buildings of
+ * retired grids do not count.
  */
 @Service
 public class TerritoryCoverage {
@@ -38,12 +42,17 @@ public class TerritoryCoverage {
     private final UnitRepository units;
     private final TerritoryGrids grids;
     private final Partners partners;
+    private final TerritoryBuildings buildings;
+    private final BuildingGroupPlaces places;
 
-    TerritoryCoverage(OrgTree tree, UnitRepository units, TerritoryGrids grids, Partners partners) {
+    TerritoryCoverage(OrgTree tree, UnitRepository units, TerritoryGrids grids, Partners partners,
+            TerritoryBuildings buildings, BuildingGroupPlaces places) {
         this.tree = tree;
         this.units = units;
         this.grids = grids;
         this.partners = partners;
+        this.buildings = buildings;
+        this.places = places;
     }
 
     public Territory of(String code, Caller caller) {
@@ -64,8 +73,12 @@ public class TerritoryCoverage {
             }
         }
         Map<String, List<TerritoryGrid>> gridsByCommunity = new HashMap<>();
-        grids.under(root.path()).stream().filter(g -> !g.retired() && g.level() == GridLevel.LEVEL_1)
+        List<TerritoryGrid> territoryGrids = grids.under(root.path());
+        territoryGrids.stream().filter(g -> !g.retired() && g.level() == GridLevel.LEVEL_1)
                 .forEach(g -> gridsByCommunity.computeIfAbsent(g.communityId(), c -> new ArrayList<>()).add(g));
+        Map<String, List<Territory.BuildingGap>> buildingsByCommunity = new HashMap<>();
+        Map<String, List<Territory.BuildingGap>> uncoveredByCommunity = buildingsIn(root, subtree, territoryGrids,
+                buildingsByCommunity);
         Map<String, List<Partner>> partnersByCommunity = new HashMap<>();
         partners.list(null, null, caller).stream().filter(p -> p.active() && SHOULD_HAVE_PARTY.contains(p.kind()))
                 .forEach(p -> p.communityCodes().forEach(c -> partnersByCommunity.computeIfAbsent(c,
@@ -76,6 +89,8 @@ public class TerritoryCoverage {
         int gridGaps = 0;
         int partnerCount = 0;
         int partnerGaps = 0;
+        int buildingCount = 0;
+        int buildingGaps = 0;
         List<OrgUnit> streetUnits = subtree.stream().filter(u -> u.type() == OrgUnitType.STREET)
                 .sorted(Comparator.comparing(OrgUnit::code)).toList();
         if (streetUnits.isEmpty() && root.type() == OrgUnitType.COMMUNITY) {
@@ -83,6 +98,8 @@ public class TerritoryCoverage {
         }
         for (OrgUnit street : streetUnits) {
             List<Territory.Community> communities = new ArrayList<>();
+            int streetBuildings = 0;
+            int streetBuildingGaps = 0;
             for (OrgUnit community : subtree.stream().filter(u -> u.type() == OrgUnitType.COMMUNITY
                     && street.code().equals(u.parentCode())).sorted(Comparator.comparing(OrgUnit::code)).toList()) {
                 List<TerritoryGrid> inCommunity = gridsByCommunity.getOrDefault(community.code(), List.of());
@@ -95,30 +112,76 @@ public class TerritoryCoverage {
                         .filter(p -> p.partyUnitCode() == null || !isActiveUnit(p.partyUnitCode()))
                         .sorted(Comparator.comparing(Partner::code))
                         .map(p -> new Territory.Gap(p.code(), p.name(), p.kind().name())).toList();
+                int inhabited = buildingsByCommunity.getOrDefault(community.code(), List.of()).size();
+                List<Territory.BuildingGap> groupless = uncoveredByCommunity.getOrDefault(community.code(), List.of());
                 communities.add(new Territory.Community(community.code(), community.name(), inCommunity.size(),
-                        uncoveredGrids, serving.size(), partyless));
+                        uncoveredGrids, serving.size(), partyless, inhabited, groupless));
+                streetBuildings += inhabited;
+                streetBuildingGaps += groupless.size();
                 gridCount += inCommunity.size();
                 gridGaps += uncoveredGrids.size();
                 partnerCount += serving.size();
                 partnerGaps += partyless.size();
             }
-            streets.add(new Territory.Street(street.code(), street.name(), communities));
+            streets.add(new Territory.Street(street.code(), street.name(), communities, streetBuildings,
+                    streetBuildingGaps));
+            buildingCount += streetBuildings;
+            buildingGaps += streetBuildingGaps;
         }
-        return new Territory(root.code(), root.path(), gridCount, gridGaps, partnerCount, partnerGaps, streets);
+        return new Territory(root.code(), root.path(), gridCount, gridGaps, partnerCount, partnerGaps, streets,
+                buildingCount, buildingGaps);
+    }
+
+    /**
+     * The occupied buildings under {@code root} by community ({@code all}), and those no active building
+     * group of the subtree covers (returned), each list in grid and building order.
+     */
+    private Map<String, List<Territory.BuildingGap>> buildingsIn(OrgUnit root, List<OrgUnit> subtree,
+            List<TerritoryGrid> territoryGrids, Map<String, List<Territory.BuildingGap>> all) {
+        Map<String, TerritoryGrid> gridsByCode = new HashMap<>();
+        territoryGrids.forEach(g -> gridsByCode.put(g.code(), g));
+        Set<String> covered = new java.util.HashSet<>();
+        places.of(subtree.stream().filter(u -> u.type() == OrgUnitType.BUILDING_GROUP).map(OrgUnit::code).toList())
+                .forEach(place -> covered.add(place.buildingId()));
+        Map<String, List<Territory.BuildingGap>> uncovered = new HashMap<>();
+        buildings.under(root.path()).stream().filter(TerritoryBuilding::occupied)
+                .sorted(Comparator.comparing(TerritoryBuilding::gridCode).thenComparing(TerritoryBuilding::building))
+                .forEach(building -> {
+                    TerritoryGrid grid = gridsByCode.get(building.gridCode());
+                    if (grid != null && grid.retired()) {
+                        return;
+                    }
+                    String community = grid != null ? grid.communityId()
+                            : building.orgPath().substring(building.orgPath().lastIndexOf('/') + 1);
+                    Territory.BuildingGap gap = new Territory.BuildingGap(building.gridCode(),
+                            grid == null ? null : grid.name(), building.building());
+                    all.computeIfAbsent(community, c -> new ArrayList<>()).add(gap);
+                    if (!covered.contains(building.id())) {
+                        uncovered.computeIfAbsent(community, c -> new ArrayList<>()).add(gap);
+                    }
+                });
+        return uncovered;
     }
 
     private boolean isActiveUnit(String code) {
         return units.find(code).filter(u -> !u.retired()).isPresent();
     }
 
-    /** The report as CSV, one row per gap (and one per community without any), with a header. */
+    /**
+     * The report as CSV, one row per gap (and one per community without any), with a header. A building
+     * without a building group is a row {@code BUILDING_WITHOUT_GROUP} with its grid's code, its name and
+     * the kind {@code BUILDING}.
+     */
     public static String csv(Territory territory) {
-        StringBuilder out = new StringBuilder("street,street_name,community,community_name,grids,partners,gap,code,name,kind\n");
+        StringBuilder out = new StringBuilder(
+                "street,street_name,community,community_name,grids,partners,buildings,gap,code,name,kind\n");
         for (Territory.Street street : territory.streets()) {
             for (Territory.Community c : street.communities()) {
                 String prefix = String.join(",", cell(street.code()), cell(street.name()), cell(c.code()),
-                        cell(c.name()), String.valueOf(c.grids()), String.valueOf(c.partners()));
-                if (c.gridsWithoutBranch().isEmpty() && c.partnersWithoutParty().isEmpty()) {
+                        cell(c.name()), String.valueOf(c.grids()), String.valueOf(c.partners()),
+                        String.valueOf(c.buildings()));
+                if (c.gridsWithoutBranch().isEmpty() && c.partnersWithoutParty().isEmpty()
+                        && c.buildingsWithoutGroup().isEmpty()) {
                     out.append(prefix).append(",NONE,,,\n");
                 }
                 c.gridsWithoutBranch().forEach(g -> out.append(prefix).append(",GRID_WITHOUT_BRANCH,")
@@ -127,6 +190,8 @@ public class TerritoryCoverage {
                 c.partnersWithoutParty().forEach(p -> out.append(prefix).append(",PARTNER_WITHOUT_PARTY,")
                         .append(cell(p.code())).append(',').append(cell(p.name())).append(',').append(cell(p.kind()))
                         .append('\n'));
+                c.buildingsWithoutGroup().forEach(b -> out.append(prefix).append(",BUILDING_WITHOUT_GROUP,")
+                        .append(cell(b.gridCode())).append(',').append(cell(b.building())).append(",BUILDING\n"));
             }
         }
         return out.toString();

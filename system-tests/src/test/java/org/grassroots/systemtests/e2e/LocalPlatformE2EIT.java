@@ -67,7 +67,7 @@ class LocalPlatformE2EIT {
         get("/api/orgs/qjp-pulou-hebin", dispatcher).expectStatus().isNotFound();
         get("/api/grids/" + GRID_1 + "/staff", dispatcher)
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$[*].userId").value(ids -> assertThat(ids.toString()).contains(GRIDWORKER_1));
+                .expectBody().jsonPath("$.items[*].userId").value(ids -> assertThat(ids.toString()).contains(GRIDWORKER_1));
     }
 
     @Test

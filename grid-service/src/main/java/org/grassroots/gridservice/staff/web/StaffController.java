@@ -7,6 +7,8 @@ import org.grassroots.contracts.grids.StaffPost;
 import org.grassroots.contracts.grids.StaffRole;
 import org.grassroots.gridservice.staff.GridStaff;
 import org.grassroots.gridservice.staff.StaffAssignment;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +33,9 @@ class StaffController {
     static final String STAFF =
             "hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff', 'grid_worker')";
 
+    /** A grid's staff fit on one page of this size, unless its history is asked for. */
+    static final int DEFAULT_PAGE = 50;
+
     private final GridStaff staff;
 
     StaffController(GridStaff staff) {
@@ -53,12 +58,13 @@ class StaffController {
         return StaffAssignmentResponse.of(staff.unassign(code, assignmentId, caller), caller);
     }
 
+    /** A page of the grid's staff (the current ones, or with {@code history} every assignment), newest first. */
     @GetMapping("/api/grids/{code}/staff")
     @PreAuthorize(STAFF)
-    List<StaffAssignmentResponse> ofGrid(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history,
-            Caller caller) {
-        return staff.ofGrid(code, history, caller).stream()
-                .map(assignment -> StaffAssignmentResponse.of(assignment, caller)).toList();
+    Page<StaffAssignmentResponse> ofGrid(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller) {
+        return staff.ofGrid(code, history, Paging.of(page, size, DEFAULT_PAGE), caller)
+                .map(assignment -> StaffAssignmentResponse.of(assignment, caller));
     }
 
     /** A worker's grids; {@code me} stands for the caller. */
