@@ -1,9 +1,12 @@
 import {
   AlertOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   ClockCircleOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FormOutlined,
+  HourglassOutlined,
   InboxOutlined,
   LogoutOutlined,
   QrcodeOutlined,
@@ -17,6 +20,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import type { Session } from '../shared/auth';
+import { areaSource, areaText } from './model/area';
 import { ROLE_LABELS } from './model/labels';
 import { caseChanges, type LiveMode } from './model/live';
 import { hasAny, INBOX_ROLES, SessionContext, STAFF_ROLES, STATS_ROLES } from './model/session';
@@ -33,6 +37,9 @@ const SlaBoard = lazy(() => import('./pages/SlaBoard'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const Stats = lazy(() => import('./pages/Stats'));
 const Codes = lazy(() => import('./pages/Codes'));
+const OnBehalf = lazy(() => import('./pages/OnBehalf'));
+const Parked = lazy(() => import('./pages/Parked'));
+const Calendars = lazy(() => import('./pages/Calendars'));
 const Result = lazy(() => import('./components/Outcome'));
 
 interface Screen {
@@ -43,15 +50,20 @@ interface Screen {
 }
 
 const CASE_ROLES = [...STAFF_ROLES, 'department_staff', 'grid_worker'];
+const CALENDAR_ROLES = ['district_admin', 'platform_admin'];
 
+// Each page only for the roles its API allows: 代为登记 and 挂账 area staff, 节假日 (PUT /api/calendars) the district.
 const SCREENS: Screen[] = [
   { path: '/', label: '工作台', icon: <DesktopOutlined />, roles: STAFF_ROLES },
+  { path: '/on-behalf', label: '代为登记', icon: <FormOutlined />, roles: STAFF_ROLES },
   { path: '/cases', label: '案件', icon: <UnorderedListOutlined />, roles: CASE_ROLES },
+  { path: '/parked', label: '挂账', icon: <HourglassOutlined />, roles: STAFF_ROLES },
   { path: '/inbox', label: '部门待办', icon: <InboxOutlined />, roles: INBOX_ROLES },
   { path: '/sla', label: '时限', icon: <ClockCircleOutlined />, roles: [...STAFF_ROLES, 'department_staff'] },
   { path: '/map', label: '地图', icon: <EnvironmentOutlined />, roles: STAFF_ROLES },
   { path: '/stats', label: '评价', icon: <BarChartOutlined />, roles: STATS_ROLES },
   { path: '/codes', label: '码上办', icon: <QrcodeOutlined />, roles: STAFF_ROLES },
+  { path: '/calendars', label: '节假日', icon: <CalendarOutlined />, roles: CALENDAR_ROLES },
 ];
 
 function LiveBadge() {
@@ -63,25 +75,38 @@ function LiveBadge() {
   );
 }
 
-/** The caller's area by name (城南社区), from org-service; the org path while unknown or unreadable. */
-function AreaName({ orgPath }: { orgPath?: string }) {
-  const code = orgPath?.split('/').filter(Boolean).pop();
+/**
+ * The caller's area by name (城南社区), from org-service; a department's staff their department
+ * (住房和城乡建设局), which they may read where the org tree is closed to them. The district while unknown.
+ */
+function AreaName({ user }: { user: Session['user'] }) {
+  const source = areaSource(user);
   const [name, setName] = useState<string>();
   useEffect(() => {
-    if (!code) return;
+    if (!source) return;
     let current = true;
-    api<{ name: string }>(`/api/orgs/${encodeURIComponent(code)}`).then(
+    api<{ name: string }>(source.path).then(
       (unit) => current && setName(unit.name),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [code]);
+  }, [source?.path]);
   return (
-    <Typography.Text type="secondary" title={orgPath} data-testid="area-name">
-      {name ?? (orgPath ? `清江浦区 · ${orgPath}` : '清江浦区')}
+    <Typography.Text type="secondary" title={user.orgPath} data-testid="area-name" ellipsis>
+      {areaText(source?.kind, name)}
     </Typography.Text>
+  );
+}
+
+/** A page only for the roles the API allows it: others are told so instead of meeting a 403 per call. */
+function Guarded({ session, roles, home, children }: { session: Session; roles: string[]; home: string; children: ReactNode }) {
+  const navigate = useNavigate();
+  return hasAny(session, roles) ? (
+    <>{children}</>
+  ) : (
+    <Result status="403" title="此页面不在您的权限范围内" extra={<Button onClick={() => navigate(home)}>返回</Button>} />
   );
 }
 
@@ -130,7 +155,7 @@ function Shell({ session }: { session: Session }) {
         <Layout.Header
           style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}
         >
-          <AreaName orgPath={session.user.orgPath} />
+          <AreaName user={session.user} />
           <Space size="large">
             <LiveBadge />
             <Space size={4}>
@@ -155,6 +180,9 @@ function Shell({ session }: { session: Session }) {
               <Route path="/map" element={<MapPage />} />
               <Route path="/stats" element={<Stats />} />
               <Route path="/codes" element={<Codes />} />
+              <Route path="/on-behalf" element={<Guarded session={session} roles={STAFF_ROLES} home={home}><OnBehalf /></Guarded>} />
+              <Route path="/parked" element={<Guarded session={session} roles={STAFF_ROLES} home={home}><Parked /></Guarded>} />
+              <Route path="/calendars" element={<Guarded session={session} roles={CALENDAR_ROLES} home={home}><Calendars /></Guarded>} />
               <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate(home)}>返回</Button>} />} />
             </Routes>
           </Suspense>
