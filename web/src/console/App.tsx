@@ -22,6 +22,7 @@ import { api } from '../shared/api';
 import type { Session } from '../shared/auth';
 import { areaSource, areaText } from './model/area';
 import { ROLE_LABELS } from './model/labels';
+import { useNarrow } from './model/narrow';
 import { caseChanges, type LiveMode } from './model/live';
 import { hasAny, INBOX_ROLES, SessionContext, STAFF_ROLES, STATS_ROLES } from './model/session';
 
@@ -94,8 +95,8 @@ function AreaName({ user }: { user: Session['user'] }) {
     };
   }, [source?.path]);
   return (
-    <Typography.Text type="secondary" title={user.orgPath} data-testid="area-name" ellipsis>
-      {areaText(source?.kind, name)}
+    <Typography.Text type="secondary" title={user.orgPath} data-testid="area-name" ellipsis style={{ minWidth: 0 }}>
+      {areaText(name)}
     </Typography.Text>
   );
 }
@@ -122,6 +123,7 @@ function Shell({ session }: { session: Session }) {
       .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
       .pop() ?? (location.pathname.startsWith('/cases/') ? '/cases' : '/');
   const roles = session.user.roles.filter((r) => ROLE_LABELS[r]).map((r) => ROLE_LABELS[r]);
+  const narrow = useNarrow();
 
   if (!home) {
     return (
@@ -153,23 +155,26 @@ function Shell({ session }: { session: Session }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}
+          style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, borderBottom: '1px solid #f0f0f0' }}
         >
           <AreaName user={session.user} />
-          <Space size="large">
+          {/* On a phone (390 px) the roles and the button's word give way, so the header stays one line. */}
+          <Space size={narrow ? 'small' : 'large'} style={{ flexShrink: 0 }}>
             <LiveBadge />
-            <Space size={4}>
-              {roles.map((r) => (
-                <Tag key={r}>{r}</Tag>
-              ))}
-            </Space>
-            <Typography.Text strong data-testid="user-name">{session.user.name}</Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={() => void session.logout()}>
-              退出
+            {!narrow && (
+              <Space size={4}>
+                {roles.map((r) => (
+                  <Tag key={r}>{r}</Tag>
+                ))}
+              </Space>
+            )}
+            <Typography.Text strong data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>{session.user.name}</Typography.Text>
+            <Button icon={<LogoutOutlined />} aria-label="退出" title="退出" onClick={() => void session.logout()}>
+              {narrow ? null : '退出'}
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 8 : 20, minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
             <Routes>
               <Route path="/" element={hasAny(session, STAFF_ROLES) ? <Workbench /> : <Navigate to={home} replace />} />

@@ -24,10 +24,9 @@ describe('areaSource', () => {
 
 describe('areaText', () => {
   it('given a name or none, when shown, then never a raw org path', () => {
-    expect(areaText('department', '住房和城乡建设局')).toBe('清江浦区 · 住房和城乡建设局');
-    expect(areaText('org', '城南社区')).toBe('城南社区');
-    expect(areaText('department', undefined)).toBe('清江浦区');
-    expect(areaText(undefined, undefined)).toBe('清江浦区');
+    expect(areaText('区住房和城乡建设局')).toBe('区住房和城乡建设局');
+    expect(areaText('城南社区党委')).toBe('城南社区党委');
+    expect(areaText(undefined)).toBe('清江浦区');
   });
 });
 

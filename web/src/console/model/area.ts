@@ -13,8 +13,7 @@ export function areaSource(user: Pick<User, 'roles' | 'orgPath' | 'departmentId'
   return code ? { kind: 'org', path: `/api/orgs/${encodeURIComponent(code)}` } : undefined;
 }
 
-/** The header's text: the name read, or the district while it is unknown (never a raw org path). */
-export function areaText(kind: 'department' | 'org' | undefined, name: string | undefined): string {
-  if (!name) return '清江浦区';
-  return kind === 'department' ? `清江浦区 · ${name}` : name;
+/** The header's text: the name read (城南社区党委, 区住房和城乡建设局), or the district while it is unknown (never a raw org path). */
+export function areaText(name: string | undefined): string {
+  return name ?? '清江浦区';
 }

@@ -16,9 +16,9 @@ export function oldestFirst(list: ParkedCase[]): ParkedCase[] {
   return [...list].sort((a, b) => a.parkedAt.localeCompare(b.parkedAt) || a.aCase.number.localeCompare(b.aCase.number));
 }
 
-/** How long a case has been parked, as the review list says it: 今天, 12 天, 95 天（约 3 个月）. */
+/** How long a case has been parked, as the review list says it: 不足 1 天, 12 天, 95 天（约 3 个月）. */
 export function parkedFor(days: number): string {
-  if (days < 1) return '今天挂账';
+  if (days < 1) return '不足 1 天';
   if (days < 30) return `${days} 天`;
   const months = Math.floor(days / 30);
   return `${days} 天（约 ${months} 个月）`;

@@ -191,9 +191,11 @@ export default function Calendars() {
                   </Col>
                 </Row>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
-                添加假期
-              </Button>
+              <div style={{ marginBottom: 16 }}>
+                <Button icon={<PlusOutlined />} onClick={() => add({})}>
+                  添加假期
+                </Button>
+              </div>
             </>
           )}
         </Form.List>
@@ -217,9 +219,11 @@ export default function Calendars() {
                   </Col>
                 ))}
               </Row>
-              <Button icon={<PlusOutlined />} onClick={() => add()} style={{ marginBottom: 16 }}>
-                添加调休上班日
-              </Button>
+              <div style={{ marginBottom: 24 }}>
+                <Button icon={<PlusOutlined />} onClick={() => add()}>
+                  添加调休上班日
+                </Button>
+              </div>
             </>
           )}
         </Form.List>

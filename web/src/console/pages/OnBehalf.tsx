@@ -7,6 +7,7 @@ import type { GridFeature } from '../components/leaflet';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { fieldProblems } from '../model/fieldErrors';
 import { onBehalfPlace, onBehalfRequest, type Category, type OnBehalfValues, type Question } from '../model/onBehalf';
+import { useNarrow } from '../model/narrow';
 import { useSession } from '../model/session';
 import type { GeoPoint } from '../model/types';
 import { useApi } from '../model/useApi';
@@ -53,6 +54,7 @@ function QuestionInput({ question }: { question: Question }) {
  */
 export default function OnBehalf() {
   const session = useSession();
+  const narrow = useNarrow();
   const [form] = Form.useForm<OnBehalfValues>();
   const [submitting, setSubmitting] = useState(false);
   const [refusal, setRefusal] = useState<{ title: string; lines: string[] }>();
@@ -119,7 +121,7 @@ export default function OnBehalf() {
   }
 
   return (
-    <Card title="代为登记" extra={<Typography.Text type="secondary">来访、来电诉求由工作人员代居民登记</Typography.Text>}>
+    <Card title="代为登记" extra={narrow ? undefined : <Typography.Text type="secondary">来访、来电诉求由工作人员代居民登记</Typography.Text>}>
       <ServiceAlert error={categories.error} part="诉求类别" onRetry={categories.reload} />
       <Form
         form={form}

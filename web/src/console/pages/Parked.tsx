@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Grid, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActi
 import { ServiceAlert } from '../components/ServiceAlert';
 import { ACTIONS } from '../model/actions';
 import { caseChanges } from '../model/live';
+import { useNarrow } from '../model/narrow';
 import { oldestFirst, parkedColour, parkedFor, reviewText, type ParkedCase } from '../model/parked';
 import { useNow } from '../model/session';
 import type { CaseView } from '../model/types';
@@ -26,7 +27,7 @@ function Place({ c }: { c: CaseView }) {
  */
 export default function Parked() {
   const now = useNow();
-  const screens = Grid.useBreakpoint();
+  const narrow = useNarrow();
   const [tick, setTick] = useState(0);
   const [taking, setTaking] = useState<CaseView>();
   const [done, setDone] = useState<string>();
@@ -89,14 +90,14 @@ export default function Parked() {
       </Typography.Paragraph>
       {done && <Alert type="success" showIcon closable message={done} onClose={() => setDone(undefined)} style={{ marginBottom: 12 }} />}
       <ServiceAlert error={parked.error} part="挂账案件" onRetry={parked.reload} />
-      {screens.md === false ? (
+      {narrow ? (
         <List
           data-testid="parked-list"
           loading={parked.loading && !parked.data}
           dataSource={items}
           locale={{ emptyText: <Empty description={parked.error ? '挂账案件暂时无法读取' : '本辖区没有挂账案件'} /> }}
           renderItem={(p) => (
-            <List.Item className="parked-row" key={p.aCase.id} actions={[takeUpButton(p)]} style={{ flexWrap: 'wrap', rowGap: 8 }}>
+            <List.Item className="parked-row" key={p.aCase.id}>
               <List.Item.Meta
                 title={
                   <Space wrap size={4}>
@@ -111,9 +112,10 @@ export default function Parked() {
                     <div>
                       {p.aCase.categoryName ?? p.aCase.categoryCode} · <Place c={p.aCase} />
                     </div>
-                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 8 }}>
                       {p.aCase.description}
                     </Typography.Paragraph>
+                    {takeUpButton(p)}
                   </>
                 }
               />
