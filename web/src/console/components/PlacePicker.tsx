@@ -26,7 +26,8 @@ export default function PlacePicker({ value, onChange, grids, id }: {
     let created: L.Map | undefined;
     void (async () => {
       if (!element.current) return;
-      created = await createMap(element.current);
+      // Quarter zoom steps, so a community's few grids fill the map instead of a corner of it.
+      created = await createMap(element.current, { zoomSnap: 0.25 });
       if (cancelled) {
         created.remove();
         return;

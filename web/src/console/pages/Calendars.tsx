@@ -118,7 +118,7 @@ export default function Calendars() {
           <Select
             aria-label="年份"
             value={year}
-            style={{ width: 120 }}
+            style={{ width: 156 }}
             onChange={setYear}
             options={yearChoices(thisYear, configuredYears).map((y) => ({
               value: y,

@@ -101,7 +101,7 @@ export default function Parked() {
               <List.Item.Meta
                 title={
                   <Space wrap size={4}>
-                    <Link to={`/cases/${p.aCase.id}`}>{p.aCase.number}</Link>
+                    <Link to={`/cases/${p.aCase.id}`} data-testid="case-link">{p.aCase.number}</Link>
                     <Tag color={parkedColour(p.daysParked)}>已挂账 {parkedFor(p.daysParked)}</Tag>
                     <Tag color={p.reviewDue ? 'gold' : 'default'}>{reviewText(p, now)}</Tag>
                   </Space>
