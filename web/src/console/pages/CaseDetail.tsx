@@ -137,7 +137,7 @@ export default function CaseDetail() {
         <Space wrap data-testid="case-actions">
           {actions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {actions.map((action) => (
-            <Button key={action.key} type={['accept', 'dispatch', 'claim', 'resolve', 'verify'].includes(action.key) ? 'primary' : 'default'} danger={action.danger} onClick={() => setActing(action)}>
+            <Button key={action.key} type={['accept', 'dispatch', 'claim', 'resolve', 'verify', 'take-up'].includes(action.key) ? 'primary' : 'default'} danger={action.danger} onClick={() => setActing(action)}>
               {action.label}
             </Button>
           ))}
