@@ -3,7 +3,9 @@
 // dispatches it to 住建 chosen from the list; dept-housing1 claims and resolves it in the
 // department inbox; dispatcher1 verifies it; the case shows CLOSED with its whole timeline and
 // the statistics count it. Then: another community's case stays invisible to dispatcher1, and a
-// refused action shows its reason. Screenshots of every screen go to SCREENSHOT_DIR/console/.
+// refused action shows its reason. Issue #22: dispatcher1 records a phone complaint on a caller's
+// behalf (代为登记: a refusal beside its field, the contact in no list) and takes up a parked case
+// from the 挂账 list. Screenshots of every screen go to SCREENSHOT_DIR/console/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiAs, GATEWAY_URL, launch, newPage, screenshot, signIn } from './lib/harness.mjs';
@@ -165,4 +167,72 @@ test('a refused action shows its reason', async () => {
   const text = await refusal.innerText();
   assert.match(text, /他人刚刚修改|当前状态下不能/);
   await screenshot(dispatcher, WALK, '09-refused');
+});
+
+test('dispatcher1 records a phone complaint on a caller\'s behalf: a bad number is refused beside its field, the contact never shows in lists', async () => {
+  const phone = '13912345678';
+  await dispatcher.goto(`${GATEWAY_URL}/on-behalf`);
+  const form = dispatcher.locator('form#on-behalf');
+  await form.waitFor();
+  await form.getByLabel('称呼（可选）').fill('王女士');
+  // A number written as words passes the form; case-service refuses it naming caller.phone.
+  await form.getByLabel('联系电话').fill('王女士家电话');
+  await form.getByRole('combobox', { name: '类别' }).click();
+  await dispatcher.locator('.ant-select-item-option', { hasText: '暴露垃圾' }).click();
+  await form.getByText('垃圾类型').waitFor();
+  await form.getByLabel('生活垃圾').check();
+  await form.getByLabel('诉求描述').fill(`浏览器走查 ${stamp}：来电反映楼道口生活垃圾堆积三天`);
+  // The caller gives an address only: the grid it lies in places the case, the address goes with it.
+  await form.getByRole('combobox', { name: '所在网格' }).click();
+  await dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await form.locator('[data-testid=place-point]', { hasText: '坐标' }).waitFor();
+  await form.getByLabel('地址 / 位置说明').fill('健康东路12号3栋楼下');
+  await button(form, '登记').click();
+  const beside = dispatcher.locator('#on-behalf_callerPhone_help');
+  await beside.getByText('须为电话号码').waitFor();
+  await screenshot(dispatcher, WALK, '10-on-behalf-refused', { fullPage: true });
+
+  await form.getByLabel('联系电话').fill(phone);
+  await button(form, '登记').click();
+  const filed = dispatcher.locator('[data-testid=filed-case]');
+  await filed.waitFor();
+  await screenshot(dispatcher, WALK, '11-on-behalf-filed');
+  await filed.click();
+  await dispatcher.locator('[data-testid=case-status]', { hasText: '待受理' }).waitFor();
+  await dispatcher.getByText('来电代登记').waitFor();
+  const id = dispatcher.url().split('/').pop();
+  // The case and the case list never carry the caller's contact; staff of the area read it on request.
+  const aCase = await apiAs('dispatcher1', 'GET', `/api/cases/${id}`);
+  assert.equal(aCase.channel, 'PHONE_CALL');
+  const list = await apiAs('dispatcher1', 'GET', `/api/cases?number=${aCase.number}`);
+  assert.equal(list.totalItems, 1);
+  assert.ok(!JSON.stringify([aCase, list]).includes(phone), 'the caller\'s phone is in no case or list answer');
+  await button(dispatcher.locator('.ant-descriptions'), '查看联系方式').click();
+  await dispatcher.locator('[data-testid=caller-contact]', { hasText: phone }).waitFor();
+  await screenshot(dispatcher, WALK, '12-on-behalf-case', { fullPage: true });
+});
+
+test('dispatcher1 takes up a parked case from the 挂账 review list', async () => {
+  const parked = await apiAs('resident1', 'POST', '/api/cases', {
+    categoryCode: 'ROAD_DAMAGE',
+    description: `浏览器走查 ${stamp}：人行道板松动，待管网改造后一并修复`,
+    point: { lon: 119.0216, lat: 33.6011 },
+    answers: { damageType: '人行道板松动' },
+  });
+  await apiAs('dispatcher1', 'POST', `/api/cases/${parked.id}/accept`, {});
+  await apiAs('dispatcher1', 'POST', `/api/cases/${parked.id}/park`, { reason: '等待燃气管网改造完成后一并修复' });
+
+  await dispatcher.goto(`${GATEWAY_URL}/parked`);
+  const row = dispatcher.locator('[data-testid=parked-table] .ant-table-row', { hasText: parked.number });
+  await row.waitFor();
+  await row.getByText('等待燃气管网改造完成后一并修复').waitFor();
+  await screenshot(dispatcher, WALK, '13-parked-list');
+  await button(row, '销账恢复').click();
+  await dialog(dispatcher).getByLabel(/恢复办理的原因/).fill('管网改造已完工，可以修复');
+  await button(dialog(dispatcher), '确定销账恢复').click();
+  await row.waitFor({ state: 'detached' });
+  assert.equal((await apiAs('dispatcher1', 'GET', `/api/cases/${parked.id}`)).status, 'ACCEPTED');
+  await dispatcher.goto(`${GATEWAY_URL}/cases/${parked.id}`);
+  await dispatcher.locator('[data-testid=case-timeline]').getByText('销账恢复', { exact: true }).waitFor();
+  await screenshot(dispatcher, WALK, '14-taken-up', { fullPage: true });
 });

@@ -1,9 +1,12 @@
 import {
   AlertOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   ClockCircleOutlined,
   DesktopOutlined,
   EnvironmentOutlined,
+  FormOutlined,
+  HourglassOutlined,
   InboxOutlined,
   LogoutOutlined,
   QrcodeOutlined,
@@ -17,7 +20,9 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { api } from '../shared/api';
 import type { Session } from '../shared/auth';
+import { areaSource, areaText } from './model/area';
 import { ROLE_LABELS } from './model/labels';
+import { useNarrow } from './model/narrow';
 import { caseChanges, type LiveMode } from './model/live';
 import { hasAny, INBOX_ROLES, SessionContext, STAFF_ROLES, STATS_ROLES } from './model/session';
 
@@ -33,6 +38,9 @@ const SlaBoard = lazy(() => import('./pages/SlaBoard'));
 const MapPage = lazy(() => import('./pages/MapPage'));
 const Stats = lazy(() => import('./pages/Stats'));
 const Codes = lazy(() => import('./pages/Codes'));
+const OnBehalf = lazy(() => import('./pages/OnBehalf'));
+const Parked = lazy(() => import('./pages/Parked'));
+const Calendars = lazy(() => import('./pages/Calendars'));
 const Result = lazy(() => import('./components/Outcome'));
 
 interface Screen {
@@ -43,15 +51,20 @@ interface Screen {
 }
 
 const CASE_ROLES = [...STAFF_ROLES, 'department_staff', 'grid_worker'];
+const CALENDAR_ROLES = ['district_admin', 'platform_admin'];
 
+// Each page only for the roles its API allows: 代为登记 and 挂账 area staff, 节假日 (PUT /api/calendars) the district.
 const SCREENS: Screen[] = [
   { path: '/', label: '工作台', icon: <DesktopOutlined />, roles: STAFF_ROLES },
+  { path: '/on-behalf', label: '代为登记', icon: <FormOutlined />, roles: STAFF_ROLES },
   { path: '/cases', label: '案件', icon: <UnorderedListOutlined />, roles: CASE_ROLES },
+  { path: '/parked', label: '挂账', icon: <HourglassOutlined />, roles: STAFF_ROLES },
   { path: '/inbox', label: '部门待办', icon: <InboxOutlined />, roles: INBOX_ROLES },
   { path: '/sla', label: '时限', icon: <ClockCircleOutlined />, roles: [...STAFF_ROLES, 'department_staff'] },
   { path: '/map', label: '地图', icon: <EnvironmentOutlined />, roles: STAFF_ROLES },
   { path: '/stats', label: '评价', icon: <BarChartOutlined />, roles: STATS_ROLES },
   { path: '/codes', label: '码上办', icon: <QrcodeOutlined />, roles: STAFF_ROLES },
+  { path: '/calendars', label: '节假日', icon: <CalendarOutlined />, roles: CALENDAR_ROLES },
 ];
 
 function LiveBadge() {
@@ -63,25 +76,38 @@ function LiveBadge() {
   );
 }
 
-/** The caller's area by name (城南社区), from org-service; the org path while unknown or unreadable. */
-function AreaName({ orgPath }: { orgPath?: string }) {
-  const code = orgPath?.split('/').filter(Boolean).pop();
+/**
+ * The caller's area by name (城南社区), from org-service; a department's staff their department
+ * (住房和城乡建设局), which they may read where the org tree is closed to them. The district while unknown.
+ */
+function AreaName({ user }: { user: Session['user'] }) {
+  const source = areaSource(user);
   const [name, setName] = useState<string>();
   useEffect(() => {
-    if (!code) return;
+    if (!source) return;
     let current = true;
-    api<{ name: string }>(`/api/orgs/${encodeURIComponent(code)}`).then(
+    api<{ name: string }>(source.path).then(
       (unit) => current && setName(unit.name),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [code]);
+  }, [source?.path]);
   return (
-    <Typography.Text type="secondary" title={orgPath} data-testid="area-name">
-      {name ?? (orgPath ? `清江浦区 · ${orgPath}` : '清江浦区')}
+    <Typography.Text type="secondary" title={user.orgPath} data-testid="area-name" ellipsis style={{ minWidth: 0 }}>
+      {areaText(name)}
     </Typography.Text>
+  );
+}
+
+/** A page only for the roles the API allows it: others are told so instead of meeting a 403 per call. */
+function Guarded({ session, roles, home, children }: { session: Session; roles: string[]; home: string; children: ReactNode }) {
+  const navigate = useNavigate();
+  return hasAny(session, roles) ? (
+    <>{children}</>
+  ) : (
+    <Result status="403" title="此页面不在您的权限范围内" extra={<Button onClick={() => navigate(home)}>返回</Button>} />
   );
 }
 
@@ -97,6 +123,7 @@ function Shell({ session }: { session: Session }) {
       .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
       .pop() ?? (location.pathname.startsWith('/cases/') ? '/cases' : '/');
   const roles = session.user.roles.filter((r) => ROLE_LABELS[r]).map((r) => ROLE_LABELS[r]);
+  const narrow = useNarrow();
 
   if (!home) {
     return (
@@ -128,23 +155,26 @@ function Shell({ session }: { session: Session }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}
+          style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, borderBottom: '1px solid #f0f0f0' }}
         >
-          <AreaName orgPath={session.user.orgPath} />
-          <Space size="large">
+          <AreaName user={session.user} />
+          {/* On a phone (390 px) the roles and the button's word give way, so the header stays one line. */}
+          <Space size={narrow ? 'small' : 'large'} style={{ flexShrink: 0 }}>
             <LiveBadge />
-            <Space size={4}>
-              {roles.map((r) => (
-                <Tag key={r}>{r}</Tag>
-              ))}
-            </Space>
-            <Typography.Text strong data-testid="user-name">{session.user.name}</Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={() => void session.logout()}>
-              退出
+            {!narrow && (
+              <Space size={4}>
+                {roles.map((r) => (
+                  <Tag key={r}>{r}</Tag>
+                ))}
+              </Space>
+            )}
+            <Typography.Text strong data-testid="user-name" style={{ whiteSpace: 'nowrap' }}>{session.user.name}</Typography.Text>
+            <Button icon={<LogoutOutlined />} aria-label="退出" title="退出" onClick={() => void session.logout()}>
+              {narrow ? null : '退出'}
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 8 : 20, minWidth: 0 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
             <Routes>
               <Route path="/" element={hasAny(session, STAFF_ROLES) ? <Workbench /> : <Navigate to={home} replace />} />
@@ -155,6 +185,9 @@ function Shell({ session }: { session: Session }) {
               <Route path="/map" element={<MapPage />} />
               <Route path="/stats" element={<Stats />} />
               <Route path="/codes" element={<Codes />} />
+              <Route path="/on-behalf" element={<Guarded session={session} roles={STAFF_ROLES} home={home}><OnBehalf /></Guarded>} />
+              <Route path="/parked" element={<Guarded session={session} roles={STAFF_ROLES} home={home}><Parked /></Guarded>} />
+              <Route path="/calendars" element={<Guarded session={session} roles={CALENDAR_ROLES} home={home}><Calendars /></Guarded>} />
               <Route path="*" element={<Result status="404" title="没有这个页面" extra={<Button onClick={() => navigate(home)}>返回</Button>} />} />
             </Routes>
           </Suspense>

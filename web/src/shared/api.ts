@@ -156,7 +156,8 @@ function detailText(detail: string): string {
   return detail;
 }
 
-function reasonText(reason: string): string {
+/** A field's reason as the API gives it (bean validation's English), in Chinese where it is a known one. */
+export function reasonText(reason: string): string {
   for (const [pattern, text] of REASONS) {
     if (pattern.test(reason)) {
       return reason.replace(pattern, text);

@@ -13,6 +13,7 @@ const REASON_LABELS: Partial<Record<ActionKey, string>> = {
   reopen: '重新办理原因',
   escalate: '上报原因',
   pause: '暂停原因（等待居民什么）',
+  'take-up': '恢复办理的原因（挂账的情况已有变化）',
 };
 
 const NO_FIELDS: ActionKey[] = ['claim', 'resume', 'report-in'];

@@ -18,7 +18,8 @@ export type ActionKey =
   | 'extend'
   | 'supervise'
   | 'pause'
-  | 'resume';
+  | 'resume'
+  | 'take-up';
 
 export interface ActionSpec {
   key: ActionKey;
@@ -49,6 +50,8 @@ export const ACTIONS: ActionSpec[] = [
   { key: 'park', label: '挂起', states: ['ACCEPTED', 'RETURNED', 'REOPENED'], who: 'staff', danger: true },
   { key: 'reopen', label: '重新办理', states: ['CLOSED'], who: 'staff', danger: true },
   { key: 'cancel', label: '作废', states: ['REPORTED', 'ACCEPTED'], who: 'staff', danger: true },
+  // 销账恢复: a parked case taken up again, back to 已立案 with a fresh respond limit.
+  { key: 'take-up', label: '销账恢复', states: ['PARKED'], who: 'staff' },
 ];
 
 const STAFF = ['community_staff', 'street_staff', 'district_admin', 'platform_admin'];

@@ -43,6 +43,8 @@ export const ACTION_LABELS: Record<string, string> = {
   PASS_VERIFICATION: '核查通过',
   FAIL_VERIFICATION: '核查不通过',
   PARK: '挂起',
+  TAKE_UP: '销账恢复',
+  TAKEN_UP: '销账恢复',
   REOPEN: '重新办理',
   ESCALATE: '上报上级',
   WHISTLE: '吹哨',
@@ -112,4 +114,16 @@ export function historyNote(action: string, note?: string | null): string | unde
     if (photos) return `${PHOTO_STAGES[photos[2]] ?? ''}照片 ${photos[1]} 张`;
   }
   return note ?? undefined;
+}
+
+/** What a case's externalId is, by where the case came from: a 12345 work order or a wish's id. */
+export function externalIdLabel(channel: string): string {
+  switch (channel) {
+    case 'HOTLINE_12345':
+      return '热线工单';
+    case 'WISH_WALL':
+      return '微心愿编号';
+    default:
+      return '外部编号';
+  }
 }

@@ -6,14 +6,15 @@ import { api, ApiError } from '../../shared/api';
 import { ActionDialog } from '../components/ActionForms';
 import { CasePhotos } from '../components/CasePhotos';
 import { ServiceAlert } from '../components/ServiceAlert';
+import { CallerContact, ON_BEHALF } from '../CallerContact';
 import { ConsultationCard } from '../ConsultationCard';
 import { DeadlineTag, StatusTag } from '../components/StatusTag';
 import { availableActions, type ActionSpec } from '../model/actions';
 import { deadlineOf, deadlineState, leftText, LEVEL_COLORS, runningStage, stageStarts, type Stage } from '../model/deadline';
 import { departments, type Target } from '../model/directory';
-import { actionLabel, historyNote, ASSIGNEE_KIND_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from '../model/labels';
+import { actionLabel, externalIdLabel, historyNote, ASSIGNEE_KIND_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from '../model/labels';
 import { caseChanges } from '../model/live';
-import { useNow, useSession } from '../model/session';
+import { hasAny, STAFF_ROLES, useNow, useSession } from '../model/session';
 import type { CasePage, CaseView, HistoryEntry } from '../model/types';
 import { useApi } from '../model/useApi';
 
@@ -136,7 +137,7 @@ export default function CaseDetail() {
         <Space wrap data-testid="case-actions">
           {actions.length === 0 && <Typography.Text type="secondary">当前状态下您没有可执行的操作</Typography.Text>}
           {actions.map((action) => (
-            <Button key={action.key} type={['accept', 'dispatch', 'claim', 'resolve', 'verify'].includes(action.key) ? 'primary' : 'default'} danger={action.danger} onClick={() => setActing(action)}>
+            <Button key={action.key} type={['accept', 'dispatch', 'claim', 'resolve', 'verify', 'take-up'].includes(action.key) ? 'primary' : 'default'} danger={action.danger} onClick={() => setActing(action)}>
               {action.label}
             </Button>
           ))}
@@ -158,7 +159,12 @@ export default function CaseDetail() {
               </Descriptions.Item>
               <Descriptions.Item label="预计办结">{c.expectedCompletion ? dayjs(c.expectedCompletion).format('MM-DD HH:mm') : '—'}</Descriptions.Item>
               {c.closedAt && <Descriptions.Item label="结案时间">{dayjs(c.closedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>}
-              {c.externalId && <Descriptions.Item label="热线工单">{c.externalId}</Descriptions.Item>}
+              {c.externalId && <Descriptions.Item label={externalIdLabel(c.channel)}>{c.externalId}</Descriptions.Item>}
+              {ON_BEHALF.includes(c.channel) && hasAny(session, STAFF_ROLES) && (
+                <Descriptions.Item label="来电人">
+                  <CallerContact caseId={c.id} />
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="描述" span={3}>{c.description}</Descriptions.Item>
             </Descriptions>
           </Card>
