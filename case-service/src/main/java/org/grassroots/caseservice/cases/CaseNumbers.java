@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.bson.Document;
+import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,24 +16,26 @@ import com.mongodb.client.model.Updates;
 
 /**
  * Case numbers people can read out on the phone: {@code GR-20261121-000042}, counted per day in
- * China Standard Time. One atomic increment per number, safe with several instances.
+ * the district's time zone ({@code grassroots.district.zone}, the working calendar's). One atomic
+ * increment per number, safe with several instances.
  */
 @Component
 class CaseNumbers {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ZoneId zone;
 
-    CaseNumbers(MongoTemplate mongo, Clock clock) {
+    CaseNumbers(MongoTemplate mongo, Clock clock, WorkingCalendar calendar) {
         this.mongo = mongo;
         this.clock = clock;
+        this.zone = calendar.zone();
     }
 
     String next() {
-        String day = LocalDate.now(clock.withZone(CHINA)).format(DAY);
+        String day = LocalDate.now(clock.withZone(zone)).format(DAY);
         Document counter = mongo.getCollection("case_numbers").findOneAndUpdate(
                 new Document("_id", day), Updates.inc("next", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
