@@ -183,8 +183,9 @@ test('dispatcher1 records a phone complaint on a caller\'s behalf: a bad number 
   await form.getByLabel('生活垃圾').check();
   await form.getByLabel('诉求描述').fill(`浏览器走查 ${stamp}：来电反映楼道口生活垃圾堆积三天`);
   // The caller gives an address only: the grid it lies in places the case, the address goes with it.
+  // Picked by name: the category list may still be closing, and a bare "first visible option" once hit it.
   await form.getByRole('combobox', { name: '所在网格' }).click();
-  await dispatcher.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await dispatcher.locator('.ant-select-item-option', { hasText: '城南社区第一网格' }).click();
   await form.locator('[data-testid=place-point]', { hasText: '坐标' }).waitFor();
   await form.getByLabel('地址 / 位置说明').fill('健康东路12号3栋楼下');
   await button(form, '登记').click();
