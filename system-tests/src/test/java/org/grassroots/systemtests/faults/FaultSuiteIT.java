@@ -173,8 +173,8 @@ class FaultSuiteIT {
             workload.awaitWalked(4, Duration.ofSeconds(60));
             killed = Instant.now();
             platform.kafka().kill();
-            // The outage itself: Kafka stays down this long while the walks go on (not a wait for a condition).
-            ServiceProcess.holdFor(Duration.ofSeconds(8));
+            // The outage lasts until eight more cases were walked against it: commands go on, events wait.
+            workload.awaitWalked(workload.walkedSoFar() + 8, Duration.ofSeconds(90));
             platform.kafka().restart();
             faultEnded = Instant.now();
         } catch (RuntimeException | Error e) {
@@ -186,7 +186,8 @@ class FaultSuiteIT {
         Instant caughtUp = awaitCaughtUp(walked, before, Duration.ofSeconds(120));
         Census census = Census.of(walked, caseEvents.arrivals());
         EffectCount effects = EffectCount.of(walked, before, Effects.read());
-        record("Kafka killed (SIGKILL) for 8 s while " + walked.size() + " cases were walked", census, effects,
+        record("Kafka killed (SIGKILL) for " + Duration.between(killed, faultEnded).toSeconds() + " s while "
+                + walked.size() + " cases were walked", census, effects,
                 killed, faultEnded, caughtUp, "each case's events in version order: " + census.inOrder());
         census.assertExactlyOnceInOrder();
         effects.assertExactlyOnce();
@@ -896,6 +897,10 @@ class FaultSuiteIT {
                     return;
                 }
             }
+        }
+
+        int walkedSoFar() {
+            return walked.size();
         }
 
         void awaitWalked(int count, Duration timeout) {

@@ -157,14 +157,4 @@ final class ServiceProcess {
             return false;
         }
     }
-
-    /** Lets a fault last this long (a deliberate duration, not a wait for something to happen). */
-    static void holdFor(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
