@@ -67,7 +67,7 @@ public class PlatformAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaProperties kafka, OutboxProperties properties,
             MeterRegistry meters, StoreIndexes indexes, @Value("${spring.application.name}") String application) {
-        return new OutboxRelay(mongo, outboxProducer(kafka, application), properties, meters, indexes);
+        return new OutboxRelay(mongo, outboxProducer(kafka, application, properties), properties, meters, indexes);
     }
 
     @Bean
@@ -110,10 +110,13 @@ public class PlatformAutoConfiguration {
 
     /**
      * The relay's own producer: idempotent and acknowledged by all in-sync replicas, so a retry
-     * never duplicates or reorders an aggregate's events; short blocking so an outage is noticed
-     * quickly and retried by the relay rather than inside the client.
+     * never duplicates or reorders an aggregate's events; a send already made is retried inside the
+     * client for as long as the relay's lease allows ({@link OutboxProperties#deliveryTimeout()}),
+     * so a broker that restarts within that time drops what it had written; a new send blocks only
+     * briefly, so an outage is noticed quickly and further events wait in their outboxes.
      */
-    private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, String application) {
+    private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, String application,
+            OutboxProperties outbox) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -124,7 +127,7 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.deliveryTimeout().toMillis());
         return new KafkaProducer<>(config);
     }
 

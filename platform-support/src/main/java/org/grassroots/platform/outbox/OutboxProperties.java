@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval  how often the relay looks without being woken (after a crash, or another
  *                      instance's write)
  * @param batchSize     documents claimed per round
- * @param lease         how long one instance owns a document's outbox while publishing it
+ * @param lease         how long one instance owns a document's outbox while publishing it; the
+ *                      producer retries an unacknowledged send for all but the last five seconds
+ *                      of it (see {@link #deliveryTimeout()}), at least 15 s
  * @param maxBackoff    longest wait between attempts while Kafka is unreachable
  */
 @ConfigurationProperties("grassroots.outbox")
@@ -28,5 +30,19 @@ public record OutboxProperties(
         batchSize = batchSize == null ? 200 : batchSize;
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(10) : maxBackoff;
+        if (lease.compareTo(Duration.ofSeconds(15)) < 0) {
+            throw new IllegalArgumentException("grassroots.outbox.lease must be at least 15 s, was " + lease);
+        }
+    }
+
+    /**
+     * How long the producer retries one send before it gives up: the lease less five seconds, so
+     * the answer, whatever it is, comes while this instance still owns the outbox. Within that
+     * time a broker that went down and came back gets the same batch again with the same
+     * sequence number and drops it if it had already written it; a send given up after it is
+     * sent again as a new record, which a consumer sees twice (with the same {@code ce_id}).
+     */
+    public Duration deliveryTimeout() {
+        return lease.minusSeconds(5);
     }
 }
