@@ -34,6 +34,7 @@ final class FaultPlatform implements AutoCloseable {
             "org-service", 22081, "grid-service", 22082, "case-service", 22083,
             "volunteer-service", 22084, "evaluation-service", 22085);
     static final Map<String, Integer> REPLAY_PORTS = Map.of("volunteer-service", 22094, "evaluation-service", 22095);
+    static final Map<String, Integer> SECOND_INSTANCE_PORTS = Map.of("case-service", 22096);
     static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Path checkout;
@@ -75,6 +76,17 @@ final class FaultPlatform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * A second instance of a running service, as a deployment scaled to two runs it: the same
+     * database, the same consumer groups, a port of its own ({@link #SECOND_INSTANCE_PORTS}).
+     */
+    ServiceProcess startSecondInstance(String name) {
+        ServiceProcess second = process(name, name + "-2", SECOND_INSTANCE_PORTS.get(name), "faults-" + name, List.of());
+        replicas.add(second);
+        second.start();
+        return second;
     }
 
     /**

@@ -16,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -735,7 +739,7 @@ class FaultSuiteIT {
     // ------------------------------------------------------------------------------------------
 
     @Test
-    @Order(6)
+    @Order(7)
     @Timeout(300)
     void givenEverythingTheOtherScenariosLeft_whenFreshConsumerServicesReadEveryTopicFromTheBeginning_thenTheyAgree() {
         ServiceProcess volunteer = service("volunteer-service");
@@ -775,6 +779,50 @@ class FaultSuiteIT {
                         + " filed cases per community; fault = the fresh services' start, catch-up = from ready until"
                         + " equal"));
         assertThat(replayed).isEqualTo(original);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 6. Two case-service instances on one store and one broker
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
+    @Timeout(300)
+    void givenTwoCaseServiceInstances_whenEachCallOfAWalkGoesToEither_thenNumbersAreUniqueAndEventsArriveOnceInOrder() {
+        ServiceProcess first = service("case-service");
+        ServiceProcess second = platform.startSecondInstance("case-service");
+        try {
+            second.awaitReady(FaultPlatform.START_TIMEOUT);
+            Effects before = Effects.read();
+            callsPerInstance.clear();
+            caseServiceInstances = List.of(first, second);
+            Instant started = Instant.now();
+            List<CaseRef> walked;
+            try {
+                walked = Workload.start(4, 40).finish();
+            } finally {
+                caseServiceInstances = List.of();
+            }
+            Instant finished = Instant.now();
+
+            Instant caughtUp = awaitCaughtUp(walked, before, Duration.ofSeconds(120));
+            Census census = Census.of(walked, caseEvents.arrivals());
+            EffectCount effects = EffectCount.of(walked, before, Effects.read());
+            long numbers = walked.stream().map(CaseRef::number).distinct().count();
+            Map<String, Integer> calls = new TreeMap<>();
+            callsPerInstance.forEach((name, count) -> calls.put(name, count.get()));
+            record("two case-service instances on one store and broker; each call of " + walked.size()
+                    + " walks (4 threads) sent to either at random", census, effects, started, finished, caughtUp,
+                    "calls per instance " + calls + "; distinct case numbers " + numbers + " of " + walked.size()
+                            + "; each case's events in version order: " + census.inOrder()
+                            + "; fault = the walks, catch-up = from their end until every event and effect");
+            assertThat(calls).as("calls per instance").containsOnlyKeys(first.name(), second.name());
+            assertThat(numbers).as("distinct case numbers").isEqualTo(walked.size());
+            census.assertExactlyOnceInOrder();
+            effects.assertExactlyOnce();
+        } finally {
+            second.stop();
+        }
     }
 
     private static long lagOf(String group) {
@@ -847,7 +895,7 @@ class FaultSuiteIT {
     }
 
     static CaseRef walk() {
-        Answer reported = api.post(service("case-service"), "/api/cases", Api.RESIDENT, REPORT).expectOk("report");
+        Answer reported = api.post(caseService(), "/api/cases", Api.RESIDENT, REPORT).expectOk("report");
         String id = reported.body().get("id").asString();
         command(id, Api.DISPATCHER, "accept", "{}");
         command(id, Api.DISPATCHER, "dispatch", DISPATCH);
@@ -859,8 +907,22 @@ class FaultSuiteIT {
     }
 
     private static Answer command(String id, String bearer, String command, String body) {
-        return api.post(service("case-service"), "/api/cases/" + id + "/" + command, bearer, body)
+        return api.post(caseService(), "/api/cases/" + id + "/" + command, bearer, body)
                 .expectOk(command + " of " + id);
+    }
+
+    /**
+     * The case-service instance a walk's next call goes to: the one instance, or, while
+     * {@link #caseServiceInstances} names several, any of them at random, as a balancer in front of them would.
+     */
+    private static ServiceProcess caseService() {
+        List<ServiceProcess> instances = caseServiceInstances;
+        if (instances.isEmpty()) {
+            return service("case-service");
+        }
+        ServiceProcess chosen = instances.get(ThreadLocalRandom.current().nextInt(instances.size()));
+        callsPerInstance.computeIfAbsent(chosen.name(), name -> new AtomicInteger()).incrementAndGet();
+        return chosen;
     }
 
     /** Threads walking cases until told to stop; each finishes the case it is walking. */
@@ -870,7 +932,7 @@ class FaultSuiteIT {
         private final List<Throwable> failures = new CopyOnWriteArrayList<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
-        private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        private final AtomicInteger started = new AtomicInteger();
         private final int limit;
 
         private Workload(int limit) {
@@ -1109,4 +1171,8 @@ class FaultSuiteIT {
     static ServiceProcess service(String name) {
         return platform.service(name);
     }
+
+    /** While not empty, the case-service instances the walks' calls are spread over ({@link #caseService()}). */
+    static volatile List<ServiceProcess> caseServiceInstances = List.of();
+    static final Map<String, AtomicInteger> callsPerInstance = new ConcurrentHashMap<>();
 }
