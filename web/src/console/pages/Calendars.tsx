@@ -49,6 +49,16 @@ function WeekdayOf({ index }: { index: number }) {
  * from the State Council's notice; every case deadline reads them. A year not entered says so:
  * its deadlines skip weekends only.
  */
+/**
+ * Enter in a date field takes the typed date; it must not also save the whole calendar (a form's
+ * implicit submission), which would send a half-entered notice.
+ */
+function keepEnterInDateFields(event: React.KeyboardEvent<HTMLFormElement>) {
+  if (event.key === 'Enter' && (event.target as HTMLElement).closest('.ant-picker')) {
+    event.preventDefault();
+  }
+}
+
 export default function Calendars() {
   const { message } = App.useApp();
   const thisYear = new Date().getFullYear();
@@ -159,7 +169,15 @@ export default function Calendars() {
       )}
       {loaded.loading && !loaded.data && <Card loading bordered={false} />}
       {!editing && notConfigured && <Empty description={`${year} 年没有节假日数据`} />}
-      <Form form={form} name="calendar" layout="vertical" onFinish={save} hidden={!editing} initialValues={{ holidays: [{}], makeUpWorkdays: [] }}>
+      <Form
+        form={form}
+        name="calendar"
+        layout="vertical"
+        onFinish={save}
+        onKeyDown={keepEnterInDateFields}
+        hidden={!editing}
+        initialValues={{ holidays: [{}], makeUpWorkdays: [] }}
+      >
         <Typography.Title level={5}>法定节假日</Typography.Title>
         <Form.List name="holidays">
           {(rows, { add, remove: removeRow }) => (

@@ -40,6 +40,20 @@ class HolidayYearTest {
                 refused -> assertThat(refused.errors()).extracting(error -> error.field()).containsExactly(field));
     }
 
+    @Test
+    void givenANoticeWithSeveralMistakes_whenParsed_thenOneRefusalNamesEveryWrongField() {
+        assertThatThrownBy(() -> HolidayYear.parse(2027, List.of(
+                new HolidayYear.Entry(" ", "2027-10-32", "2027-10-07"),
+                new HolidayYear.Entry("劳动节", "2027-05-01", "2027-05-05"),
+                new HolidayYear.Entry("元旦", "2026-12-31", "2027-01-01"),
+                new HolidayYear.Entry("五一调整", "2027-05-04", "2027-05-06")),
+                List.of("2027-09-29", "not a day", "2027-05-02")))
+                .isInstanceOfSatisfying(InvalidFieldException.class, refused -> assertThat(refused.errors())
+                        .extracting(error -> error.field())
+                        .containsExactly("holidays[0].name", "holidays[0].from", "holidays[2].from", "holidays[3]",
+                                "makeUpWorkdays[0]", "makeUpWorkdays[1]", "makeUpWorkdays[2]"));
+    }
+
     static HolidayYear parse(String entry) {
         return switch (entry) {
             case "国庆 10-01..10-07 and 中秋 10-06..10-08 overlap" -> HolidayYear.parse(2027, List.of(
