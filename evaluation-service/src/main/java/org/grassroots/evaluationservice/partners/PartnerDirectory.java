@@ -1,7 +1,6 @@
 package org.grassroots.evaluationservice.partners;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +13,11 @@ import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
-import org.springframework.dao.DuplicateKeyException;
+import org.grassroots.platform.store.VersionedDocuments;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,9 +31,11 @@ public class PartnerDirectory implements IndexedQueries {
     static final String COLLECTION = "partners";
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments partners;
 
     PartnerDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.partners = new VersionedDocuments(mongo, COLLECTION);
     }
 
     @Override
@@ -44,20 +44,11 @@ public class PartnerDirectory implements IndexedQueries {
         return List.of(StoreIndex.on(COLLECTION).ascending("kind", "orgPath").build());
     }
 
-    /**
-     * Stores the partner as the event says, only over an older version: a redelivered or older event
-     * changes nothing (the insert of an upsert that finds a newer version collides on the id and is dropped).
-     */
+    /** Stores the partner as the event says, only over an older version ({@link VersionedDocuments}). */
     void apply(PartnerFacts partner, long version) {
-        try {
-            mongo.upsert(query(where("_id").is(partner.code()).and("version").lt(version)),
-                    new Update().set("kind", partner.kind().name()).set("name", partner.name())
-                            .set("communityCodes", partner.communityCodes()).set("orgPath", partner.orgPath())
-                            .set("active", partner.active()).set("version", version),
-                    COLLECTION);
-        } catch (DuplicateKeyException newer) {
-            // A newer version is held already.
-        }
+        partners.apply(partner.code(), version, new Document("kind", partner.kind().name())
+                .append("name", partner.name()).append("communityCodes", partner.communityCodes())
+                .append("orgPath", partner.orgPath()).append("active", partner.active()));
     }
 
     public Optional<Partner> find(String code) {

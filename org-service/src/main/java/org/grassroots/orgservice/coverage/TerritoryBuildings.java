@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
-import org.springframework.dao.DuplicateKeyException;
+import org.grassroots.platform.store.VersionedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,9 +24,11 @@ public class TerritoryBuildings implements IndexedQueries {
     static final String COLLECTION = "territory_buildings";
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments buildings;
 
     TerritoryBuildings(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.buildings = new VersionedDocuments(mongo, COLLECTION);
     }
 
     @Override
@@ -36,19 +37,10 @@ public class TerritoryBuildings implements IndexedQueries {
         return List.of(StoreIndex.on(COLLECTION).ascending("orgPath").build());
     }
 
-    /**
-     * Upserts the building as the event says, only over an older version: a redelivered or older event
-     * changes nothing (the insert of an upsert that finds a newer version collides on the id and is dropped).
-     */
+    /** Stores the building as the event says, only over an older version ({@link VersionedDocuments}). */
     void apply(String id, String gridCode, String building, String orgPath, boolean occupied, long version) {
-        try {
-            mongo.upsert(query(where("_id").is(id).and("version").lt(version)),
-                    new Update().set("gridCode", gridCode).set("building", building).set("orgPath", orgPath)
-                            .set("occupied", occupied).set("version", version),
-                    COLLECTION);
-        } catch (DuplicateKeyException newer) {
-            // A newer version is held already.
-        }
+        buildings.apply(id, version, new Document("gridCode", gridCode).append("building", building)
+                .append("orgPath", orgPath).append("occupied", occupied));
     }
 
     /** The buildings whose grid's community lies at or under {@code path}, occupied or not. */

@@ -11,9 +11,8 @@ import org.grassroots.contracts.grids.GridFacts;
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
-import org.springframework.dao.DuplicateKeyException;
+import org.grassroots.platform.store.VersionedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** org-service's read model of the grids ({@code territory_grids}), fed by {@link GridFollower}. */
@@ -23,9 +22,11 @@ public class TerritoryGrids implements IndexedQueries {
     static final String COLLECTION = "territory_grids";
 
     private final MongoTemplate mongo;
+    private final VersionedDocuments grids;
 
     TerritoryGrids(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.grids = new VersionedDocuments(mongo, COLLECTION);
     }
 
     @Override
@@ -34,20 +35,11 @@ public class TerritoryGrids implements IndexedQueries {
         return List.of(StoreIndex.on(COLLECTION).ascending("orgPath").build());
     }
 
-    /**
-     * Upserts the grid as the event says, only over an older version: a redelivered or older event
-     * changes nothing (the insert of an upsert that finds a newer version collides on the id and is dropped).
-     */
+    /** Stores the grid as the event says, only over an older version ({@link VersionedDocuments}). */
     void apply(GridFacts grid, long version) {
-        try {
-            mongo.upsert(query(where("_id").is(grid.code()).and("version").lt(version)),
-                    new Update().set("name", grid.name()).set("level", grid.level().name())
-                            .set("communityId", grid.communityId()).set("streetId", grid.streetId())
-                            .set("orgPath", grid.orgPath()).set("retired", grid.retired()).set("version", version),
-                    COLLECTION);
-        } catch (DuplicateKeyException newer) {
-            // A newer version is held already.
-        }
+        grids.apply(grid.code(), version, new Document("name", grid.name()).append("level", grid.level().name())
+                .append("communityId", grid.communityId()).append("streetId", grid.streetId())
+                .append("orgPath", grid.orgPath()).append("retired", grid.retired()));
     }
 
     /** The grids whose community lies at or under {@code path}. */
