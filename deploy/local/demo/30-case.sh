@@ -3,8 +3,8 @@
 #  - hotline cases are filed by their 12345 work-order id (POST /api/cases/hotline answers 200 with
 #    the same case the second time), resident1's report is looked up in /api/cases/mine first;
 #  - each case is then moved on only as far as its demo state, from wherever it stands.
-# States shown: REPORTED (in triage), CLAIMED by 城管, CLOSED (resident1 may rate it), and a case
-# whistled to 城管 and 住建 of which 城管 has reported in.
+# States shown: REPORTED (in triage), CLAIMED by 城管, CLOSED (resident1 may rate it), a case
+# whistled to 城管 and 住建 of which 城管 has reported in, and a PARKED case (挂账) on the review list.
 # Photos: drawn at load time by DemoPhotos.java (Java2D: no camera, nobody real, no metadata) and
 # uploaded once: resident1's report with its photo and 城管's photo after handling, and a staff
 # note photo on the triage case and on the street light.
@@ -148,3 +148,14 @@ if call GET "/api/cases/$road" "$ADMIN" | tr '{' '\n' | grep '"departmentId":"de
   call POST "/api/cases/$road/report-in" "$URBAN" '{}' >/dev/null
 fi
 echo "case $road: ACCEPTED, whistled to dept-urban (reported in) and dept-housing (awaited)"
+
+# 5. A case that cannot be handled yet (挂账): accepted, then parked with the reason, so the console's
+#    挂账 review list has one to take up (销账恢复).
+parked=$(hotline 12345-DEMO-0005 '"categoryCode":"ROAD_DAMAGE","description":"市民来电：城南小区北侧背街小巷路面破损，需整体翻修","answers":{"damageType":"破损"},"point":{"lon":119.0208,"lat":33.6019},"locationDescription":"城南小区北侧背街小巷"')
+advance "$parked" ACCEPTED "$URBAN" dept-urban
+if [[ "$(status_of "$parked")" == ACCEPTED ]]; then
+  call POST "/api/cases/$parked/park" "$(dispatcher_of "$parked")" \
+    '{"reason":"需列入明年背街小巷改造计划，资金到位后恢复办理"}' >/dev/null
+fi
+[[ "$(status_of "$parked")" == PARKED ]] || { echo "case $parked is $(status_of "$parked"), not PARKED" >&2; exit 1; }
+echo "case $parked: PARKED (挂账), waiting for the 明年 renovation plan"
