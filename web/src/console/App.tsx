@@ -9,10 +9,11 @@ import {
   HourglassOutlined,
   InboxOutlined,
   LogoutOutlined,
+  MenuOutlined,
   QrcodeOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { App as AntApp, Badge, Button, ConfigProvider, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Badge, Button, ConfigProvider, Drawer, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -124,6 +125,8 @@ function Shell({ session }: { session: Session }) {
       .pop() ?? (location.pathname.startsWith('/cases/') ? '/cases' : '/');
   const roles = session.user.roles.filter((r) => ROLE_LABELS[r]).map((r) => ROLE_LABELS[r]);
   const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   if (!home) {
     return (
@@ -138,26 +141,51 @@ function Shell({ session }: { session: Session }) {
     );
   }
 
+  const title = (
+    <div style={{ color: '#fff', padding: '18px 16px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      <AlertOutlined style={{ marginRight: 8, color: '#ff4d4f' }} />
+      基层治理指挥中心
+    </div>
+  );
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      items={screens.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
+      onClick={({ key }) => navigate(key)}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={184} theme="dark" breakpoint="xl" collapsedWidth={64}>
-        <div style={{ color: '#fff', padding: '18px 16px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          <AlertOutlined style={{ marginRight: 8, color: '#ff4d4f' }} />
-          基层治理指挥中心
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          items={screens.map((s) => ({ key: s.path, icon: s.icon, label: s.label }))}
-          onClick={({ key }) => navigate(key)}
-        />
-      </Layout.Sider>
+      {/* On a phone the screens are a drawer behind the header's menu button: a rail of icons would take a sixth of the width. */}
+      {narrow ? (
+        <Drawer
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          placement="left"
+          width={220}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {title}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider width={184} theme="dark" breakpoint="xl" collapsedWidth={64}>
+          {title}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
           style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, borderBottom: '1px solid #f0f0f0' }}
         >
-          <AreaName user={session.user} />
+          <div style={{ display: 'flex', alignItems: 'center', gap: 4, minWidth: 0 }}>
+            {narrow && <Button type="text" icon={<MenuOutlined />} aria-label="菜单" title="菜单" onClick={() => setMenuOpen(true)} />}
+            <AreaName user={session.user} />
+          </div>
           {/* On a phone (390 px) the roles and the button's word give way, so the header stays one line. */}
           <Space size={narrow ? 'small' : 'large'} style={{ flexShrink: 0 }}>
             <LiveBadge />
