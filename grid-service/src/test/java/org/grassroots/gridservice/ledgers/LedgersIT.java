@@ -73,6 +73,9 @@ class LedgersIT {
         client.get().uri("/api/grids/{g}/ledger/entries", grid).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.totalItems").isEqualTo(4)
                 .jsonPath("$.size").isEqualTo(20).jsonPath("$.items[0].contactPhone").isEqualTo("138****1234");
+        client.get().uri("/api/grids/{g}/ledger/population", grid).header(HttpHeaders.AUTHORIZATION, worker).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.gridCode").isEqualTo(grid)
+                .jsonPath("$.households").isEqualTo(0).jsonPath("$.unpairedHouseholds").isEqualTo(0);
     }
 
     @Test
@@ -85,6 +88,7 @@ class LedgersIT {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
         client.get().uri("/api/grids/reports/staffing?size=1").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1)
-                .jsonPath("$.size").isEqualTo(1);
+                .jsonPath("$.size").isEqualTo(1).jsonPath("$.items[0].communityId").exists()
+                .jsonPath("$.items[0].meetsRule").exists();
     }
 }

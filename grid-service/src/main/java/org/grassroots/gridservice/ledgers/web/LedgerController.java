@@ -1,5 +1,8 @@
 package org.grassroots.gridservice.ledgers.web;
 
+import java.util.Map;
+
+import org.grassroots.gridservice.households.ServiceTag;
 import org.grassroots.gridservice.ledgers.LedgerEntry;
 import org.grassroots.gridservice.ledgers.LedgerEntry.LedgerKind;
 import org.grassroots.gridservice.ledgers.Ledgers;
@@ -50,16 +53,29 @@ class LedgerController {
 
     @GetMapping("/api/grids/{code}/ledger/population")
     @PreAuthorize(AREA_STAFF)
-    Ledgers.PopulationSummary population(@PathVariable String code, Caller caller) {
-        return ledgers.population(code, caller);
+    PopulationResponse population(@PathVariable String code, Caller caller) {
+        Ledgers.PopulationSummary summary = ledgers.population(code, caller);
+        return new PopulationResponse(summary.gridCode(), summary.households(), summary.residents(), summary.byTag(),
+                summary.unpairedHouseholds());
     }
 
     /** A page of the staffing report, a line per community in the caller's area, by community code. */
     @GetMapping("/api/grids/reports/staffing")
     @PreAuthorize("hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff')")
-    Page<Ledgers.StaffingLine> staffing(@RequestParam(required = false) Integer page,
+    Page<StaffingLineResponse> staffing(@RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Caller caller) {
-        return ledgers.staffing(Paging.of(page, size), caller);
+        return ledgers.staffing(Paging.of(page, size), caller).map(line -> new StaffingLineResponse(line.communityId(),
+                line.name(), line.orgPath(), line.residents(), line.workers(), line.workersPer10k(), line.meetsRule()));
+    }
+
+    /** The population ledger in numbers: households, residents, residents by service tag, unpaired households. */
+    record PopulationResponse(String gridCode, int households, int residents, Map<ServiceTag, Integer> byTag,
+            int unpairedHouseholds) {
+    }
+
+    /** A community's line of the staffing report: workers per 10,000 residents against the rule of 18. */
+    record StaffingLineResponse(String communityId, String name, String orgPath, int residents, int workers,
+            Double workersPer10k, boolean meetsRule) {
     }
 
     /** A ledger entry as the API shows it; the contact phone as the caller may see it. */
