@@ -20,10 +20,20 @@ api() { # method path [json body]
     "$@" "$GATEWAY_URL$path"
 }
 
+known_communities() { # the codes of every community grid-service knows, a line each, read page after page
+  local page=0 answer
+  while :; do
+    answer=$(api GET "/api/grids/communities?size=500&page=$page")
+    jq -r '.items[].code' <<<"$answer"
+    (( (page + 1) * 500 >= $(jq .totalItems <<<"$answer") )) && break
+    page=$((page + 1))
+  done
+}
+
 # 1. org-events reach grid-service asynchronously after 10-org.sh: wait (at most 2 minutes) until it
 #    knows the four communities.
 for attempt in $(seq 1 60); do
-  known=$(api GET /api/grids/communities | jq -r '.[].code')
+  known=$(known_communities)
   missing=0
   for community in "${COMMUNITIES[@]}"; do
     grep -qx "$community" <<<"$known" || missing=1
@@ -64,7 +74,7 @@ n=0
 for room in 101 202 303; do
   n=$((n + 1))
   query="/api/households?gridCode=$GRID&building=1%E5%B9%A2&unit=1%E5%8D%95%E5%85%83&room=$room" # 1幢 1单元
-  household=$(api GET "$query" | jq -r '.[0].id // empty')
+  household=$(api GET "$query" | jq -r '.items[0].id // empty')
   if [[ -z "$household" ]]; then
     household=$(api POST /api/households -d "{\"gridCode\":\"$GRID\",\"building\":\"1幢\",\"unit\":\"1单元\",\"room\":\"$room\"}" \
       | jq -r .id)
@@ -85,7 +95,7 @@ echo "households in $GRID: 3, paired with partymember1"
 #    (building-occupied), and as no building group covers 3幢, org-service's coverage report shows it as
 #    the demo district's building gap (1幢 is covered by 1号楼党小组, see 10-org.sh)
 query="/api/households?gridCode=$GRID&building=3%E5%B9%A2&unit=1%E5%8D%95%E5%85%83&room=101" # 3幢 1单元 101
-if [[ -z $(api GET "$query" | jq -r '.[0].id // empty') ]]; then
+if [[ -z $(api GET "$query" | jq -r '.items[0].id // empty') ]]; then
   api POST /api/households -d "{\"gridCode\":\"$GRID\",\"building\":\"3幢\",\"unit\":\"1单元\",\"room\":\"101\"}" >/dev/null
   echo "a household in 3幢 of $GRID (no building group: the coverage gap)"
 fi

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
+import { allPages } from '../../shared/pages';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { departments, type Target } from '../model/directory';
@@ -92,8 +93,8 @@ export default function CaseList() {
 
   const cases = useApi(() => loadCases(query, page, size), [JSON.stringify(query), page, size, tick]);
   const categories = useApi(() => api<Category[]>('/api/categories'), []);
-  const grids = useApi(() => api<Grid[]>('/api/grids', { query: { level: 'LEVEL_1' } }), []);
-  const communities = useApi(() => api<Community[]>('/api/grids/communities'), []);
+  const grids = useApi(() => allPages<Grid>('/api/grids', { level: 'LEVEL_1' }), []);
+  const communities = useApi(() => allPages<Community>('/api/grids/communities'), []);
   const depts = useApi<Target[]>(() => departments(), []);
 
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);

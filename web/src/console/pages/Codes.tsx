@@ -1,6 +1,7 @@
 import { Button, Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
+import { allPages } from '../../shared/pages';
 import { AuthorizedImage } from '../../shared/AuthorizedImage';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { saveBlob } from '../model/download';
@@ -23,14 +24,14 @@ interface Grid {
  * on the grid boards (grid-service draws both; a code opens the phone report page with the grid filled in).
  */
 export default function Codes() {
-  const communities = useApi(() => api<Community[]>('/api/grids/communities'), []);
+  const communities = useApi(() => allPages<Community>('/api/grids/communities'), []);
   const [community, setCommunity] = useState<string>();
   const session = useSession();
   // A community's staff start on their own community (the last part of their org path).
   const own = communities.data?.find((c) => session.user.orgPath?.split('/').pop() === c.code);
   const chosen = community ?? own?.code ?? communities.data?.[0]?.code;
   const grids = useApi(
-    () => (chosen ? api<Grid[]>('/api/grids', { query: { communityId: chosen } }) : Promise.resolve([] as Grid[])),
+    () => (chosen ? allPages<Grid>('/api/grids', { communityId: chosen }) : Promise.resolve([] as Grid[])),
     [chosen],
   );
   const [sheetError, setSheetError] = useState<unknown>();

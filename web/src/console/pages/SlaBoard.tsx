@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
+import { allPages } from '../../shared/pages';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { caseDeadline, LEVEL_COLORS, type DeadlineLevel, type Stage } from '../model/deadline';
@@ -53,7 +54,7 @@ export default function SlaBoard() {
     () => Promise.all(TIMED.map((status) => api<CasePage>('/api/cases', { query: { status, size: 100 } }))).then((pages) => pages.flatMap((p) => p.items)),
     [tick],
   );
-  const communities = useApi(() => api<{ code: string; name: string }[]>('/api/grids/communities'), []);
+  const communities = useApi(() => allPages<{ code: string; name: string }>('/api/grids/communities'), []);
   const depts = useApi<Target[]>(() => departments(), []);
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);
 

@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../shared/api';
+import { allPages } from '../../shared/pages';
 import { Chart } from '../components/Chart';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { departments, type Target } from '../model/directory';
@@ -53,7 +54,7 @@ export default function Stats() {
   const stats = useApi(() => api<StatsRow[]>('/api/stats', { query: { groupBy, period } }), [groupBy, period]);
   const totals = useApi(() => api<StatsRow[]>('/api/stats', { query: { groupBy: 'all' } }), []);
   const categories = useApi(() => api<{ code: string; name: string }[]>('/api/categories'), []);
-  const communities = useApi(() => api<{ code: string; name: string }[]>('/api/grids/communities'), []);
+  const communities = useApi(() => allPages<{ code: string; name: string }>('/api/grids/communities'), []);
   const depts = useApi<Target[]>(() => departments(), []);
   const mayRectify = ['community_staff', 'street_staff', 'district_admin', 'platform_admin'].some((r) => session.hasRole(r));
   const rectifications = useApi(() => (mayRectify ? api<Record<string, unknown>[]>('/api/rectifications', { query: { includeLifted: true } }) : Promise.resolve([])), []);

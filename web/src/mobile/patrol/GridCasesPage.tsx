@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
+import { allPages } from '../../shared/pages';
 import { CaseCard } from '../cases/CaseCard';
 import { PageHeader } from '../common/PageHeader';
 import type { Case, CasePage } from '../types';
@@ -19,7 +20,7 @@ export default function GridCasesPage() {
 
   useEffect(() => {
     (async () => {
-      const assignments = await api<StaffAssignment[]>('/api/grids/workers/me/grids');
+      const assignments = await allPages<StaffAssignment>('/api/grids/workers/me/grids');
       const codes = [...new Set(assignments.filter((one) => one.active !== false).map((one) => one.gridCode))];
       const shown = [];
       for (const code of codes) {

@@ -53,7 +53,7 @@ class DemoLoaderIT {
                 .jsonPath("$.orgPath").isEqualTo("/qjp/qjp-pulou/qjp-pulou-chengnan");
         client.get().uri("/api/households/paired-with/00000000-0000-4000-8000-000000000008")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(3);
+                .jsonPath("$.items.length()").isEqualTo(3).jsonPath("$.totalItems").isEqualTo(3);
     }
 
     private String run(Path launcher) throws Exception {

@@ -6,6 +6,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
@@ -40,6 +43,13 @@ public class CommunityDirectory implements IndexedQueries {
                 .map(CommunityDocument::toCommunity);
     }
 
+    /** A page of the communities, by code. */
+    public Page<Community> page(Paging paging) {
+        return PagedQueries.page(mongo, new org.springframework.data.mongodb.core.query.Query().with(Sort.by("_id")),
+                CommunityDocument.class, CommunityDocument::toCommunity, paging);
+    }
+
+    /** Every community, by code: the staffing report covers them all. */
     public List<Community> all() {
         return communities(new org.springframework.data.mongodb.core.query.Query().with(Sort.by("_id")));
     }

@@ -14,6 +14,9 @@ import org.grassroots.contracts.grids.GridEvent;
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,11 +50,11 @@ public class GridRepository implements IndexedQueries {
                 StoreIndex.on(GridDocument.COLLECTION).geo2dsphere("boundary").named("boundary_2dsphere"),
                 // allActive(): what the locator is built from.
                 StoreIndex.on(GridDocument.COLLECTION).ascending("retired").build(),
-                // list() by community, activeOfCommunity().
+                // list(), page() by community, activeOfCommunity().
                 StoreIndex.on(GridDocument.COLLECTION).ascending("communityId", "retired").build(),
-                // list() by parent, hasActiveChildren().
+                // list(), page() by parent, hasActiveChildren().
                 StoreIndex.on(GridDocument.COLLECTION).ascending("parentCode", "retired").build(),
-                // list() by level, siblingsNear(): the neighbours' bounding boxes on one level.
+                // list(), page() by level, siblingsNear(): the neighbours' bounding boxes on one level.
                 StoreIndex.on(GridDocument.COLLECTION).ascending("level", "retired", "minLon").build()));
     }
 
@@ -97,6 +100,17 @@ public class GridRepository implements IndexedQueries {
     }
 
     List<Grid> list(GridFilter filter) {
+        return mongo.find(new Query(filtered(filter)).with(Sort.by("_id")), GridDocument.class).stream()
+                .map(GridDocument::toGrid).toList();
+    }
+
+    /** A page of the grids the filter names, by code. */
+    Page<Grid> page(GridFilter filter, Paging paging) {
+        return PagedQueries.page(mongo, new Query(filtered(filter)).with(Sort.by("_id")), GridDocument.class,
+                GridDocument::toGrid, paging);
+    }
+
+    private static Criteria filtered(GridFilter filter) {
         Criteria criteria = new Criteria();
         if (filter.communityId() != null) {
             criteria = criteria.and("communityId").is(filter.communityId());
@@ -110,8 +124,7 @@ public class GridRepository implements IndexedQueries {
         if (!filter.includeRetired()) {
             criteria = criteria.and("retired").is(false);
         }
-        return mongo.find(new Query(criteria).with(Sort.by("_id")), GridDocument.class).stream()
-                .map(GridDocument::toGrid).toList();
+        return criteria;
     }
 
     /** Active grids of the same parent and level whose bounding boxes meet {@code box}. */

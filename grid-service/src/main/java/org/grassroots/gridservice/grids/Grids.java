@@ -15,6 +15,8 @@ import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.locationtech.jts.geom.Geometry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -48,8 +50,15 @@ public class Grids {
         return grids.find(code).orElseThrow(() -> new NotFoundException("Grid", code));
     }
 
+    /** Every grid the filter names, by code: for the export and the 码上办 sheet, which need them all. */
     public List<Grid> list(String communityId, String parentCode, GridLevel level, boolean includeRetired) {
         return grids.list(new GridFilter(communityId, parentCode, level, includeRetired));
+    }
+
+    /** A page of the grids the filter names, by code. */
+    public Page<Grid> page(String communityId, String parentCode, GridLevel level, boolean includeRetired,
+            Paging paging) {
+        return grids.page(new GridFilter(communityId, parentCode, level, includeRetired), paging);
     }
 
     public DrawnGrid create(NewGrid spec, Caller caller) {

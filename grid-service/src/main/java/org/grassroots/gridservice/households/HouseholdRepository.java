@@ -12,6 +12,11 @@ import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.gridservice.buildings.Building;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.outbox.OutboxIndexes;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
+import org.grassroots.platform.scope.OrgPathScope;
+import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.domain.Sort;
@@ -25,6 +30,8 @@ import org.springframework.stereotype.Repository;
 public class HouseholdRepository implements IndexedQueries {
 
     private static final String COLLECTION = HouseholdDocument.COLLECTION;
+    /** Address order, ending on the id so that paging neither repeats nor skips a household. */
+    private static final Sort ADDRESS_ORDER = Sort.by("building", "unit", "room", "_id");
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -38,9 +45,10 @@ public class HouseholdRepository implements IndexedQueries {
     @Override
     public List<StoreIndex> indexes() {
         return IndexedQueries.all(OutboxIndexes.ofAggregates(COLLECTION), List.of(
-                // byAddress(), atAddress(), ofGrid(), unpairedOfGrid(), buildingsOf(), inhabited(): a grid's households by address.
+                // byAddress(), activeByAddress(), ofGrid(), activeUnpairedOfGrid(), buildingsOf(), inhabited(): a
+                // grid's households by address (the id that ends the order settles ties among few).
                 StoreIndex.on(COLLECTION).ascending("gridCode", "building", "unit", "room").build(),
-                // byPerson(): 以人找房 by the blind index of an ID number or a phone number.
+                // activeByPersonIndex(): 以人找房 by the blind index of an ID number or a phone number.
                 StoreIndex.on(COLLECTION).ascending("persons.idNumberIndex").build(),
                 StoreIndex.on(COLLECTION).ascending("persons.phoneIndex").build(),
                 // pairedWith(), countPairedWith(): the households a party member is paired with.
@@ -63,6 +71,16 @@ public class HouseholdRepository implements IndexedQueries {
 
     /** A grid's households (every status), narrowed by building, unit and room if given, in address order. */
     List<Household> byAddress(String gridCode, String building, String unit, String room) {
+        return households(new Query(address(gridCode, building, unit, room)).with(ADDRESS_ORDER));
+    }
+
+    /** A page of a grid's active households, narrowed by building, unit and room if given, in address order. */
+    Page<Household> activeByAddress(String gridCode, String building, String unit, String room, Paging paging) {
+        return page(new Query(address(gridCode, building, unit, room).andOperator(active())).with(ADDRESS_ORDER),
+                paging);
+    }
+
+    private static Criteria address(String gridCode, String building, String unit, String room) {
         Criteria criteria = where("gridCode").is(gridCode);
         if (building != null) {
             criteria = criteria.and("building").is(building);
@@ -73,7 +91,12 @@ public class HouseholdRepository implements IndexedQueries {
         if (room != null) {
             criteria = criteria.and("room").is(room);
         }
-        return households(new Query(criteria).with(Sort.by("building", "unit", "room")));
+        return criteria;
+    }
+
+    /** Households that live at their address (those stored before statuses existed have none and are active). */
+    private static Criteria active() {
+        return where("status").in(HouseholdStatus.ACTIVE.name(), null);
     }
 
     /** The households of a grid, every status: the population ledger counts the active ones. */
@@ -86,21 +109,37 @@ public class HouseholdRepository implements IndexedQueries {
         return households(new Query());
     }
 
-    List<Household> byPersonIndex(String field, String index) {
-        return households(query(where(field).is(index)));
+    /** A page of the active households in the caller's area with a person of this blind index, in address order. */
+    Page<Household> activeByPersonIndex(String field, String index, Caller caller, Paging paging) {
+        return page(new Query(where(field).is(index).andOperator(active(), OrgPathScope.inAreaOf("orgPath", caller)))
+                .with(ADDRESS_ORDER), paging);
     }
 
+    /** Every household (every status) a party member is paired with: the member's load counts them. */
     List<Household> pairedWith(String memberId) {
         return households(query(where("pairedMemberId").is(memberId)));
+    }
+
+    /**
+     * A page of the households (every status) a party member is paired with, in address order; only those
+     * in {@code area}'s area unless it is null.
+     */
+    Page<Household> pairedWith(String memberId, Caller area, Paging paging) {
+        Criteria criteria = where("pairedMemberId").is(memberId);
+        if (area != null) {
+            criteria = criteria.andOperator(OrgPathScope.inAreaOf("orgPath", area));
+        }
+        return page(new Query(criteria).with(ADDRESS_ORDER), paging);
     }
 
     long countPairedWith(String memberId) {
         return mongo.count(query(where("pairedMemberId").is(memberId)), HouseholdDocument.class);
     }
 
-    List<Household> unpairedOfGrid(String gridCode) {
-        return households(query(where("gridCode").is(gridCode).and("pairedMemberId").is(null))
-                .with(Sort.by("building", "unit", "room")));
+    /** A page of a grid's active households with no paired party member, in address order. */
+    Page<Household> activeUnpairedOfGrid(String gridCode, Paging paging) {
+        return page(query(where("gridCode").is(gridCode).and("pairedMemberId").is(null).andOperator(active()))
+                .with(ADDRESS_ORDER), paging);
     }
 
     /**
@@ -145,6 +184,10 @@ public class HouseholdRepository implements IndexedQueries {
 
     private static boolean active(String status) {
         return status == null || HouseholdStatus.ACTIVE.name().equals(status);
+    }
+
+    private Page<Household> page(Query query, Paging paging) {
+        return PagedQueries.page(mongo, query, HouseholdDocument.class, HouseholdDocument::toHousehold, paging);
     }
 
     private List<Household> households(Query query) {

@@ -19,6 +19,8 @@ import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
@@ -61,7 +63,7 @@ public class Households {
         buildings.settle(gridCode, building, orgPath, () -> households.inhabited(gridCode, building));
     }
 
-    public HouseholdView register(String gridCode, String building, String unit, String room, Caller caller) {
+    public ShownHousehold register(String gridCode, String building, String unit, String room, Caller caller) {
         Grid grid = grids.get(gridCode);
         if (!HouseholdAccess.mayEdit(caller, grid.orgPath())) {
             throw new ForbiddenException("Households are registered by the grid's workers and community staff");
@@ -79,7 +81,7 @@ public class Households {
         return show(List.of(household), caller, "register household").get(0);
     }
 
-    public HouseholdView addPerson(String householdId, NewPerson person, Caller caller) {
+    public ShownHousehold addPerson(String householdId, NewPerson person, Caller caller) {
         Household household = find(householdId, caller);
         if (!HouseholdAccess.mayEdit(caller, household.orgPath())) {
             throw new ForbiddenException("Persons are registered by the grid's workers and community staff");
@@ -107,40 +109,43 @@ public class Households {
         return show(List.of(household), caller, "register person").get(0);
     }
 
-    public HouseholdView get(String householdId, Caller caller) {
+    public ShownHousehold get(String householdId, Caller caller) {
         return show(List.of(find(householdId, caller)), caller, "read household").get(0);
     }
 
-    /** 以房找人: the households of a grid, narrowed by building, unit and room if given. */
-    public List<HouseholdView> byAddress(String gridCode, String building, String unit, String room, Caller caller) {
+    /** 以房找人: a page of a grid's active households, narrowed by building, unit and room if given, in address order. */
+    public Page<ShownHousehold> byAddress(String gridCode, String building, String unit, String room, Paging paging,
+            Caller caller) {
         Grid grid = grids.get(gridCode);
         if (!caller.maySeeOrgPath(grid.orgPath())) {
             throw new NotFoundException("Grid households", gridCode);
         }
-        return show(households.byAddress(gridCode, building, unit, room).stream().filter(Household::isActive).toList(),
-                caller, "find people by address");
+        return show(households.activeByAddress(gridCode, building, unit, room, paging), caller,
+                "find people by address");
     }
 
-    /** 以人找房: the households where a person with this ID or phone number lives, within the caller's area. */
-    public List<HouseholdView> byPerson(String idNumber, String phone, Caller caller) {
-        List<Household> candidates;
+    /** 以人找房: a page of the active households where a person with this ID or phone number lives, within the caller's area. */
+    public Page<ShownHousehold> byPerson(String idNumber, String phone, Paging paging, Caller caller) {
+        Page<Household> found;
         if (idNumber != null && !idNumber.isBlank()) {
-            candidates = households.byPersonIndex("persons.idNumberIndex", cipher.blindIndex(idNumber.strip()));
+            found = households.activeByPersonIndex("persons.idNumberIndex", cipher.blindIndex(idNumber.strip()),
+                    caller, paging);
         } else if (phone != null && !phone.isBlank()) {
-            candidates = households.byPersonIndex("persons.phoneIndex", cipher.blindIndex(phone.strip()));
+            found = households.activeByPersonIndex("persons.phoneIndex", cipher.blindIndex(phone.strip()), caller,
+                    paging);
         } else {
             throw new InvalidFieldException("idNumber", "an ID number or a phone number is required");
         }
-        List<Household> found = candidates.stream()
-                .filter(Household::isActive).filter(household -> caller.maySeeOrgPath(household.orgPath())).toList();
         return show(found, caller, "find address by person");
     }
 
-    /** The households a party member is paired with; the member themselves or staff of the area. */
-    public List<HouseholdView> pairedWith(String memberId, Caller caller) {
-        List<Household> paired = households.pairedWith(memberId).stream()
-                .filter(household -> HouseholdAccess.of(caller, household) != HouseholdAccess.NONE).toList();
-        return show(paired, caller, "read paired households");
+    /**
+     * A page of the households a party member is paired with (every status): all of them for the member
+     * themselves, those in the caller's area for staff.
+     */
+    public Page<ShownHousehold> pairedWith(String memberId, Paging paging, Caller caller) {
+        return show(households.pairedWith(memberId, caller.isSubject(memberId) ? null : caller, paging), caller,
+                "read paired households");
     }
 
     Household find(String householdId, Caller caller) {
@@ -156,7 +161,7 @@ public class Households {
     }
 
     /** Corrects a household's address; the reason is kept in its history. */
-    public HouseholdView correctAddress(String householdId, String building, String unit, String room, String reason,
+    public ShownHousehold correctAddress(String householdId, String building, String unit, String room, String reason,
             Long expectedVersion, Caller caller) {
         Household corrected = editable(householdId, expectedVersion, caller, "Households are corrected");
         long readVersion = corrected.version();
@@ -179,7 +184,7 @@ public class Households {
      * Corrects one person's record: only what is given changes; the history names the fields that did
      * (never their values) and keeps the reason.
      */
-    public HouseholdView correctPerson(String householdId, String personId, PersonCorrection correction,
+    public ShownHousehold correctPerson(String householdId, String personId, PersonCorrection correction,
             Long expectedVersion, Caller caller) {
         Household household = editable(householdId, expectedVersion, caller, "Persons are corrected");
         Person person = household.persons().stream().filter(p -> p.id().equals(personId)).findFirst()
@@ -242,7 +247,7 @@ public class Households {
     }
 
     /** The household moved away (迁出): kept with its history, no longer found by address or counted. */
-    public HouseholdView moveOut(String householdId, String reason, Long expectedVersion, Caller caller) {
+    public ShownHousehold moveOut(String householdId, String reason, Long expectedVersion, Caller caller) {
         Household moved = editable(householdId, expectedVersion, caller, "Households are moved out");
         long readVersion = moved.version();
         households.update(moved, readVersion, moved.moveOut(reason, caller.userId(), clock.instant()));
@@ -251,7 +256,7 @@ public class Households {
     }
 
     /** Takes a household registered in error out of the ledger (注销): community staff and administrators only. */
-    public HouseholdView remove(String householdId, String reason, Long expectedVersion, Caller caller) {
+    public ShownHousehold remove(String householdId, String reason, Long expectedVersion, Caller caller) {
         Household removed = editable(householdId, expectedVersion, caller, "Households are removed");
         if (!caller.isPlatformAdmin() && !caller.hasRole(Roles.COMMUNITY_STAFF)) {
             throw new ForbiddenException("Households are removed by community staff; a grid worker corrects or moves them out");
@@ -262,13 +267,13 @@ public class Households {
         return show(List.of(removed), caller, "remove household").get(0);
     }
 
-    /** The household's history: who changed what (field names only) when and why. Staff of its area. */
-    public List<HouseholdChange> history(String householdId, Caller caller) {
+    /** A page of the household's history, oldest first: who changed what (field names only) when and why. Staff of its area. */
+    public Page<HouseholdChange> history(String householdId, Paging paging, Caller caller) {
         Household household = find(householdId, caller);
         if (!caller.maySeeOrgPath(household.orgPath())) {
             throw new NotFoundException("Household", householdId);
         }
-        return household.history();
+        return Page.slice(household.history(), paging);
     }
 
     private Household editable(String householdId, Long expectedVersion, Caller caller, String what) {
@@ -282,15 +287,20 @@ public class Households {
         return household;
     }
 
+    /** Shapes each household of a page for the caller and audits, in one entry, what was shown unmasked. */
+    Page<ShownHousehold> show(Page<Household> page, Caller caller, String purpose) {
+        return new Page<>(show(page.items(), caller, purpose), page.page(), page.size(), page.totalItems());
+    }
+
     /** Shapes each household for the caller and audits, in one entry, what was shown unmasked. */
-    List<HouseholdView> show(List<Household> households, Caller caller, String purpose) {
-        List<HouseholdView> views = new ArrayList<>(households.size());
+    List<ShownHousehold> show(List<Household> households, Caller caller, String purpose) {
+        List<ShownHousehold> views = new ArrayList<>(households.size());
         List<String> unmaskedHouseholds = new ArrayList<>();
         List<String> unmaskedPersons = new ArrayList<>();
         List<String> unmaskedPaths = new ArrayList<>();
         for (Household household : households) {
             HouseholdAccess access = HouseholdAccess.of(caller, household);
-            HouseholdView view = HouseholdView.of(household, access, cipher);
+            ShownHousehold view = ShownHousehold.of(household, access, cipher);
             if (view.unmasked() && !household.persons().isEmpty()) {
                 unmaskedHouseholds.add(household.id());
                 unmaskedPaths.add(household.orgPath());

@@ -8,6 +8,8 @@ import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
@@ -37,7 +39,7 @@ public class Pairings {
         this.clock = clock;
     }
 
-    public HouseholdView pair(String householdId, String memberId, boolean central, Caller caller) {
+    public ShownHousehold pair(String householdId, String memberId, boolean central, Caller caller) {
         Household household = households.find(householdId, caller);
         requireArranger(caller, household.orgPath());
         if (memberId.equals(household.pairedMemberId()) && central == household.pairedCentral()) {
@@ -54,7 +56,7 @@ public class Pairings {
         return households.show(List.of(household), caller, "pair household").get(0);
     }
 
-    public HouseholdView unpair(String householdId, Caller caller) {
+    public ShownHousehold unpair(String householdId, Caller caller) {
         Household household = households.find(householdId, caller);
         requireArranger(caller, household.orgPath());
         long readVersion = household.version();
@@ -62,18 +64,17 @@ public class Pairings {
         return households.show(List.of(household), caller, "unpair household").get(0);
     }
 
-    /** The households of a grid that no party member is paired with. */
-    public List<HouseholdView> unpaired(String gridCode, Caller caller) {
+    /** A page of the active households of a grid that no party member is paired with, in address order. */
+    public Page<ShownHousehold> unpaired(String gridCode, Paging paging, Caller caller) {
         Grid grid = grids.get(gridCode);
         if (!caller.maySeeOrgPath(grid.orgPath())) {
             throw new NotFoundException("Grid households", gridCode);
         }
-        List<Household> found = repository.unpairedOfGrid(gridCode).stream().filter(Household::isActive).toList();
-        return households.show(found, caller, "unpaired households report");
+        return households.show(repository.activeUnpairedOfGrid(gridCode, paging), caller, "unpaired households report");
     }
 
     /** How many households a member is paired with, against the target range. */
-    public MemberLoad load(String memberId, Caller caller) {
+    public PairingLoad load(String memberId, Caller caller) {
         List<Household> paired = repository.pairedWith(memberId);
         if (!caller.isSubject(memberId) && paired.stream().noneMatch(h -> caller.maySeeOrgPath(h.orgPath()))) {
             throw new NotFoundException("Member pairings", memberId);
@@ -81,8 +82,7 @@ public class Pairings {
         boolean central = paired.stream().anyMatch(Household::pairedCentral);
         int min = central ? CENTRAL_MIN : MEMBER_MIN;
         int max = central ? CENTRAL_MAX : MEMBER_MAX;
-        return new MemberLoad(memberId, paired.size(), central, min, max,
-                paired.size() >= min && paired.size() <= max);
+        return new PairingLoad(memberId, paired.size(), central, min, max);
     }
 
     private static void requireArranger(Caller caller, String orgPath) {
@@ -92,7 +92,11 @@ public class Pairings {
         }
     }
 
-    public record MemberLoad(String memberId, int households, boolean centralHousehold, int targetMin, int targetMax,
-            boolean withinTarget) {
+    /** How many households a member is paired with, and the range their kind of pairing aims at. */
+    public record PairingLoad(String memberId, int households, boolean central, int targetMin, int targetMax) {
+
+        public boolean withinTarget() {
+            return households >= targetMin && households <= targetMax;
+        }
     }
 }

@@ -9,6 +9,9 @@ import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.gridservice.ledgers.LedgerEntry.LedgerKind;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.outbox.OutboxIndexes;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.domain.Sort;
@@ -33,7 +36,7 @@ class LedgerRepository implements IndexedQueries {
     @Override
     public List<StoreIndex> indexes() {
         return IndexedQueries.all(OutboxIndexes.ofAggregates(COLLECTION), List.of(
-                // entries(): a grid's ledger entries of one kind, by name.
+                // ofGrid(): a grid's ledger entries of one kind, by name.
                 StoreIndex.on(COLLECTION).ascending("gridCode", "kind", "name").build()));
     }
 
@@ -41,13 +44,13 @@ class LedgerRepository implements IndexedQueries {
         store.insert(LedgerEntryDocument.of(entry), events);
     }
 
-    /** A grid's ledger entries, of one kind if given, by name. */
-    List<LedgerEntry> ofGrid(String gridCode, LedgerKind kind) {
+    /** A page of a grid's ledger entries, of one kind if given, by name (then id, so that paging neither repeats nor skips). */
+    Page<LedgerEntry> ofGrid(String gridCode, LedgerKind kind, Paging paging) {
         var criteria = where("gridCode").is(gridCode);
         if (kind != null) {
             criteria = criteria.and("kind").is(kind);
         }
-        return mongo.find(query(criteria).with(Sort.by("name")), LedgerEntryDocument.class).stream()
-                .map(LedgerEntryDocument::toEntry).toList();
+        return PagedQueries.page(mongo, query(criteria).with(Sort.by("name", "_id")), LedgerEntryDocument.class,
+                LedgerEntryDocument::toEntry, paging);
     }
 }

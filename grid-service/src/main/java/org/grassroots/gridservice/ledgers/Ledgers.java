@@ -26,6 +26,8 @@ import org.grassroots.gridservice.staff.GridStaff;
 import org.grassroots.gridservice.staff.StaffAssignment;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
@@ -61,7 +63,7 @@ public class Ledgers {
         this.clock = clock;
     }
 
-    public EntryView record(String gridCode, LedgerKind kind, String name, String address, String creditCode,
+    public ShownEntry record(String gridCode, LedgerKind kind, String name, String address, String creditCode,
             String contactPhone, Caller caller) {
         Grid grid = visibleGrid(gridCode, caller);
         if (!caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF, Roles.PLATFORM_ADMIN)) {
@@ -74,9 +76,11 @@ public class Ledgers {
         return show(List.of(entry), caller).get(0);
     }
 
-    public List<EntryView> entries(String gridCode, LedgerKind kind, Caller caller) {
+    /** A page of a grid's ledger entries, of one kind if given, by name. */
+    public Page<ShownEntry> entries(String gridCode, LedgerKind kind, Paging paging, Caller caller) {
         visibleGrid(gridCode, caller);
-        return show(entries.ofGrid(gridCode, kind), caller);
+        Page<LedgerEntry> page = entries.ofGrid(gridCode, kind, paging);
+        return new Page<>(show(page.items(), caller), page.page(), page.size(), page.totalItems());
     }
 
     /** The population ledger in numbers: households, residents, residents by service tag, unpaired households. */
@@ -97,8 +101,12 @@ public class Ledgers {
         return new PopulationSummary(gridCode, active.size(), residents, byTag, unpaired);
     }
 
-    /** Per community in the caller's area: workers (full-time grid workers and grid chiefs) per 10,000 residents. */
-    public List<StaffingLine> staffing(Caller caller) {
+    /**
+     * A page of the report, a line per community in the caller's area (by community code): workers
+     * (full-time grid workers and grid chiefs) per 10,000 residents. The report is computed whole over
+     * the district, then paged.
+     */
+    public Page<StaffingLine> staffing(Paging paging, Caller caller) {
         Map<String, Integer> residents = new HashMap<>();
         households.all().stream().filter(Household::isActive).forEach(household -> residents.merge(household.orgPath(), household.persons().size(), Integer::sum));
         Map<String, Set<String>> workers = new HashMap<>();
@@ -116,7 +124,7 @@ public class Ledgers {
             lines.add(new StaffingLine(community.code(), community.name(), community.path(), people, staffed, per10k,
                     per10k != null && per10k >= WORKERS_PER_10K_RULE));
         }
-        return lines;
+        return Page.slice(lines, paging);
     }
 
     private Grid visibleGrid(String gridCode, Caller caller) {
@@ -127,25 +135,24 @@ public class Ledgers {
         return grid;
     }
 
-    private List<EntryView> show(List<LedgerEntry> entries, Caller caller) {
+    private List<ShownEntry> show(List<LedgerEntry> entries, Caller caller) {
         boolean full = caller.hasAnyRole(Roles.GRID_WORKER, Roles.COMMUNITY_STAFF);
         List<String> unmasked = new ArrayList<>();
         List<String> paths = new ArrayList<>();
-        List<EntryView> views = entries.stream().map(entry -> {
+        List<ShownEntry> views = entries.stream().map(entry -> {
             String phone = cipher.decrypt(entry.contactPhoneCipher());
             if (full && phone != null) {
                 unmasked.add(entry.id());
                 paths.add(entry.orgPath());
             }
-            return new EntryView(entry.id(), entry.gridCode(), entry.kind(), entry.name(), entry.address(),
-                    entry.creditCode(), full ? phone : Masking.phone(phone));
+            return new ShownEntry(entry, full ? phone : Masking.phone(phone));
         }).toList();
         audit.unmaskedRead(caller, "read ledger entries", List.of(), unmasked, paths);
         return views;
     }
 
-    public record EntryView(String id, String gridCode, LedgerKind kind, String name, String address,
-            String creditCode, String contactPhone) {
+    /** A ledger entry as one caller is shown it: the contact phone in full for the grid's workers and community staff, masked otherwise. */
+    public record ShownEntry(LedgerEntry entry, String contactPhone) {
     }
 
     public record PopulationSummary(String gridCode, int households, int residents, Map<ServiceTag, Integer> byTag,

@@ -74,18 +74,17 @@ public class GridStaff {
     }
 
     /**
-     * A worker's grids: all of them for the worker themselves, those in the caller's area for staff;
-     * a caller who is neither sees nothing of it (404, as if the worker had none).
+     * A page of a worker's grids, newest first: all of them for the worker themselves, those in the
+     * caller's area for staff; a caller who is neither sees nothing of it (404, as if the worker had none).
      */
-    public List<StaffAssignment> ofWorker(String userId, boolean history, Caller caller) {
-        List<StaffAssignment> all = staff.ofWorker(userId, history);
+    public Page<StaffAssignment> ofWorker(String userId, boolean history, Paging paging, Caller caller) {
         if (caller.isSubject(userId)) {
-            return all;
+            return staff.ofWorker(userId, history, null, paging);
         }
         if (!caller.hasAnyRole(Roles.PLATFORM_ADMIN, Roles.DISTRICT_ADMIN, Roles.STREET_STAFF, Roles.COMMUNITY_STAFF)) {
             throw new NotFoundException("Worker", userId);
         }
-        return all.stream().filter(assignment -> caller.maySeeOrgPath(assignment.orgPath())).toList();
+        return staff.ofWorker(userId, history, caller, paging);
     }
 
     /** Active full-time workers and grid chiefs per community org path: the staffing report counts them. */

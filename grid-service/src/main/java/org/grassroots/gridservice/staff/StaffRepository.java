@@ -14,6 +14,8 @@ import org.grassroots.platform.outbox.OutboxIndexes;
 import org.grassroots.platform.paging.Page;
 import org.grassroots.platform.paging.PagedQueries;
 import org.grassroots.platform.paging.Paging;
+import org.grassroots.platform.scope.OrgPathScope;
+import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.domain.Sort;
@@ -78,13 +80,20 @@ class StaffRepository implements IndexedQueries {
                 this::opened, paging);
     }
 
-    /** A worker's assignments, the current ones or all, newest first. */
-    List<StaffAssignment> ofWorker(String userId, boolean history) {
+    /**
+     * A page of a worker's assignments, the current ones or all, newest first; only those in
+     * {@code area}'s area unless it is null.
+     */
+    Page<StaffAssignment> ofWorker(String userId, boolean history, Caller area, Paging paging) {
         Criteria criteria = where("userId").is(userId);
         if (!history) {
             criteria = criteria.and("active").is(true);
         }
-        return assignments(new Query(criteria).with(NEWEST_FIRST));
+        if (area != null) {
+            criteria = criteria.andOperator(OrgPathScope.inAreaOf("orgPath", area));
+        }
+        return PagedQueries.page(mongo, new Query(criteria).with(NEWEST_FIRST), StaffAssignmentDocument.class,
+                this::opened, paging);
     }
 
     /** The active assignments of a role in a grid, of one person if {@code userId} is given. */

@@ -96,9 +96,9 @@ class CommunityFollowerIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get()
                 .uri("/api/grids/locate?lon=150.005&lat=60.002").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.orgPath").isEqualTo(newPath));
-        client.get().uri("/api/grids/communities").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+        client.get().uri("/api/grids/communities?size=500").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.code == '" + code + "')].orgPath").isEqualTo(List.of(newPath));
+                .jsonPath("$.items[?(@.code == '" + code + "')].orgPath").isEqualTo(List.of(newPath));
         Community held = directory.find(code).orElseThrow();
         assertThat(held.version()).isEqualTo(2);
         assertThat(held.name()).isEqualTo("跟随社区");

@@ -109,6 +109,36 @@ class GridApiIT {
                 .jsonPath("$.errors[0].field").isEqualTo("level");
     }
 
+    @Test
+    void givenMoreGridsThanAPage_whenTheListIsReadPageByPage_thenEachOnceByCodeAndABadSizeIs400NamingIt() {
+        List<String> codes = List.of(area.gridCode(41), area.gridCode(42), area.gridCode(43));
+        for (int i = 0; i < codes.size(); i++) {
+            create(ADMIN, codes.get(i), "LEVEL_1", null, area.square(0.02 * i, 0.05, 0.01)).expectStatus().isCreated();
+        }
+
+        List<Object> read = new java.util.ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            Map<?, ?> answer = client.get().uri("/api/grids?communityId={c}&size=2&page={p}", area.community().code(),
+                    page).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(answer.get("totalItems")).isEqualTo(3);
+            ((List<?>) answer.get("items")).forEach(item -> read.add(((Map<?, ?>) item).get("code")));
+        }
+        assertThat(read).containsExactlyElementsOf(codes);
+        client.get().uri("/api/grids?communityId={c}", area.community().code()).header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.size").isEqualTo(20)
+                .jsonPath("$.items[0].boundary").doesNotExist();
+        client.get().uri("/api/grids?size=501").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:grassroots:problem:validation")
+                .jsonPath("$.errors[0].field").isEqualTo("size");
+        client.get().uri("/api/grids/communities?page=-1").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+        client.get().uri("/api/grids/communities?size=1").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.totalItems").value(total -> assertThat(((Number) total).intValue()).isGreaterThan(1));
+    }
+
     /**
      * A boundary JTS accepts and MongoDB's 2dsphere index would refuse: a notch 0.4 m from a 9 km
      * east–west edge that, on the sphere, bows past it. Refused before the write with the grid named;

@@ -67,7 +67,8 @@ class GridStaffIT {
         String workerToken = TestTokens.staff(worker, "grid_worker", area.staffPath()).bearer();
         client.get().uri("/api/grids/workers/me/grids").header(HttpHeaders.AUTHORIZATION, workerToken).exchange()
                 .expectStatus().isOk().expectBody()
-                .jsonPath("$[0].gridCode").isEqualTo(grid).jsonPath("$[0].post").isEqualTo("POST_B");
+                .jsonPath("$.items[0].gridCode").isEqualTo(grid).jsonPath("$.items[0].post").isEqualTo("POST_B")
+                .jsonPath("$.totalItems").isEqualTo(1).jsonPath("$.size").isEqualTo(50);
 
         client.post().uri("/api/grids/{g}/staff/{a}/unassign", grid, assignment)
                 .header(HttpHeaders.AUTHORIZATION, dispatcher).exchange()
@@ -79,7 +80,7 @@ class GridStaffIT {
         client.get().uri("/api/grids/{g}/staff?history=true", grid).header(HttpHeaders.AUTHORIZATION, dispatcher)
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(3);
         client.get().uri("/api/grids/workers/{w}/grids?history=true", worker).header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$[0].unassignedAt").exists();
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[0].unassignedAt").exists();
     }
 
     @Test
@@ -99,7 +100,7 @@ class GridStaffIT {
         client.get().uri("/api/grids/{g}/staff", grid).header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.items[0].name").isEqualTo("陈*");
         client.get().uri("/api/grids/workers/me/grids").header(HttpHeaders.AUTHORIZATION, workerToken).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("陈明");
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].name").isEqualTo("陈明");
         // The events say who holds the post by account, never by name.
         org.bson.Document stored = mongo.getCollection("staff_assignments")
                 .find(new org.bson.Document("userId", worker)).first();

@@ -39,4 +39,13 @@ class PagingTest {
 
         assertThat(texts).isEqualTo(new Page<>(List.of("#1", "#2"), 3, 2, 9));
     }
+
+    @Test
+    void givenAListHeldWhole_whenSliced_thenEachPageHoldsItsItemsAndAPagePastTheEndNone() {
+        List<Integer> all = List.of(1, 2, 3, 4, 5);
+
+        assertThat(Page.slice(all, Paging.of(0, 2))).isEqualTo(new Page<>(List.of(1, 2), 0, 2, 5));
+        assertThat(Page.slice(all, Paging.of(2, 2))).isEqualTo(new Page<>(List.of(5), 2, 2, 5));
+        assertThat(Page.slice(all, Paging.of(7, 2))).isEqualTo(new Page<>(List.of(), 7, 2, 5));
+    }
 }

@@ -121,7 +121,7 @@ class FaultSuiteIT {
         api.postFile(service("org-service"), "/api/orgs/import", Api.ADMIN,
                 platform.checkout().resolve("deploy/local/demo/10-org.json")).expectOk("org import");
         awaitTrue("grid-service knows 城南社区 from org-events", Duration.ofSeconds(60), () ->
-                api.get(service("grid-service"), "/api/grids/communities", Api.ADMIN).text().contains(Api.CHENGNAN));
+                api.get(service("grid-service"), "/api/grids/communities?size=500", Api.ADMIN).text().contains(Api.CHENGNAN));
         Answer grids = api.postFile(service("grid-service"), "/api/grids/import", Api.ADMIN,
                 platform.checkout().resolve("deploy/local/demo/grids.geojson")).expectOk("grid import");
         assertThat(grids.body().get("rejected").asInt()).isZero();
@@ -294,7 +294,7 @@ class FaultSuiteIT {
                         Duration.ofSeconds(60), () -> "REOPENED".equals(api.get(service("case-service"), "/api/cases/"
                                 + rated.id(), Api.RESIDENT).body().get("status").asString())),
                 awaitTrue("org-events goes on: grid-service knows the new community", Duration.ofSeconds(60), () ->
-                        api.get(service("grid-service"), "/api/grids/communities", Api.ADMIN).text().contains(unit)),
+                        api.get(service("grid-service"), "/api/grids/communities?size=500", Api.ADMIN).text().contains(unit)),
                 awaitTrue("case-events goes on: partymember1 got the points of the case walked after the poison",
                         Duration.ofSeconds(60), () ->
                                 Effects.read().entriesPerCase().getOrDefault(rated.number(), 0) == 1)));

@@ -1,11 +1,11 @@
 package org.grassroots.gridservice.communities.web;
 
-import java.util.List;
-
-import org.grassroots.gridservice.communities.Community;
 import org.grassroots.gridservice.communities.CommunityDirectory;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -21,11 +21,13 @@ class CommunityController {
         this.directory = directory;
     }
 
+    /** A page of the communities, by code. */
     @GetMapping("/api/grids/communities")
     @PreAuthorize("isAuthenticated()")
-    List<CommunityResponse> list() {
-        return directory.all().stream().map(c -> new CommunityResponse(c.code(), c.name(), c.streetId(), c.path(),
-                c.retired())).toList();
+    Page<CommunityResponse> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return directory.page(Paging.of(page, size)).map(c -> new CommunityResponse(c.code(), c.name(), c.streetId(),
+                c.path(), c.retired()));
     }
 
     record CommunityResponse(String code, String name, String streetId, String orgPath, boolean retired) {

@@ -10,6 +10,8 @@ import org.grassroots.gridservice.grids.GridImport;
 import org.grassroots.gridservice.grids.GridImport.FeatureResult;
 import org.grassroots.gridservice.grids.Grids;
 import org.grassroots.gridservice.grids.NewGrid;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,14 +56,15 @@ class GridController {
                 .body(GridResponse.of(drawn.grid(), drawn.overlaps(), true));
     }
 
-    /** Summaries without boundaries; {@code GET /api/grids/{code}} or the export gives those. */
+    /** A page of summaries without boundaries, by code; {@code GET /api/grids/{code}} or the export gives those. */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    List<GridResponse> list(@RequestParam(required = false) String communityId,
+    Page<GridResponse> list(@RequestParam(required = false) String communityId,
             @RequestParam(required = false) String parentCode, @RequestParam(required = false) GridLevel level,
-            @RequestParam(defaultValue = "false") boolean includeRetired) {
-        return grids.list(communityId, parentCode, level, includeRetired).stream()
-                .map(grid -> GridResponse.of(grid, List.of(), false)).toList();
+            @RequestParam(defaultValue = "false") boolean includeRetired, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return grids.page(communityId, parentCode, level, includeRetired, Paging.of(page, size))
+                .map(grid -> GridResponse.of(grid, List.of(), false));
     }
 
     @GetMapping("/{code:\\d+}")

@@ -1,7 +1,6 @@
 package org.grassroots.gridservice.staff.web;
 
 import java.net.URI;
-import java.util.List;
 
 import org.grassroots.contracts.grids.StaffPost;
 import org.grassroots.contracts.grids.StaffRole;
@@ -33,7 +32,7 @@ class StaffController {
     static final String STAFF =
             "hasAnyRole('platform_admin', 'district_admin', 'street_staff', 'community_staff', 'grid_worker')";
 
-    /** A grid's staff fit on one page of this size, unless its history is asked for. */
+    /** A grid's staff, and a worker's grids, fit on one page of this size, unless the history is asked for. */
     static final int DEFAULT_PAGE = 50;
 
     private final GridStaff staff;
@@ -67,13 +66,15 @@ class StaffController {
                 .map(assignment -> StaffAssignmentResponse.of(assignment, caller));
     }
 
-    /** A worker's grids; {@code me} stands for the caller. */
+    /** A page of a worker's grids (the current posts, or with {@code history} every one), newest first; {@code me} stands for the caller. */
     @GetMapping("/api/grids/workers/{userId}/grids")
     @PreAuthorize("isAuthenticated()")
-    List<StaffAssignmentResponse> ofWorker(@PathVariable String userId, @RequestParam(defaultValue = "false") boolean history,
-            Caller caller) {
-        return staff.ofWorker("me".equals(userId) ? caller.userId() : userId, history, caller).stream()
-                .map(assignment -> StaffAssignmentResponse.of(assignment, caller)).toList();
+    Page<StaffAssignmentResponse> ofWorker(@PathVariable String userId,
+            @RequestParam(defaultValue = "false") boolean history, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return staff.ofWorker("me".equals(userId) ? caller.userId() : userId, history,
+                Paging.of(page, size, DEFAULT_PAGE), caller)
+                .map(assignment -> StaffAssignmentResponse.of(assignment, caller));
     }
 
     /** {@code name}: the person's name as colleagues know them, so dispatchers can pick them (optional). */
