@@ -151,8 +151,8 @@ echo "case $road: ACCEPTED, whistled to dept-urban (reported in) and dept-housin
 
 # 5. A case that cannot be handled yet (挂账): accepted, then parked with the reason, so the console's
 #    挂账 review list has one to take up (销账恢复).
-parked=$(hotline 12345-DEMO-0005 '"categoryCode":"ROAD_DAMAGE","description":"市民来电：城南小区北侧背街小巷路面破损，需整体翻修","answers":{"damageType":"破损"},"point":{"lon":119.0208,"lat":33.6019},"locationDescription":"城南小区北侧背街小巷"')
-advance "$parked" ACCEPTED "$URBAN" dept-urban
+parked=$(hotline 12345-DEMO-0005 '"categoryCode":"ROAD_DAMAGE","description":"市民来电：城南小区北侧背街小巷路面破损，需整体翻修","answers":{"damageType":"坑槽"},"point":{"lon":119.0208,"lat":33.6019},"locationDescription":"城南小区北侧背街小巷"')
+[[ "$(status_of "$parked")" == PARKED ]] || advance "$parked" ACCEPTED "$URBAN" dept-urban
 if [[ "$(status_of "$parked")" == ACCEPTED ]]; then
   call POST "/api/cases/$parked/park" "$(dispatcher_of "$parked")" \
     '{"reason":"需列入明年背街小巷改造计划，资金到位后恢复办理"}' >/dev/null
