@@ -229,7 +229,7 @@ export default function Calendars() {
                       <Form.Item name={row.name} data-testid="makeup-row">
                         <DatePicker defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`调休上班日${index + 1}`} />
                       </Form.Item>
-                      <div style={{ paddingTop: 5 }}>
+                      <div style={{ paddingTop: 5, whiteSpace: 'nowrap' }}>
                         <WeekdayOf index={index} />
                       </div>
                       <Button icon={<DeleteOutlined />} onClick={() => removeRow(row.name)} aria-label={`删除调休上班日${index + 1}`} />
