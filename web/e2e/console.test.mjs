@@ -5,7 +5,8 @@
 // the statistics count it. Then: another community's case stays invisible to dispatcher1, and a
 // refused action shows its reason. Issue #22: dispatcher1 records a phone complaint on a caller's
 // behalf (代为登记: a refusal beside its field, the contact in no list) and takes up a parked case
-// from the 挂账 list. Screenshots of every screen go to SCREENSHOT_DIR/console/.
+// from the 挂账 list; admin enters a holiday notice with three mistakes (Enter saves nothing, one save
+// names all three); on a phone the screens open from a menu. Screenshots go to SCREENSHOT_DIR/console/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { apiAs, GATEWAY_URL, launch, newPage, screenshot, signIn } from './lib/harness.mjs';
@@ -236,4 +237,64 @@ test('dispatcher1 takes up a parked case from the 挂账 review list', async () 
   await dispatcher.goto(`${GATEWAY_URL}/cases/${parked.id}`);
   await dispatcher.locator('[data-testid=case-timeline]').getByText('销账恢复', { exact: true }).waitFor();
   await screenshot(dispatcher, WALK, '14-taken-up', { fullPage: true });
+});
+
+test('admin enters next year\'s holidays with three mistakes: Enter in a date field saves nothing, one save names all three', async () => {
+  const year = new Date().getFullYear() + 1;
+  const admin = await newPage(browser, { width: 1280, height: 800 });
+  await signIn(admin, 'admin', { path: '/calendars' });
+  await admin.getByLabel('年份').first().click(); // the Select itself: its shown value covers the inner input
+  await admin.locator('.ant-select-item-option', { hasText: `${year} 年` }).click();
+  await button(admin, `录入 ${year} 年节假日`).click();
+  let saves = 0;
+  admin.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().includes('/api/calendars/')) saves++;
+  });
+  const date = async (label, value) => {
+    const field = admin.getByLabel(label, { exact: true });
+    await field.fill(value);
+    await field.press('Enter');
+  };
+  await admin.getByLabel('假期1名称').fill('国庆节');
+  await date('假期1首日', `${year}-10-01`);
+  await date('假期1末日', `${year}-10-07`);
+  await button(admin, '添加假期').click();
+  await admin.getByLabel('假期2名称').fill('中秋节');
+  await date('假期2首日', `${year}-10-06`);
+  await date('假期2末日', `${year}-10-08`);
+  await button(admin, '添加调休上班日').click();
+  await date('调休上班日1', weekdayOf(year, 9));
+  await button(admin, '添加调休上班日').click();
+  await date('调休上班日2', `${year}-10-03`);
+  assert.equal(saves, 0, 'Enter in a date field must not save the calendar');
+
+  await button(admin, `保存 ${year} 年节假日`).click();
+  await admin.locator('[data-testid=calendar-refusal]').waitFor();
+  const refusals = await admin.locator('.ant-form-item-explain-error').allInnerTexts();
+  assert.equal(saves, 1);
+  assert.equal(refusals.length, 3, `three refusals beside their fields, got ${JSON.stringify(refusals)}`);
+  assert.match(refusals.join('\n'), /与「国庆节」.*重叠/);
+  assert.match(refusals.join('\n'), /本来就上班/);
+  assert.match(refusals.join('\n'), /在「国庆节」假期之内/);
+  await screenshot(admin, WALK, '15-calendar-refusals', { fullPage: true });
+});
+
+/** A Monday to Friday of September in that year, as an ISO date: no make-up working day can fall on it. */
+function weekdayOf(year, month) {
+  const day = new Date(Date.UTC(year, month - 1, 1));
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+test('on a phone (390 px) the console\'s screens open from the menu button', async () => {
+  const phone = await newPage(browser, { width: 390, height: 844, mobile: true });
+  await signIn(phone, 'dispatcher1');
+  assert.equal(await phone.locator('.ant-layout-sider').count(), 0, 'no icon rail on a phone');
+  await phone.getByRole('button', { name: '菜单' }).click();
+  const menu = phone.locator('.ant-drawer-open .ant-menu');
+  await menu.waitFor();
+  await menu.locator('.ant-menu-item', { hasText: '挂账' }).click();
+  await phone.locator('[data-testid=parked-list]').waitFor();
+  await phone.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+  await screenshot(phone, WALK, '16-phone-parked');
 });
