@@ -1,5 +1,6 @@
 package org.grassroots.platform.outbox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
  * Finds the documents with events waiting and claims their outboxes, one document at a time, with
  * a short lease: two relays never publish the same aggregate at once, and a relay that dies leaves
- * the outbox to the next one when its lease runs out.
+ * the outbox to the next one when its lease runs out. A fresh write usually needs no claim: the
+ * store takes the lease in the aggregate's own write ({@link #holding}) and hands the outbox over.
  */
 final class OutboxClaims {
 
@@ -60,11 +64,42 @@ final class OutboxClaims {
     /** Takes the outbox of document {@code id}: its pending events, or null if another relay holds it. */
     List<OutboxMessage> claim(String name, Object id, Instant now) {
         Document claimed = lease.take(collection(name), id, null, owner, now, OUTBOX_ONLY);
-        if (claimed == null) {
-            return null;
-        }
-        return claimed.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
+        return claimed == null ? null : pendingOf(claimed);
+    }
+
+    /** The lease field's value for a holding by this relay from {@code now}: what the store writes with a change. */
+    Document holding(Instant now) {
+        return lease.holding(owner, now);
+    }
+
+    /** How long a holding lasts. */
+    Duration leaseLength() {
+        return lease.length();
+    }
+
+    /**
+     * Extends this relay's own holding of document {@code id}, taken by the store's write and not
+     * yet run out, and reads its outbox: one round trip by {@code _id}. Only for a holding this
+     * relay knows it still has (no other relay takes a lease before it runs out).
+     */
+    List<OutboxMessage> renew(String name, Object id, Instant now) {
+        Document renewed = collection(name).findOneAndUpdate(new Document("_id", id),
+                Updates.set(lease.field(), holding(now)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(OUTBOX_ONLY));
+        return renewed == null ? null : pendingOf(renewed);
+    }
+
+    /** The events waiting in a document read with its outbox. */
+    static List<OutboxMessage> pendingOf(Document document) {
+        return document.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
                 .map(OutboxMessages::fromDocument).toList();
+    }
+
+    /** Makes sure a collection the store writes aggregates to has the indexes of its writes and of the relay. */
+    void ensureAggregateIndexes(String name) {
+        if (indexed.add(name + "\u0000aggregates")) {
+            OutboxIndexes.ofAggregates(name).forEach(indexes::ensure);
+        }
     }
 
     /** The update that removes the events Kafka acknowledged and gives the lease back. */
