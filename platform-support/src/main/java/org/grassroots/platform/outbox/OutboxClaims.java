@@ -3,10 +3,15 @@ package org.grassroots.platform.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -15,10 +20,12 @@ import org.grassroots.platform.store.StoreIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -37,6 +44,7 @@ final class OutboxClaims {
     private final FieldLease lease;
     private final int batchSize;
     private final String owner = UUID.randomUUID().toString();
+    private final AtomicLong claimCount = new AtomicLong();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     OutboxClaims(MongoTemplate mongo, StoreIndexes indexes, OutboxProperties properties) {
@@ -59,6 +67,53 @@ final class OutboxClaims {
     /** Whether a scan that found {@code found} documents may have left more behind. */
     boolean full(int found) {
         return found >= batchSize;
+    }
+
+    /**
+     * Takes the outboxes of the documents {@code ids} at once: one bulk write of compare-and-sets on
+     * a free lease, then one read by {@code _id} of what was taken (each claim holds a token of its
+     * own, so a lease this relay took in a write is never mistaken for one taken here). A document
+     * whose lease has run out is claimed on its own. Leaves out the documents another holds or that
+     * are gone.
+     *
+     * @return the pending events of each document taken, in the order of {@code ids}
+     */
+    Map<Object, List<OutboxMessage>> claimAll(String name, List<Object> ids, Instant now) {
+        Map<Object, List<OutboxMessage>> taken = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return taken;
+        }
+        Document holding = lease.holding(owner + "#" + claimCount.incrementAndGet(), now);
+        MongoCollection<Document> documents = collection(name);
+        List<UpdateOneModel<Document>> takes = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            // {_id, lease: null}: the lease's compare-and-set index answers each without a scan.
+            takes.add(new UpdateOneModel<>(new Document("_id", id).append(lease.field(), null),
+                    Updates.set(lease.field(), holding)));
+        }
+        documents.bulkWrite(takes, new BulkWriteOptions().ordered(false));
+        Map<Object, Document> read = new HashMap<>();
+        documents.find(new Document("_id", new Document("$in", ids)))
+                .projection(Projections.include(OutboxMessage.FIELD, lease.field()))
+                .forEach(document -> read.put(document.get("_id"), document));
+        Date at = Date.from(now);
+        for (Object id : ids) {
+            Document document = read.get(id);
+            if (document == null) {
+                continue;
+            }
+            Object current = document.get(lease.field());
+            if (holding.equals(current)) {
+                taken.put(id, pendingOf(document));
+            } else if (current instanceof Document held && held.getDate(FieldLease.UNTIL) != null
+                    && held.getDate(FieldLease.UNTIL).before(at)) {
+                List<OutboxMessage> lapsed = claim(name, id, now);
+                if (lapsed != null) {
+                    taken.put(id, lapsed);
+                }
+            }
+        }
+        return taken;
     }
 
     /** Takes the outbox of document {@code id}: its pending events, or null if another relay holds it. */

@@ -85,8 +85,8 @@ final class OutboxPublisher {
     }
 
     /**
-     * Takes each of {@code candidates} in collection {@code name} (a handed-over outbox as it is, a
-     * document named by its id by a claim), sends all their events, then waits for the
+     * Takes each of {@code candidates} in collection {@code name} (a handed-over outbox as it is, the
+     * documents named by their ids by one claim of them all), sends all their events, then waits for the
      * acknowledgements and settles every document in one bulk write.
      *
      * @return the number of events published
@@ -95,10 +95,13 @@ final class OutboxPublisher {
      */
     int publish(String name, List<Candidate> candidates, Leftovers leftovers) {
         Instant now = Instant.now();
+        Map<Object, List<OutboxMessage>> claimed = claims.claimAll(name,
+                candidates.stream().filter(candidate -> !candidate.handedOver()).map(Candidate::id).toList(), now);
         Map<Object, List<Send>> sends = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
-            List<OutboxMessage> pending = take(name, candidate, now);
+            List<OutboxMessage> pending = candidate.handedOver() ? take(name, candidate, now)
+                    : claimed.get(candidate.id());
             if (pending == null) {
                 leftovers.unclaimed(name, candidate.id());
                 continue;
@@ -107,7 +110,12 @@ final class OutboxPublisher {
             sends.put(candidate.id(), documentSends);
             if (!sendAll(pending, documentSends)) {
                 // Kafka is unreachable: every further send would wait out max.block.ms in vain.
-                candidates.subList(i + 1, candidates.size()).forEach(rest -> leftovers.unreached(name, rest));
+                for (Candidate rest : candidates.subList(i + 1, candidates.size())) {
+                    if (claimed.containsKey(rest.id())) {
+                        sends.put(rest.id(), List.of()); // claimed above: the settling gives the lease back
+                    }
+                    leftovers.unreached(name, rest);
+                }
                 break;
             }
         }
