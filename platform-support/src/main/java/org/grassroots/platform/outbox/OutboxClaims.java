@@ -22,9 +22,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 
@@ -133,15 +131,21 @@ final class OutboxClaims {
     }
 
     /**
-     * Extends this relay's own holding of document {@code id}, taken by the store's write and not
-     * yet run out, and reads its outbox: one round trip by {@code _id}. Only for a holding this
-     * relay knows it still has (no other relay takes a lease before it runs out).
+     * Extends this relay's own holdings of the documents {@code ids}, taken by the store's writes and
+     * not yet run out, in one bulk write by {@code _id}. Only for holdings this relay knows it still
+     * has (no other relay takes a lease before it runs out), so no condition is needed; the outboxes
+     * the writes handed over stay what is to be sent (later changes were written without the lease).
      */
-    List<OutboxMessage> renew(String name, Object id, Instant now) {
-        Document renewed = collection(name).findOneAndUpdate(new Document("_id", id),
-                Updates.set(lease.field(), holding(now)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(OUTBOX_ONLY));
-        return renewed == null ? null : pendingOf(renewed);
+    void renewAll(String name, List<Object> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Bson renewed = Updates.set(lease.field(), holding(now));
+        List<UpdateOneModel<Document>> renewals = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            renewals.add(new UpdateOneModel<>(new Document("_id", id), renewed));
+        }
+        collection(name).bulkWrite(renewals, new BulkWriteOptions().ordered(false));
     }
 
     /** The events waiting in a document read with its outbox. */

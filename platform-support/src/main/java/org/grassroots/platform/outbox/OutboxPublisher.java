@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -95,13 +97,22 @@ final class OutboxPublisher {
      */
     int publish(String name, List<Candidate> candidates, Leftovers leftovers) {
         Instant now = Instant.now();
-        Map<Object, List<OutboxMessage>> claimed = claims.claimAll(name,
-                candidates.stream().filter(candidate -> !candidate.handedOver()).map(Candidate::id).toList(), now);
+        List<Object> toRenew = new ArrayList<>();
+        Set<Object> toClaim = new LinkedHashSet<>();
+        for (Candidate candidate : candidates) {
+            switch (leaseOf(candidate, now)) {
+                case RENEW -> toRenew.add(candidate.id());
+                case CLAIM -> toClaim.add(candidate.id());
+                case HELD -> { }
+            }
+        }
+        claims.renewAll(name, toRenew, now);
+        Map<Object, List<OutboxMessage>> claimed = claims.claimAll(name, List.copyOf(toClaim), now);
         Map<Object, List<Send>> sends = new LinkedHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
-            List<OutboxMessage> pending = candidate.handedOver() ? take(name, candidate, now)
-                    : claimed.get(candidate.id());
+            List<OutboxMessage> pending = toClaim.contains(candidate.id()) ? claimed.get(candidate.id())
+                    : candidate.outbox();
             if (pending == null) {
                 leftovers.unclaimed(name, candidate.id());
                 continue;
@@ -111,10 +122,14 @@ final class OutboxPublisher {
             if (!sendAll(pending, documentSends)) {
                 // Kafka is unreachable: every further send would wait out max.block.ms in vain.
                 for (Candidate rest : candidates.subList(i + 1, candidates.size())) {
-                    if (claimed.containsKey(rest.id())) {
-                        sends.put(rest.id(), List.of()); // claimed above: the settling gives the lease back
+                    if (claimed.containsKey(rest.id()) || !toClaim.contains(rest.id())) {
+                        // Held here (claimed, renewed or from the write): the settling gives the lease back,
+                        // and the document is claimed again next time.
+                        sends.put(rest.id(), List.of());
+                        leftovers.unreached(name, Candidate.byId(rest.id()));
+                    } else {
+                        leftovers.unreached(name, rest);
                     }
-                    leftovers.unreached(name, rest);
                 }
                 break;
             }
@@ -122,23 +137,24 @@ final class OutboxPublisher {
         return settle(name, sends);
     }
 
+    private enum Lease { HELD, RENEW, CLAIM }
+
     /**
-     * The events to send for {@code candidate}, the lease on its document held by this relay for at
-     * least the producer's delivery timeout from now; null if another relay holds it. A handed-over
-     * outbox whose lease has run for a while (the relay was behind, or Kafka away) is renewed first,
-     * so the lease outlasts every retry of the sends; one about to run out is claimed afresh.
+     * How this relay comes to hold {@code candidate}'s lease for at least the producer's delivery
+     * timeout from now: a handed-over outbox whose lease still has that long to run and more is
+     * held already; one whose lease has run for a while (the relay was behind, or Kafka away) is
+     * renewed first, with the others of the round in one write, so the lease outlasts every retry of
+     * the sends; one about to run out, and a document named by id, are claimed.
      */
-    private List<OutboxMessage> take(String name, Candidate candidate, Instant now) {
-        if (candidate.handedOver()) {
-            Duration left = claims.leaseLength().minus(Duration.between(candidate.leasedAt(), now));
-            if (left.compareTo(deliveryTimeout.plus(MARGIN)) >= 0) {
-                return candidate.outbox();
-            }
-            if (left.compareTo(MARGIN) >= 0) {
-                return claims.renew(name, candidate.id(), now);
-            }
+    private Lease leaseOf(Candidate candidate, Instant now) {
+        if (!candidate.handedOver()) {
+            return Lease.CLAIM;
         }
-        return claims.claim(name, candidate.id(), now);
+        Duration left = claims.leaseLength().minus(Duration.between(candidate.leasedAt(), now));
+        if (left.compareTo(deliveryTimeout.plus(MARGIN)) >= 0) {
+            return Lease.HELD;
+        }
+        return left.compareTo(MARGIN) >= 0 ? Lease.RENEW : Lease.CLAIM;
     }
 
     /** Sends a document's events in order; false as soon as Kafka refuses one outright. */

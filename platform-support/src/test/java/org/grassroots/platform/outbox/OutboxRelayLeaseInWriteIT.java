@@ -101,6 +101,30 @@ class OutboxRelayLeaseInWriteIT {
     }
 
     @Test
+    void givenAHandedOverOutboxWaitingLongerThanTheLeaseLeavesForItsSends_whenRelayed_thenItIsPublishedOnceAndSettled()
+            throws InterruptedException {
+        String caseId = UUID.randomUUID().toString();
+        relay.stop();
+        try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
+            try {
+                store.insert(new Parcel(caseId, 1, "reported", null), List.of(TestEvents.reported(caseId)));
+                // Of the 30 s lease, 25 s are the producer's delivery timeout: after 3 s the relay renews first.
+                Thread.sleep(3_500);
+            } finally {
+                relay.start();
+            }
+
+            probe.awaitRecords(r -> caseId.equals(r.key()), 1, Duration.ofSeconds(20));
+            assertThat(probe.drain(Duration.ofSeconds(2))).filteredOn(r -> caseId.equals(r.key())).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Document published = parcel(caseId);
+            assertThat(published.getList(OutboxMessage.FIELD, Document.class)).isEmpty();
+            assertThat(published).doesNotContainKey(OutboxHold.LEASE);
+        });
+    }
+
+    @Test
     void givenALeaseAnotherRelayHolds_whenTheAggregateChanges_thenTheChangeLandsWithoutTheLeaseAndLeavesWhenItIsGivenBack() {
         String caseId = UUID.randomUUID().toString();
         Document held = new Document("_id", caseId).append("version", 1L).append("label", "reported")
