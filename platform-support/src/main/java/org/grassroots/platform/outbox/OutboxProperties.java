@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param collections   collections whose documents carry an outbox; the store adds any it writes
  *                      to, these make sure events left before a restart are found at once
- * @param pollInterval  how often the relay looks without being woken (after a crash, or another
- *                      instance's write)
+ * @param pollInterval  how often the relay scans every collection without being woken: for events
+ *                      a crash or another instance left (10 s; a write names its document to the
+ *                      relay, and a scan reads every document where the store has no index for it)
  * @param batchSize     documents claimed per round
  * @param lease         how long one instance owns a document's outbox while publishing it; the
  *                      producer retries an unacknowledged send for all but the last five seconds
@@ -26,7 +27,7 @@ public record OutboxProperties(
 
     public OutboxProperties {
         collections = collections == null ? List.of() : List.copyOf(collections);
-        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         maxBackoff = maxBackoff == null ? Duration.ofSeconds(10) : maxBackoff;

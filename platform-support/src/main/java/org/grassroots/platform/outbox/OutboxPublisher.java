@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -36,9 +38,13 @@ import io.micrometer.core.instrument.Timer;
  */
 final class OutboxPublisher {
 
+    /** Time a held lease must still have, beyond the sends' own, to be used without a round trip. */
+    private static final Duration MARGIN = Duration.ofSeconds(2);
+
     private final OutboxClaims claims;
     private final Producer<String, byte[]> producer;
     private final Duration ackTimeout;
+    private final Duration deliveryTimeout;
     private final Counter published;
     private final Timer lag;
 
@@ -47,6 +53,7 @@ final class OutboxPublisher {
         this.claims = claims;
         this.producer = producer;
         this.ackTimeout = properties.lease();
+        this.deliveryTimeout = properties.deliveryTimeout();
         this.published = Counter.builder("grassroots.outbox.published")
                 .description("Events the outbox relay published to Kafka").register(meters);
         this.lag = Timer.builder("grassroots.outbox.lag")
@@ -55,28 +62,99 @@ final class OutboxPublisher {
     }
 
     /**
-     * Claims each of {@code candidates} in collection {@code name} and publishes its events.
+     * A document to publish: by its id alone (claimed here), or handed over by the store's write
+     * with the outbox it wrote and the lease it took at {@code leasedAt}.
+     */
+    record Candidate(Object id, Instant leasedAt, List<OutboxMessage> outbox) {
+
+        static Candidate byId(Object id) {
+            return new Candidate(id, null, null);
+        }
+
+        boolean handedOver() {
+            return outbox != null;
+        }
+    }
+
+    /** What a round could not publish, told to the relay so that it looks again. */
+    interface Leftovers {
+
+        /** The document's lease is held (by another relay, or by this one for an earlier round still open). */
+        void unclaimed(String collection, Object id);
+
+        /** Not tried: Kafka refused an earlier send outright, and this one would only wait in vain. */
+        void unreached(String collection, Candidate candidate);
+    }
+
+    /**
+     * Takes each of {@code candidates} in collection {@code name} (a handed-over outbox as it is, the
+     * documents named by their ids by one claim of them all), sends all their events, then waits for the
+     * acknowledgements and settles every document in one bulk write.
      *
      * @return the number of events published
      * @throws IllegalStateException if Kafka did not acknowledge some event (all that it did
      *                               acknowledge are removed first)
      */
-    int publish(String name, List<Object> candidates) {
+    int publish(String name, List<Candidate> candidates, Leftovers leftovers) {
         Instant now = Instant.now();
+        List<Object> toRenew = new ArrayList<>();
+        Set<Object> toClaim = new LinkedHashSet<>();
+        for (Candidate candidate : candidates) {
+            switch (leaseOf(candidate, now)) {
+                case RENEW -> toRenew.add(candidate.id());
+                case CLAIM -> toClaim.add(candidate.id());
+                case HELD -> { }
+            }
+        }
+        claims.renewAll(name, toRenew, now);
+        Map<Object, List<OutboxMessage>> claimed = claims.claimAll(name, List.copyOf(toClaim), now);
         Map<Object, List<Send>> sends = new LinkedHashMap<>();
-        for (Object id : candidates) {
-            List<OutboxMessage> pending = claims.claim(name, id, now);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            List<OutboxMessage> pending = toClaim.contains(candidate.id()) ? claimed.get(candidate.id())
+                    : candidate.outbox();
             if (pending == null) {
+                leftovers.unclaimed(name, candidate.id());
                 continue;
             }
             List<Send> documentSends = new ArrayList<>();
-            sends.put(id, documentSends);
+            sends.put(candidate.id(), documentSends);
             if (!sendAll(pending, documentSends)) {
                 // Kafka is unreachable: every further send would wait out max.block.ms in vain.
+                for (Candidate rest : candidates.subList(i + 1, candidates.size())) {
+                    if (claimed.containsKey(rest.id()) || !toClaim.contains(rest.id())) {
+                        // Held here (claimed, renewed or from the write): the settling gives the lease back,
+                        // and the document is claimed again next time.
+                        sends.put(rest.id(), List.of());
+                        leftovers.unreached(name, Candidate.byId(rest.id()));
+                    } else {
+                        leftovers.unreached(name, rest);
+                    }
+                }
                 break;
             }
         }
         return settle(name, sends);
+    }
+
+    private enum Lease { HELD, RENEW, CLAIM }
+
+    /**
+     * How this relay comes to hold {@code candidate}'s lease for at least the producer's delivery
+     * timeout from now: a handed-over outbox whose lease still has that long to run and more is
+     * held already; one whose lease has run for a while (the relay was behind, or Kafka away) is
+     * renewed first, with the others of the round in one write, so the lease outlasts every retry of
+     * the sends; one about to run out, and a document named by id, are claimed.
+     */
+    private Lease leaseOf(Candidate candidate, Instant now) {
+        if (!candidate.handedOver()) {
+            return Lease.CLAIM;
+        }
+        Duration left = claims.leaseLength().minus(Duration.between(candidate.leasedAt(), now));
+        if (left.compareTo(deliveryTimeout.plus(MARGIN)) >= 0) {
+            return Lease.HELD;
+        }
+        return left.compareTo(MARGIN) >= 0 ? Lease.RENEW : Lease.CLAIM;
     }
 
     /** Sends a document's events in order; false as soon as Kafka refuses one outright. */
