@@ -64,8 +64,9 @@ DATA="$(realpath -m "$GRASSROOTS_DATA_DIR")"
 OUT="$HERE/target/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 GRASSROOTS="$ROOT/grassroots"
-PARTS=(kafka kafka-controller mongo keycloak org-service grid-service case-service volunteer-service
-  evaluation-service gateway)
+# case-service-2 runs only with CASE_SERVICE_INSTANCES=2; a part without a pid file is passed over.
+PARTS=(kafka kafka-controller mongo keycloak org-service grid-service case-service case-service-2
+  volunteer-service evaluation-service gateway)
 
 say() { printf '[load] %s\n' "$*" | tee -a "$OUT/summary.txt"; }
 
