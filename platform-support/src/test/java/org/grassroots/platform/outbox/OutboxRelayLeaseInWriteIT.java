@@ -101,15 +101,17 @@ class OutboxRelayLeaseInWriteIT {
     }
 
     @Test
-    void givenAHandedOverOutboxWaitingLongerThanTheLeaseLeavesForItsSends_whenRelayed_thenItIsPublishedOnceAndSettled()
-            throws InterruptedException {
+    void givenAHandedOverOutboxWaitingLongerThanTheLeaseLeavesForItsSends_whenRelayed_thenItIsPublishedOnceAndSettled() {
         String caseId = UUID.randomUUID().toString();
         relay.stop();
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.CASE_EVENTS)) {
             try {
                 store.insert(new Parcel(caseId, 1, "reported", null), List.of(TestEvents.reported(caseId)));
-                // Of the 30 s lease, 25 s are the producer's delivery timeout: after 3 s the relay renews first.
-                Thread.sleep(3_500);
+                // Of the 30 s lease, 25 s are the producer's delivery timeout: once less than that and
+                // 2 s are left, the relay renews the lease before it sends.
+                Duration renewBelow = Duration.ofSeconds(25 + 2);
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                        Duration.between(Instant.now(), leaseUntil(caseId)).compareTo(renewBelow) < 0);
             } finally {
                 relay.start();
             }
@@ -224,5 +226,10 @@ class OutboxRelayLeaseInWriteIT {
 
     private Document parcel(String id) {
         return mongo.getCollection(PARCELS).find(new Document("_id", id)).first();
+    }
+
+    /** When the relay's lease on the parcel, as its write took it, runs out. */
+    private Instant leaseUntil(String id) {
+        return parcel(id).get(OutboxHold.LEASE, Document.class).getDate(FieldLease.UNTIL).toInstant();
     }
 }
