@@ -6,7 +6,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.grassroots.gridservice.communities.Community;
+import org.grassroots.testsupport.TestTokens;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * A patch of map and a community of its own for one test, so tests sharing the service's database
@@ -14,6 +18,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * and a community with fresh codes, known to the service as if org-service had announced it.
  */
 public record TestArea(double lon, double lat, Community community, String codePrefix) {
+
+    /** The district's administrator, who draws grids anywhere in it. */
+    public static final String DISTRICT_ADMIN =
+            TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -52,5 +60,26 @@ public record TestArea(double lon, double lat, Community community, String codeP
 
     public String staffPath() {
         return community.path();
+    }
+
+    /** A bearer token of a staff member of this area's community. */
+    public String staff(String userId, String role) {
+        return TestTokens.staff(userId, role, staffPath()).bearer();
+    }
+
+    /** A client of the service under test. */
+    public static RestTestClient client(int port) {
+        return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** Draws grid {@code number} of this area's community (level 1) through the API as the district administrator. */
+    public String drawGrid(RestTestClient client, int number, String name, Map<String, Object> boundary) {
+        String code = gridCode(number);
+        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, DISTRICT_ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("code", code, "name", name, "level", "LEVEL_1", "communityId", community.code(),
+                        "boundary", boundary))
+                .exchange().expectStatus().isCreated();
+        return code;
     }
 }

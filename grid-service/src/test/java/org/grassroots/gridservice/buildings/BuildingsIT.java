@@ -13,7 +13,6 @@ import org.grassroots.contracts.Topics;
 import org.grassroots.gridservice.TestArea;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
-import org.grassroots.testsupport.TestTokens;
 import org.grassroots.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ServiceIntegrationTest
 class BuildingsIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
 
     @LocalServerPort
     int port;
@@ -52,14 +51,10 @@ class BuildingsIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
-        grid = area.gridCode(1);
-        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", grid, "name", "楼栋测试网格", "level", "LEVEL_1", "communityId",
-                        area.community().code(), "boundary", area.square(0, 0, 0.01)))
-                .exchange().expectStatus().isCreated();
-        worker = TestTokens.staff("worker-" + grid, "grid_worker", area.staffPath()).bearer();
+        grid = area.drawGrid(client, 1, "楼栋测试网格", area.square(0, 0, 0.01));
+        worker = area.staff("worker-" + grid, "grid_worker");
     }
 
     @Test

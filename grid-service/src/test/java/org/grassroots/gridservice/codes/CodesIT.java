@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -44,7 +43,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 @ServiceIntegrationTest(properties = "grassroots.grid.codes.public-url=https://grassroots.example.gov.cn/")
 class CodesIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
     static final String RESIDENT = TestTokens.resident("resident-1", "/qjp/qjp-pulou/qjp-pulou-chengnan").bearer();
 
     @LocalServerPort
@@ -58,7 +57,7 @@ class CodesIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
     }
 
@@ -170,12 +169,7 @@ class CodesIT {
     }
 
     private String drawGrid(int number, String name) {
-        String code = area.gridCode(number);
-        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", code, "name", name, "level", "LEVEL_1", "communityId", area.community().code(),
-                        "boundary", area.square(number * 0.03, 0, 0.02)))
-                .exchange().expectStatus().isCreated();
-        return code;
+        return area.drawGrid(client, number, name, area.square(number * 0.03, 0, 0.02));
     }
 
     private void household(String grid, String building) {

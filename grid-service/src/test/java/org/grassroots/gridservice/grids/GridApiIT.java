@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ServiceIntegrationTest
 class GridApiIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
 
     @LocalServerPort
     int port;
@@ -41,7 +41,7 @@ class GridApiIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
     }
 

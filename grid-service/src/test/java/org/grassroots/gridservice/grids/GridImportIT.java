@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ServiceIntegrationTest
 class GridImportIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
 
     @LocalServerPort
     int port;
@@ -32,7 +32,7 @@ class GridImportIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
     }
 

@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ExtendWith(OutputCaptureExtension.class)
 class HouseholdsIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
     // Obviously fictional: 1950-01-01, sequence 123 in 清江浦区; the check character is computed.
     static final String ID_NUMBER = idNumber("32081219500101123");
     static final String PHONE = "13800005678";
@@ -57,15 +57,11 @@ class HouseholdsIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
-        grid = area.gridCode(1);
-        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", grid, "name", "住户测试网格", "level", "LEVEL_1", "communityId",
-                        area.community().code(), "boundary", area.square(0, 0, 0.01)))
-                .exchange().expectStatus().isCreated();
-        worker = TestTokens.staff("worker-" + grid, "grid_worker", area.staffPath()).bearer();
-        dispatcher = TestTokens.staff("dispatcher-" + grid, "community_staff", area.staffPath()).bearer();
+        grid = area.drawGrid(client, 1, "住户测试网格", area.square(0, 0, 0.01));
+        worker = area.staff("worker-" + grid, "grid_worker");
+        dispatcher = area.staff("dispatcher-" + grid, "community_staff");
         streetStaff = TestTokens.staff("street-" + grid, "street_staff", "/qjp/qjp-pulou").bearer();
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.grassroots.gridservice.TestArea;
 import org.grassroots.testsupport.ServiceIntegrationTest;
-import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ServiceIntegrationTest
 class LedgersIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
 
     @LocalServerPort
     int port;
@@ -37,14 +36,10 @@ class LedgersIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
-        grid = area.gridCode(1);
-        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", grid, "name", "台账测试网格", "level", "LEVEL_1", "communityId",
-                        area.community().code(), "boundary", area.square(0, 0, 0.01)))
-                .exchange().expectStatus().isCreated();
-        worker = TestTokens.staff("worker-" + grid, "grid_worker", area.staffPath()).bearer();
+        grid = area.drawGrid(client, 1, "台账测试网格", area.square(0, 0, 0.01));
+        worker = area.staff("worker-" + grid, "grid_worker");
     }
 
     @Test

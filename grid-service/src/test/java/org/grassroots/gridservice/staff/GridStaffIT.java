@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @ServiceIntegrationTest
 class GridStaffIT {
 
-    static final String ADMIN = TestTokens.user("district-admin-1").roles("district_admin").orgPath("/qjp").bearer();
+    static final String ADMIN = TestArea.DISTRICT_ADMIN;
 
     @LocalServerPort
     int port;
@@ -38,14 +38,10 @@ class GridStaffIT {
 
     @BeforeEach
     void setUp() {
-        client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestArea.client(port);
         area = TestArea.fresh(mongo);
-        grid = area.gridCode(1);
-        client.post().uri("/api/grids").header(HttpHeaders.AUTHORIZATION, ADMIN).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("code", grid, "name", "人员测试网格", "level", "LEVEL_1", "communityId",
-                        area.community().code(), "boundary", area.square(0, 0, 0.01)))
-                .exchange().expectStatus().isCreated();
-        dispatcher = TestTokens.staff("dispatcher-" + grid, "community_staff", area.staffPath()).bearer();
+        grid = area.drawGrid(client, 1, "人员测试网格", area.square(0, 0, 0.01));
+        dispatcher = area.staff("dispatcher-" + grid, "community_staff");
     }
 
     @Test
