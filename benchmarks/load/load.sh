@@ -21,6 +21,9 @@
 # gateway, side by side in one run; needs Debian's wrk and nginx). A step that fails is named with what
 # failed and where its logs are, and the steps after it still run; the report covers the steps that ran
 # and the script exits non-zero. No exit is silent: any early end says the step, the command and the line.
+# storm (not in the default STEPS): STORM_REPORTS (30000) reports through the gateway in STORM_SECONDS (60),
+# every one answered 201 or 429/503 with Retry-After, every accepted report's event delivered once, and
+# the platform back to normal latency within 2 minutes after (Storm.java says how each is judged).
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
 # load comes from one address and two residents, and the limits would answer 429 to nearly all of it.
@@ -52,6 +55,8 @@ FRESH="${FRESH:-1}"
 STEPS="${STEPS:-intake,latency,read}"
 READ_SECONDS="${READ_SECONDS:-15}"
 READ_ROUNDS="${READ_ROUNDS:-2}"
+STORM_REPORTS="${STORM_REPORTS:-30000}"
+STORM_SECONDS="${STORM_SECONDS:-60}"
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 10))}"
 PROFILE="${PROFILE:-0}"
 PROFILE_PARTS="${PROFILE_PARTS:-gateway case-service grid-service mongo}"
@@ -325,6 +330,28 @@ step_latency() {
   fi
 }
 
+step_storm() {
+  say "storm: $STORM_REPORTS reports through the gateway in $STORM_SECONDS s"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_ticks >"$OUT/cpu-storm-before.txt"
+  profile_start storm
+  local rc=0
+  (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
+    -Dexec.mainClass=org.grassroots.benchmarks.load.Storm \
+    -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
+    -Dreports="$STORM_REPORTS" -Dseconds="$STORM_SECONDS") >"$OUT/storm.txt" 2>&1 || rc=$?
+  cpu_ticks >"$OUT/cpu-storm-after.txt"
+  profile_stop storm
+  { grep -v -e '^SLF4J' -e '^\[' "$OUT/storm.txt" || true; } | tail -40 | tee -a "$OUT/summary.txt"
+  say "CPU used by each part during the storm (the probes before and after included):"
+  cpu_report "$OUT/cpu-storm-before.txt" "$OUT/cpu-storm-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if ((rc != 0)); then
+    say "the storm failed its checks or did not finish, status $rc (see $OUT/storm.txt)"
+    return "$rc"
+  fi
+}
+
 # The plain read: GET /api/categories with one token, straight to case-service, through nginx (a
 # keep-alive upstream, its configuration written here) and through the gateway, in turns, READ_ROUNDS
 # rounds of READ_SECONDS each (wrk -t2 -c16). Reports each path's requests/s, its share of the direct
@@ -437,6 +464,9 @@ if [[ "$STEPS" == *latency* ]]; then
   # An overloaded intake leaves the gateway's circuit breaker open for a while: let the platform settle.
   if [[ "$STEPS" == *intake* ]]; then sleep 30; fi
   run_step latency "$OUT/latency.txt" step_latency
+fi
+if [[ "$STEPS" == *storm* ]]; then
+  run_step storm "$OUT/storm.txt" step_storm
 fi
 if [[ "$STEPS" == *read* ]]; then
   run_step read "$OUT/read-*.txt, $OUT/nginx/logs/" step_read

@@ -1,0 +1,285 @@
+package org.grassroots.benchmarks.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A storm of reports, as a flood or a water cut brings them: {@code reports} reports offered through the
+ * gateway in {@code seconds} seconds (open model: each leaves on schedule whether or not earlier ones
+ * have answered), then the questions issue #21 asks of it.
+ *
+ * <ol>
+ *   <li>Every report is answered 201, or 429/503 with {@code Retry-After}: anything else — another
+ *       status, a 429/503 without {@code Retry-After}, no answer within {@code timeoutSeconds}, a
+ *       connection refused — is counted and named.</li>
+ *   <li>Every accepted report's {@code org.grassroots.case.reported} event reaches a consumer group of
+ *       its own on {@code case-events} (joined at the end of the topic before the storm), and none
+ *       twice (by {@code ce_id}, and by case).</li>
+ *   <li>The platform is back to normal latency within two minutes: before the storm, {@code probeRate}
+ *       reports/s for {@code probeSeconds} give the normal p99; after the last storm answer, the same
+ *       probe runs in windows of {@code probeSeconds} until a window is all 201 with a p99 no worse than
+ *       twice the normal one (or {@code recoveredMillis}, whichever is larger), for at most 300 s.</li>
+ * </ol>
+ * The reports come from {@code residents} demo residents in turn (resident1, resident2), at points
+ * spread over 城南社区's first grid. Settings are system properties: {@code gateway}, {@code keycloak},
+ * {@code kafka}, {@code reports} (30000), {@code seconds} (60), {@code timeoutSeconds} (30),
+ * {@code probeRate} (10), {@code probeSeconds} (5), {@code recoveredMillis} (250). It exits 1 when a
+ * report got another answer, an accepted report's event was missing or twice, or the platform did not
+ * recover within 120 s.
+ */
+public final class Storm {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final String REPORTED = "org.grassroots.case.reported";
+
+    private final String gateway = System.getProperty("gateway", "http://localhost:28080");
+    private final String keycloak = System.getProperty("keycloak", "http://localhost:28180");
+    private final String kafka = System.getProperty("kafka", "localhost:29092");
+    private final int reports = Integer.getInteger("reports", 30_000);
+    private final int seconds = Integer.getInteger("seconds", 60);
+    private final int timeoutSeconds = Integer.getInteger("timeoutSeconds", 30);
+    private final int probeRate = Integer.getInteger("probeRate", 10);
+    private final int probeSeconds = Integer.getInteger("probeSeconds", 5);
+    private final double recoveredMillis = Integer.getInteger("recoveredMillis", 250);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> tokens = new ArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> reportedPerCase = new ConcurrentHashMap<>();
+    private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger repeatedEventIds = new AtomicInteger();
+    private volatile boolean stop;
+    private volatile boolean assigned;
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new Storm().run() ? 0 : 1);
+    }
+
+    boolean run() throws Exception {
+        tokens.add(Keycloak.token(keycloak, "resident1"));
+        tokens.add(Keycloak.token(keycloak, "resident2"));
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Thread polling = new Thread(() -> poll(consumer), "case-events-consumer");
+            polling.setDaemon(true);
+            polling.start();
+            awaitAssignment();
+
+            Probe normal = probe(probeRate, probeSeconds);
+            System.out.printf("Normal latency before the storm (%d reports at %d/s): %s, %d not 201%n",
+                    normal.sent(), probeRate, normal.latency(), normal.notCreated());
+
+            System.out.printf("Storm: %d reports in %d s (%d/s) through the gateway%n", reports, seconds,
+                    reports / seconds);
+            List<Double> createdMillis = Collections.synchronizedList(new ArrayList<>());
+            long period = seconds * 1_000_000_000L / reports;
+            long start = System.nanoTime();
+            List<CompletableFuture<?>> sent = new ArrayList<>(reports);
+            for (int i = 0; i < reports; i++) {
+                long wait = start + i * period - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long sentAt = System.nanoTime();
+                sent.add(report().handle((response, failure) -> {
+                    String answer = classify(response, failure);
+                    answers.computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
+                    if ("201".equals(answer)) {
+                        createdMillis.add((System.nanoTime() - sentAt) / 1e6);
+                        Matcher id = ID.matcher(response.body());
+                        if (id.find()) {
+                            accepted.add(id.group(1));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+            double answeredSeconds = (System.nanoTime() - start) / 1e9;
+            long stormEnded = System.nanoTime();
+
+            System.out.printf("  offered %d in %.1f s (%.0f/s); the last answer came %.1f s after the first report%n",
+                    reports, sendSeconds, reports / sendSeconds, answeredSeconds);
+            System.out.println("  answers: " + new TreeMap<>(Map.copyOf(answers)).toString()
+                    .replace("=", ": ").replace("{", "").replace("}", ""));
+            System.out.println("  201 response time: "
+                    + Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()));
+            int wrong = answers.entrySet().stream().filter(entry -> !isAllowed(entry.getKey()))
+                    .mapToInt(entry -> entry.getValue().get()).sum();
+
+            double recoveredAfter = recover(normal, stormEnded);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!reportedPerCase.keySet().containsAll(accepted) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            stop = true;
+            polling.join(5_000);
+            long missing = accepted.stream().filter(id -> !reportedPerCase.containsKey(id)).count();
+            long twice = accepted.stream().filter(id -> reportedPerCase.getOrDefault(id, 0) > 1).count();
+            System.out.printf("  events: %d accepted reports, %d reported events seen for them, %d missing after "
+                    + "60 s, %d cases with the event twice, %d event ids seen twice%n", accepted.size(),
+                    accepted.stream().filter(reportedPerCase::containsKey).count(), missing, twice,
+                    repeatedEventIds.get());
+
+            boolean passed = wrong == 0 && missing == 0 && twice == 0 && repeatedEventIds.get() == 0
+                    && recoveredAfter >= 0 && recoveredAfter <= 120;
+            System.out.printf("Storm %s: %d answers other than 201 or 429/503 with Retry-After; events %s; "
+                    + "recovered %s%n", passed ? "PASSED" : "FAILED", wrong,
+                    missing == 0 && twice == 0 && repeatedEventIds.get() == 0 ? "complete, none twice" : "NOT complete or twice",
+                    recoveredAfter < 0 ? "NOT within 300 s" : String.format("%.0f s after the storm", recoveredAfter));
+            return passed;
+        }
+    }
+
+    /** Probes after the storm until a window is normal again; the seconds it took, or -1. */
+    private double recover(Probe normal, long stormEnded) {
+        double limit = Math.max(2 * normal.latency().p99(), recoveredMillis);
+        System.out.printf("  recovery: windows of %d s at %d/s until all are 201 with p99 ≤ %.0f ms%n", probeSeconds,
+                probeRate, limit);
+        while (System.nanoTime() - stormEnded < Duration.ofSeconds(300).toNanos()) {
+            double windowStart = (System.nanoTime() - stormEnded) / 1e9;
+            Probe window = probe(probeRate, probeSeconds);
+            System.out.printf("    +%.0f s: %s, %d not 201%n", windowStart, window.latency(), window.notCreated());
+            if (window.notCreated() == 0 && window.latency().p99() <= limit) {
+                return (System.nanoTime() - stormEnded) / 1e9;
+            }
+        }
+        return -1;
+    }
+
+    private Probe probe(int rate, int windowSeconds) {
+        int count = rate * windowSeconds;
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger notCreated = new AtomicInteger();
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long wait = start + i * (1_000_000_000L / rate) - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long sentAt = System.nanoTime();
+            sent.add(report().handle((response, failure) -> {
+                if (failure == null && response.statusCode() == 201) {
+                    millis.add((System.nanoTime() - sentAt) / 1e6);
+                    Matcher id = ID.matcher(response.body());
+                    if (id.find()) {
+                        accepted.add(id.group(1));
+                    }
+                } else {
+                    notCreated.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        return new Probe(count, Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray()),
+                notCreated.get());
+    }
+
+    private record Probe(int sent, Percentiles latency, int notCreated) {
+    }
+
+    private CompletableFuture<HttpResponse<String>> report() {
+        int i = sequence.getAndIncrement();
+        double lon = 119.0213 + (i % 40) * 0.00001;
+        double lat = 33.6012 + (i / 40 % 40) * 0.00001;
+        String body = String.format("{\"categoryCode\":\"EXPOSED_RUBBISH\",\"description\":\"压测：暴雨后积水垃圾 %d\","
+                + "\"point\":{\"lon\":%.6f,\"lat\":%.6f},\"locationDescription\":\"压测\"}", i, lon, lat);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/cases"))
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** "201", "429 with Retry-After", "503 without Retry-After", "timeout", "connection: …", "500" … */
+    private static String classify(HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            return cause instanceof HttpTimeoutException ? "timeout" : "connection: " + cause.getClass().getSimpleName();
+        }
+        int status = response.statusCode();
+        if (status == 429 || status == 503) {
+            return status + (response.headers().firstValue("Retry-After").isPresent() ? " with Retry-After"
+                    : " without Retry-After");
+        }
+        return Integer.toString(status);
+    }
+
+    private static boolean isAllowed(String answer) {
+        return answer.equals("201") || answer.endsWith(" with Retry-After");
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-storm-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private void poll(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(List.of("case-events"));
+        while (!stop) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                Header type = record.headers().lastHeader("ce_type");
+                if (type == null || !REPORTED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                    continue;
+                }
+                Header id = record.headers().lastHeader("ce_id");
+                if (id != null && !eventIds.add(new String(id.value(), StandardCharsets.UTF_8))) {
+                    repeatedEventIds.incrementAndGet();
+                }
+                reportedPerCase.merge(record.key(), 1, Integer::sum);
+            }
+            if (!assigned && !consumer.assignment().isEmpty()) {
+                consumer.assignment().forEach(consumer::position); // the end of the topic, fixed now
+                assigned = true;
+            }
+        }
+    }
+
+    private void awaitAssignment() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!assigned) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no partition of case-events assigned within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
