@@ -75,13 +75,15 @@ describe('ActionDialog', () => {
   });
 
   it('dispatches to a department chosen from the list org-service gives', async () => {
+    const list = [
+      { code: 'dept-housing', name: '住建局', active: true },
+      { code: 'dept-urban', name: '城管局', active: true },
+      { code: 'dept-old', name: '已撤销部门', active: false },
+    ];
+    // org-service answers departments as a page (items, page, size, totalItems)
     answer = (url) =>
-      url === '/api/departments'
-        ? json(200, [
-            { code: 'dept-housing', name: '住建局', active: true },
-            { code: 'dept-urban', name: '城管局', active: true },
-            { code: 'dept-old', name: '已撤销部门', active: false },
-          ])
+      url.startsWith('/api/departments?')
+        ? json(200, { items: list, page: 0, size: 500, totalItems: list.length })
         : json(200, { ...aCase, status: 'DISPATCHED', version: 4 });
     const { onDone } = dialog('dispatch');
     await userEvent.click(screen.getByRole('combobox', { name: '派遣对象' }));

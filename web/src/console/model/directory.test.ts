@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestBody } from '../components/ActionForms';
 import type { CaseView } from './types';
-import { gridWorkers } from './directory';
+import { departments, gridWorkers } from './directory';
 
 const staff = [
   { id: 'a1', gridCode: '320812001001001', userId: 'u-0001-chen', role: 'FULL_TIME_WORKER', post: 'POST_A', active: true, name: '陈明', nameMasked: false },
@@ -35,5 +35,38 @@ describe('gridWorkers', () => {
     const body = requestBody('dispatch', { kind: 'GRID_WORKER', target: 'u-0001-chen' }, { version: 3 } as CaseView, targets);
     expect(body.assignee).toEqual({ kind: 'GRID_WORKER', id: 'u-0001-chen', displayName: '专职网格员 · 网格 320812001001001' });
     expect(JSON.stringify(body)).not.toContain('陈明');
+  });
+});
+
+describe('departments', () => {
+  it('reads every page of org-service\'s departments for the picker, and offers the active ones', async () => {
+    const all = Array.from({ length: 502 }, (_, i) => ({
+      code: `dept-${String(i).padStart(3, '0')}`,
+      name: `部门 ${i}`,
+      active: i !== 501,
+    }));
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        asked.push(url);
+        const query = new URLSearchParams(url.split('?')[1]);
+        const page = Number(query.get('page'));
+        const size = Number(query.get('size'));
+        const items = all.slice(page * size, (page + 1) * size);
+        return new Response(JSON.stringify({ items, page, size, totalItems: all.length }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+
+    const targets = await departments();
+
+    expect(asked).toEqual(['/api/departments?page=0&size=500', '/api/departments?page=1&size=500']);
+    expect(targets).toHaveLength(501);
+    expect(new Set(targets.map((t) => t.value)).size).toBe(501);
+    expect(targets[500]).toEqual({ value: 'dept-500', label: '部门 500' });
+    expect(targets.some((t) => t.value === 'dept-501')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { api } from '../../shared/api';
+import { allPages } from '../../shared/pages';
 import type { AssigneeKind, CaseView } from './types';
 
 /** One choosable dispatch target, as the API names it (assignee id) and as people read it. */
@@ -45,9 +46,12 @@ const STAFF_ROLE_LABELS: Record<string, string> = {
   GRID_LEADER: '网格长',
 };
 
-/** Departments from org-service (active ones). */
+/**
+ * Departments from org-service (active ones): a picker offers every one, so every page of the list
+ * is read (org-service answers departments a page at a time, by code).
+ */
 export async function departments(): Promise<Target[]> {
-  const list = await api<Department[]>('/api/departments');
+  const list = await allPages<Department>('/api/departments');
   return list.filter((d) => d.active).map((d) => ({ value: d.code, label: d.name }));
 }
 

@@ -67,4 +67,34 @@ public final class OrgApi {
     public List<Map<String, Object>> getList(String uri, String bearer) {
         return get(uri, bearer).expectStatus().isOk().expectBody(JSON_LIST).returnResult().getResponseBody();
     }
+
+    /** The items of one page of a paged list (platform-support's {@code Page}). */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> getItems(String uri, String bearer) {
+        return (List<Map<String, Object>>) getJson(uri, bearer).get("items");
+    }
+
+    /**
+     * Every item of a paged list, read page after page of {@code size} until its {@code totalItems}, as the
+     * web's {@code allPages} reads it; the pages must all tell the same total.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> readAllPages(String uri, String bearer, int size) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        Number total = null;
+        for (int page = 0; total == null || all.size() < total.longValue(); page++) {
+            Map<String, Object> answer = getJson(uri + (uri.contains("?") ? "&" : "?") + "page=" + page + "&size=" + size,
+                    bearer);
+            List<Map<String, Object>> items = (List<Map<String, Object>>) answer.get("items");
+            if (total != null && !total.equals(answer.get("totalItems"))) {
+                throw new AssertionError("page " + page + " tells " + answer.get("totalItems") + " in all, page 0 told " + total);
+            }
+            total = (Number) answer.get("totalItems");
+            if (items.isEmpty()) {
+                break;
+            }
+            all.addAll(items);
+        }
+        return all;
+    }
 }

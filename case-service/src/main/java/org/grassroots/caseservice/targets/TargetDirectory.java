@@ -12,6 +12,9 @@ import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 /**
@@ -24,13 +27,19 @@ public class TargetDirectory implements IndexedQueries {
     /** One document per applied org or grid event, its {@code _id} the event id (IdempotentConsumer). */
     static final String COLLECTION = "target_events";
 
+    /** The field of {@link #latestOfEach}'s groups that holds the newest record. */
+    private static final String NEWEST = "newest";
+
     private final MongoTemplate mongo;
 
     TargetDirectory(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** latest() and latestOfEach(): the newest record of one target, or of each of a kind; the records of one person. */
+    /**
+     * latest() and latestOfEach(): the newest record of one target, or of each of a kind (the aggregation's
+     * sort and group follow this index's order, so it serves both); the records of one person.
+     */
     @Override
     public List<StoreIndex> indexes() {
         return List.of(
@@ -113,12 +122,23 @@ public class TargetDirectory implements IndexedQueries {
                 .anyMatch(state -> state.active() && userId.equals(state.userId()));
     }
 
+    /**
+     * The newest record of each target of the kind, by key. The store picks them: the kind's records in
+     * {@code target_latest}'s order (key, then newest version first) and the first of each key, so it hands
+     * back one record per target instead of every record each target ever had (MongoDB answers the sort and
+     * the group's {@code $first} from the index, a distinct scan, without reading the older versions).
+     */
     private Map<String, TargetRecord> latestOfEach(TargetKind kind) {
         Map<String, TargetRecord> latest = new TreeMap<>();
-        mongo.getCollection(COLLECTION).find(new Document(TargetRecord.KIND, kind.name())).forEach(document -> {
-            TargetRecord record = TargetRecord.of(document);
-            latest.merge(record.key(), record, (a, b) -> a.version() >= b.version() ? a : b);
-        });
+        mongo.getCollection(COLLECTION).aggregate(List.of(
+                Aggregates.match(Filters.eq(TargetRecord.KIND, kind.name())),
+                Aggregates.sort(Sorts.orderBy(Sorts.ascending(TargetRecord.KIND, TargetRecord.KEY),
+                        Sorts.descending(TargetRecord.VERSION))),
+                Aggregates.group("$" + TargetRecord.KEY, Accumulators.first(NEWEST, "$$ROOT"))))
+                .forEach(group -> {
+                    TargetRecord record = TargetRecord.of(group.get(NEWEST, Document.class));
+                    latest.put(record.key(), record);
+                });
         return latest;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.contracts.orgs.DepartmentFacts;
+import org.grassroots.contracts.orgs.DepartmentUpdated;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
@@ -174,6 +177,26 @@ class CheckedTargetsIT {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.code == '" + code + "')].active").isEqualTo(List.of(false))
                 .jsonPath("$[?(@.code == 'dept-urban')].active").isEqualTo(List.of(true));
+    }
+
+    @Test
+    void givenADepartmentsEventsArrivingOutOfOrder_whenDepartmentsAreListed_thenEachIsThereOnceAtItsNewestVersion() {
+        String code = "dept-order-" + UUID.randomUUID().toString().substring(0, 8);
+        KnownTargets.publish(KnownTargets.department(code, 1, true));
+        KnownTargets.publish(KnownTargets.retired(code, 3));
+        KnownTargets.publish(new DepartmentUpdated(code, 2, "/qjp", Instant.parse("2026-01-05T02:00:00Z"),
+                new DepartmentFacts(code, "测试部门 " + code, "TEST", List.of(), "/qjp", true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.getCollection(TargetDirectory.COLLECTION)
+                .countDocuments(new Document(TargetRecord.KIND, TargetKind.DEPARTMENT.name()).append(TargetRecord.KEY, code)) == 3);
+
+        List<TargetDirectory.DepartmentState> departments = directory.departments();
+
+        assertThat(departments).filteredOn(d -> d.code().equals(code)).singleElement()
+                .isEqualTo(new TargetDirectory.DepartmentState(code, false, "/qjp"));
+        assertThat(departments).extracting(TargetDirectory.DepartmentState::code).doesNotHaveDuplicates()
+                .contains("dept-urban").isSorted();
+        assertThat(directory.retiredDepartments()).contains(code).doesNotContain("dept-urban");
+        assertThat(directory.snapshot().get("DEPARTMENT/" + code).version()).isEqualTo(3);
     }
 
     @Test

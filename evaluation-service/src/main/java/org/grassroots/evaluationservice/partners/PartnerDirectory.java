@@ -9,6 +9,8 @@ import org.bson.Document;
 import org.grassroots.contracts.orgs.PartnerFacts;
 import org.grassroots.contracts.orgs.PartnerKind;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.store.IndexedQueries;
@@ -40,7 +42,8 @@ public class PartnerDirectory implements IndexedQueries {
 
     @Override
     public List<StoreIndex> indexes() {
-        // ofKind(): the property companies, or the social organisations of the caller's area, by code.
+        // ofKind(), pageOfKind(), pageOfKindInAreaOf(): the property companies, or the social organisations of
+        // the caller's area (a path prefix), by code (the few of a kind sorted).
         return List.of(StoreIndex.on(COLLECTION).ascending("kind", "orgPath").build());
     }
 
@@ -72,15 +75,27 @@ public class PartnerDirectory implements IndexedQueries {
         return find(where("kind").is(kind.name()));
     }
 
-    /** The partners of the kind whose path lies in the caller's area, by code. */
-    public List<Partner> ofKindInAreaOf(PartnerKind kind, Caller caller) {
-        return find(new Criteria().andOperator(where("kind").is(kind.name()),
-                OrgPathScope.inAreaOf("orgPath", caller)));
+    /** A page of the partners of the kind, by code (the id: a total order, so pages neither repeat nor skip one). */
+    public Page<Partner> pageOfKind(PartnerKind kind, Paging paging) {
+        return page(where("kind").is(kind.name()), paging);
+    }
+
+    /** A page of the partners of the kind whose path lies in the caller's area, by code. */
+    public Page<Partner> pageOfKindInAreaOf(PartnerKind kind, Caller caller, Paging paging) {
+        return page(new Criteria().andOperator(where("kind").is(kind.name()), OrgPathScope.inAreaOf("orgPath", caller)),
+                paging);
     }
 
     /** Every partner held, by code: what a replay of {@code org-events} must rebuild. */
     public List<Partner> all() {
         return find(new Criteria());
+    }
+
+    private Page<Partner> page(Criteria criteria, Paging paging) {
+        long total = mongo.count(new Query(criteria), COLLECTION);
+        Query page = new Query(criteria).with(Sort.by("_id")).skip(paging.skip()).limit(paging.size());
+        return Page.of(mongo.find(page, Document.class, COLLECTION).stream().map(PartnerDirectory::partner).toList(),
+                paging, total);
     }
 
     private List<Partner> find(Criteria criteria) {

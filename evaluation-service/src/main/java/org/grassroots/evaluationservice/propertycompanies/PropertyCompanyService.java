@@ -22,6 +22,8 @@ import org.grassroots.evaluationservice.stats.Period;
 import org.grassroots.evaluationservice.stats.StatsRow;
 import org.grassroots.evaluationservice.stats.StatsService;
 import org.grassroots.platform.domain.ForbiddenException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,10 +77,12 @@ public class PropertyCompanyService {
         return new Rated(partner, companies.find(code).orElseGet(() -> PropertyCompany.uninspected(code)));
     }
 
-    /** Every property company org-service registered, by code, with its inspections. */
-    public List<Rated> list(Caller caller) {
+    /** A page of the property companies org-service registered, by code, with their inspections. */
+    public Page<Rated> list(Paging paging, Caller caller) {
         requireReader(caller);
-        return all();
+        Page<Partner> known = partners.pageOfKind(PartnerKind.PROPERTY_COMPANY, paging);
+        Map<String, PropertyCompany> inspected = companies.findAll(known.items().stream().map(Partner::code).toList());
+        return known.map(partner -> rated(partner, inspected));
     }
 
     public QuarterlyEvaluation evaluate(String code, String quarter, Caller caller) {
@@ -105,8 +109,11 @@ public class PropertyCompanyService {
     private List<Rated> all() {
         List<Partner> known = partners.ofKind(PartnerKind.PROPERTY_COMPANY);
         Map<String, PropertyCompany> inspected = companies.findAll(known.stream().map(Partner::code).toList());
-        return known.stream().map(partner -> new Rated(partner,
-                inspected.getOrDefault(partner.code(), PropertyCompany.uninspected(partner.code())))).toList();
+        return known.stream().map(partner -> rated(partner, inspected)).toList();
+    }
+
+    private static Rated rated(Partner partner, Map<String, PropertyCompany> inspected) {
+        return new Rated(partner, inspected.getOrDefault(partner.code(), PropertyCompany.uninspected(partner.code())));
     }
 
     private RedBlackList.Standing standing(Rated company, LocalDate halfStart) {

@@ -10,6 +10,8 @@ import org.grassroots.evaluationservice.partners.Partner;
 import org.grassroots.evaluationservice.partners.PartnerDirectory;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
@@ -73,11 +75,12 @@ public class SocialOrganizationService {
         return new Rated(partner, organizations.find(code).orElseGet(() -> SocialOrganization.unassessed(code)));
     }
 
-    /** The social organisations of the caller's area, by code, with their assessments. */
-    public List<Rated> list(Caller caller) {
-        List<Partner> known = partners.ofKindInAreaOf(PartnerKind.SOCIAL_ORGANIZATION, caller);
-        Map<String, SocialOrganization> assessed = organizations.findAll(known.stream().map(Partner::code).toList());
-        return known.stream().map(partner -> new Rated(partner,
-                assessed.getOrDefault(partner.code(), SocialOrganization.unassessed(partner.code())))).toList();
+    /** A page of the social organisations of the caller's area, by code, with their assessments. */
+    public Page<Rated> list(Paging paging, Caller caller) {
+        Page<Partner> known = partners.pageOfKindInAreaOf(PartnerKind.SOCIAL_ORGANIZATION, caller, paging);
+        Map<String, SocialOrganization> assessed = organizations.findAll(known.items().stream().map(Partner::code)
+                .toList());
+        return known.map(partner -> new Rated(partner,
+                assessed.getOrDefault(partner.code(), SocialOrganization.unassessed(partner.code()))));
     }
 }

@@ -1,9 +1,14 @@
 package org.grassroots.evaluationservice.propertycompanies;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.grassroots.evaluationservice.CaseEventsFixture;
@@ -113,6 +118,29 @@ class PropertyCompanyIT extends WithStandInCaseService {
                 .jsonPath("$.active").isEqualTo(false)
                 .jsonPath("$.communityIds[0]").isEqualTo("qjp-pulou-chengnan")
                 .jsonPath("$.inspections[0].score").isEqualTo(77));
+    }
+
+    @Test
+    void givenMoreCompaniesThanAPage_whenReadPageByPage_thenEachIsReadOnceInCodeOrderWithItsInspections() {
+        String prefix = "wuye-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ours = java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> prefix + "-" + (6 - i)).toList();
+        ours.forEach(code -> publishPartner(PartnerEventsFixture.propertyCompany(code, "物业 " + code, "/qjp/qjp-pulou",
+                "qjp-pulou-chengnan").registered()));
+        ours.forEach(code -> eventually(() -> client.get().uri("/api/evaluations/property-companies/" + code)
+                .header(HttpHeaders.AUTHORIZATION, URBAN).exchange().expectStatus().isOk()));
+        inspect(ours.get(0), "2026-03", 88, HOUSING).expectStatus().isOk();
+
+        List<Map<String, Object>> read = readAllPages("/api/evaluations/property-companies", URBAN, 2);
+
+        List<Object> ids = read.stream().map(c -> c.get("id")).toList();
+        assertThat(ids).as("none twice").doesNotHaveDuplicates().containsAll(ours);
+        assertThat(ids).as("in code order").isSortedAccordingTo(Comparator.comparing(String::valueOf));
+        assertThat(read).filteredOn(c -> ours.get(0).equals(c.get("id"))).singleElement()
+                .satisfies(c -> assertThat(c.get("version")).isEqualTo(1));
+        client.get().uri("/api/evaluations/property-companies?size=0").header(HttpHeaders.AUTHORIZATION, URBAN)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        client.get().uri("/api/evaluations/property-companies?page=-1").header(HttpHeaders.AUTHORIZATION, URBAN)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
     }
 
     @Test

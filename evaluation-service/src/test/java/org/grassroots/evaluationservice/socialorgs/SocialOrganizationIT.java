@@ -2,6 +2,8 @@ package org.grassroots.evaluationservice.socialorgs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.grassroots.evaluationservice.PartnerEventsFixture;
@@ -100,9 +102,31 @@ class SocialOrganizationIT extends WithStandInCaseService {
         client.get().uri("/api/evaluations/social-organizations").header(HttpHeaders.AUTHORIZATION, PULOU).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$[?(@.id == '" + ours + "')].name").isEqualTo("浦楼互助会")
-                .jsonPath("$[?(@.id == '" + ours + "')].version").isEqualTo(0)
-                .jsonPath("$[?(@.id == '" + theirs + "')]").doesNotExist();
+                .jsonPath("$.items[?(@.id == '" + ours + "')].name").isEqualTo("浦楼互助会")
+                .jsonPath("$.items[?(@.id == '" + ours + "')].version").isEqualTo(0)
+                .jsonPath("$.items[?(@.id == '" + theirs + "')]").doesNotExist();
+    }
+
+    @Test
+    void givenMoreOrganisationsInAStreetThanAPage_whenItsStaffReadPageByPage_thenEachIsReadOnceAndNoOtherStreets() {
+        String street = "street-" + UUID.randomUUID().toString().substring(0, 8);
+        String elsewhere = "shehui-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ours = java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> street + "-so-" + (6 - i)).toList();
+        ours.forEach(code -> publishPartner(PartnerEventsFixture.socialOrganization(code, "互助会 " + code,
+                "/qjp/" + street + "/" + street + "-c", street + "-c").registered()));
+        known(PartnerEventsFixture.socialOrganization(elsewhere, "别处互助会", "/qjp/" + street + "x", street + "x-c"));
+        String streetStaff = TestTokens.staff("street-" + street, "street_staff", "/qjp/" + street).bearer();
+        eventually(() -> client.get().uri("/api/evaluations/social-organizations?size=2")
+                .header(HttpHeaders.AUTHORIZATION, streetStaff).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.totalItems").isEqualTo(5));
+
+        List<Map<String, Object>> read = readAllPages("/api/evaluations/social-organizations", streetStaff, 2);
+
+        assertThat(read).extracting(o -> o.get("id")).containsExactlyElementsOf(ours.stream().sorted().toList());
+        client.get().uri("/api/evaluations/social-organizations?size=501").header(HttpHeaders.AUTHORIZATION, streetStaff)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        client.get().uri("/api/evaluations/social-organizations?page=-1").header(HttpHeaders.AUTHORIZATION, streetStaff)
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
     }
 
     /** Publishes the organisation's registration in org-service and waits until evaluation-service knows it. */

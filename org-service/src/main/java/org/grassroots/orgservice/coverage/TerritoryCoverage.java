@@ -80,7 +80,8 @@ public class TerritoryCoverage {
         Map<String, List<Territory.BuildingGap>> uncoveredByCommunity = buildingsIn(root, subtree, territoryGrids,
                 buildingsByCommunity);
         Map<String, List<Partner>> partnersByCommunity = new HashMap<>();
-        partners.list(null, null, caller).stream().filter(p -> p.active() && SHOULD_HAVE_PARTY.contains(p.kind()))
+        partners.serving(subtree.stream().filter(u -> u.type() == OrgUnitType.COMMUNITY).map(OrgUnit::code).toList())
+                .stream().filter(p -> p.active() && SHOULD_HAVE_PARTY.contains(p.kind()))
                 .forEach(p -> p.communityCodes().forEach(c -> partnersByCommunity.computeIfAbsent(c,
                         x -> new ArrayList<>()).add(p)));
 

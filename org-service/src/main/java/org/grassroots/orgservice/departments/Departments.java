@@ -21,6 +21,9 @@ import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -50,7 +53,7 @@ public class Departments implements IndexedQueries {
     /** Departments by the categories they handle. */
     @Override
     public List<StoreIndex> indexes() {
-        // list(categoryCode): the departments that handle a category.
+        // list(categoryCode): the departments that handle a category (a page by code: the few that match are sorted).
         return IndexedQueries.all(OutboxIndexes.ofAggregates("departments"),
                 List.of(StoreIndex.on("departments").ascending("categoryCodes").build()));
     }
@@ -102,11 +105,14 @@ public class Departments implements IndexedQueries {
         return stored.toDepartment();
     }
 
-    /** All departments, or those handling one case category. */
-    public List<Department> list(String categoryCode) {
+    /**
+     * A page of the departments, or of those handling one case category, by code (the code is the
+     * id, so the order is total and paging neither repeats nor skips one).
+     */
+    public Page<Department> list(String categoryCode, Paging paging) {
         var query = categoryCode == null || categoryCode.isBlank() ? new Query()
                 : query(where("categoryCodes").is(categoryCode));
-        return mongo.find(query.with(Sort.by("_id")), DepartmentDocument.class).stream()
-                .map(DepartmentDocument::toDepartment).toList();
+        return PagedQueries.page(mongo, query.with(Sort.by("_id")), DepartmentDocument.class,
+                DepartmentDocument::toDepartment, paging);
     }
 }

@@ -10,6 +10,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import org.grassroots.contracts.orgs.PartnerKind;
@@ -24,6 +25,10 @@ import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
 import org.grassroots.platform.outbox.AggregateStore;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
+import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,10 +58,13 @@ public class Partners implements IndexedQueries {
     /** Partners by community and by kind. */
     @Override
     public List<StoreIndex> indexes() {
-        // list(kind, communityCode): partners of a community, or of a kind.
+        // list(kind, communityCode): partners of a community, or of a kind; list's scope: the partners whose
+        // path lies in the caller's area (a path prefix), or that serve a community the caller sees; the
+        // distinct communities partners name; serving(): the partners of a territory's communities.
         return IndexedQueries.all(OutboxIndexes.ofAggregates("partners"), List.of(
                 StoreIndex.on("partners").ascending("communityCodes").build(),
-                StoreIndex.on("partners").ascending("kind").build()));
+                StoreIndex.on("partners").ascending("kind").build(),
+                StoreIndex.on("partners").ascending("orgPath").build()));
     }
 
     public record Saved(Partner partner, Outcome outcome) {
@@ -106,8 +114,13 @@ public class Partners implements IndexedQueries {
         return stored.toPartner();
     }
 
-    /** The partners of the caller's area, optionally of one kind or serving one community. */
-    public List<Partner> list(PartnerKind kind, String communityCode, Caller caller) {
+    /**
+     * A page of the partners of the caller's area, optionally of one kind or serving one community,
+     * by code. Who may see a partner ({@link #maySee}) is asked of the store, so the total counts
+     * what the caller sees and the code (the id) makes the order total: paging neither repeats nor
+     * skips one.
+     */
+    public Page<Partner> list(PartnerKind kind, String communityCode, Paging paging, Caller caller) {
         List<Criteria> all = new ArrayList<>();
         if (kind != null) {
             all.add(where("kind").is(kind));
@@ -115,9 +128,40 @@ public class Partners implements IndexedQueries {
         if (communityCode != null && !communityCode.isBlank()) {
             all.add(where("communityCodes").is(communityCode));
         }
+        if (!caller.isPlatformAdmin()) {
+            all.add(visibleTo(caller));
+        }
         Query query = all.isEmpty() ? new Query() : query(new Criteria().andOperator(all));
-        return mongo.find(query.with(Sort.by("_id")), PartnerDocument.class).stream().map(PartnerDocument::toPartner)
-                .filter(p -> maySee(p, caller)).toList();
+        return PagedQueries.page(mongo, query.with(Sort.by("_id")), PartnerDocument.class, PartnerDocument::toPartner,
+                paging);
+    }
+
+    /**
+     * Every partner serving one of {@code communityCodes} (a territory's coverage report, whose
+     * communities the caller sees, so it sees these partners too), by code.
+     */
+    public List<Partner> serving(Collection<String> communityCodes) {
+        return mongo.find(query(where("communityCodes").in(communityCodes)).with(Sort.by("_id")), PartnerDocument.class)
+                .stream().map(PartnerDocument::toPartner).toList();
+    }
+
+    /**
+     * {@link #maySee} as a store query: the partner's path lies in the caller's area, or one of its
+     * communities does now. The communities are the few that partners name (read from the
+     * {@code communityCodes} index), kept to those whose current path the caller sees, so a
+     * community moved since the partner was saved counts where it lies today.
+     */
+    private Criteria visibleTo(Caller caller) {
+        if (caller.orgPath() == null || !caller.maySeeOrgPath(caller.orgPath())) {
+            return where("_id").is(null);
+        }
+        // Every code is >= "": a range over the communityCodes index, so the store reads the index, not the collection.
+        List<String> named = mongo.findDistinct(query(where("communityCodes").gte("")), "communityCodes",
+                PartnerDocument.class, String.class);
+        List<String> seen = units.findAll(named).stream().filter(u -> OrgScope.maySee(caller, u.path()))
+                .map(OrgUnit::code).toList();
+        return new Criteria().orOperator(OrgPathScope.atOrUnder("orgPath", caller.orgPath()),
+                where("communityCodes").in(seen));
     }
 
     /**

@@ -47,9 +47,9 @@ class DemoDistrictIT {
         assertThat(api.getList("/api/orgs/qjp-pulou-chengnan/children", DISPATCHER1)).extracting(u -> u.get("code"))
                 .containsExactly("qjp-pulou-chengnan-g01", "qjp-pulou-chengnan-g02", "qjp-pulou-chengnan-g03");
         assertThat(api.getJson("/api/orgs/qjp-kuaidi", ADMIN)).containsEntry("type", "INDUSTRY_COMMITTEE");
-        assertThat(api.getList("/api/departments", PARTYMEMBER1)).extracting(d -> d.get("code"))
+        assertThat(api.getItems("/api/departments?size=500", PARTYMEMBER1)).extracting(d -> d.get("code"))
                 .contains("dept-housing", "dept-urban", "dept-ecology", "dept-market");
-        assertThat(api.getList("/api/partners?communityCode=qjp-pulou-chengnan&kind=PROPERTY_COMPANY", DISPATCHER1))
+        assertThat(api.getItems("/api/partners?communityCode=qjp-pulou-chengnan&kind=PROPERTY_COMPANY", DISPATCHER1))
                 .extracting(p -> p.get("code")).containsExactly("pc-qingpu-wuye");
     }
 

@@ -67,7 +67,7 @@ class DepartmentsAndPartnersIT {
         }
         String resident = TestTokens.resident("resident-" + d, "/" + d + "/x").bearer();
         assertThat(api.getJson("/api/departments/" + code, resident)).containsEntry("dutyContact", null);
-        assertThat(api.getList("/api/departments?categoryCode=ILLEGAL_CONSTRUCTION", resident))
+        assertThat(api.readAllPages("/api/departments?categoryCode=ILLEGAL_CONSTRUCTION", resident, 500))
                 .extracting(m -> m.get("code")).contains(code);
         String staff = TestTokens.staff("s-" + d, "community_staff", "/" + d + "/" + d + "-pulou/" + chengnan).bearer();
         assertThat(api.getJson("/api/departments/" + code, staff).get("dutyContact"))
@@ -94,9 +94,9 @@ class DepartmentsAndPartnersIT {
         Map<String, Object> contact = (Map<String, Object>) api.getJson("/api/partners/" + code, chengnanStaff).get("contact");
         assertThat(contact).containsEntry("phone", "139****1111");
         api.get("/api/partners/" + code, hebinStaff).expectStatus().isNotFound();
-        assertThat(api.getList("/api/partners?kind=PROPERTY_COMPANY", hebinStaff)).extracting(p -> p.get("code"))
+        assertThat(api.readAllPages("/api/partners?kind=PROPERTY_COMPANY", hebinStaff, 500)).extracting(p -> p.get("code"))
                 .doesNotContain(code);
-        assertThat(api.getList("/api/partners?communityCode=" + chengnan, streetStaff)).extracting(p -> p.get("code"))
+        assertThat(api.getItems("/api/partners?communityCode=" + chengnan, streetStaff)).extracting(p -> p.get("code"))
                 .containsExactly(code);
         api.put("/api/partners/" + code, chengnanStaff, company).expectStatus().isForbidden();
     }
@@ -109,5 +109,57 @@ class DepartmentsAndPartnersIT {
         api.put("/api/partners/" + d + "-cb-x", admin, Map.of("kind", "CO_BUILDING_UNIT", "name", "x",
                 "communityCodes", List.of("nowhere"))).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("communityCodes");
+    }
+
+    @Test
+    void givenMoreDepartmentsOfACategoryThanAPage_whenReadPageByPage_thenEachIsReadOnceInCodeOrder() {
+        String category = "CAT_" + d.toUpperCase().replace('-', '_');
+        List<String> codes = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> d + "-dept-" + (8 - i)).toList();
+        codes.forEach(code -> api.put("/api/departments/" + code, admin, Map.of("name", "部门 " + code,
+                "type", "URBAN_MANAGEMENT", "categoryCodes", List.of(category), "areaCode", d)).expectStatus().isCreated());
+        String resident = TestTokens.resident("resident-" + d, "/" + d + "/x").bearer();
+
+        Map<String, Object> first = api.getJson("/api/departments?categoryCode=" + category + "&size=3", resident);
+        assertThat(first).containsEntry("page", 0).containsEntry("size", 3).containsEntry("totalItems", 7);
+        List<Map<String, Object>> all = api.readAllPages("/api/departments?categoryCode=" + category, resident, 3);
+
+        assertThat(all).extracting(m -> m.get("code")).containsExactlyElementsOf(codes.stream().sorted().toList());
+        assertThat(api.getItems("/api/departments?categoryCode=" + category + "&page=3&size=3", resident)).isEmpty();
+        api.get("/api/departments?size=501", resident).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        api.get("/api/departments?page=-1", resident).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
+    }
+
+    @Test
+    void givenMorePartnersThanAPage_whenACommunitysStaffReadPageByPage_thenTheySeeEachOfTheirsOnceAndNoOtherCommunitys() {
+        List<String> ours = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            String code = d + "-pc-" + i;
+            api.put("/api/partners/" + code, admin, Map.of("kind", "PROPERTY_COMPANY", "name", "物业 " + i,
+                    "communityCodes", List.of(chengnan))).expectStatus().isCreated();
+            ours.add(code);
+        }
+        // A partner of both communities lies on the street's path, above the community staff's area: seen
+        // through its community, not its path.
+        api.put("/api/partners/" + d + "-pc-both", admin, Map.of("kind", "PROPERTY_COMPANY", "name", "两社区物业",
+                "communityCodes", List.of(chengnan, hebin))).expectStatus().isCreated();
+        ours.add(d + "-pc-both");
+        api.put("/api/partners/" + d + "-pc-hebin", admin, Map.of("kind", "PROPERTY_COMPANY", "name", "河滨物业",
+                "communityCodes", List.of(hebin))).expectStatus().isCreated();
+        api.put("/api/partners/" + d + "-so", admin, Map.of("kind", "SOCIAL_ORGANIZATION", "name", "志愿者协会",
+                "communityCodes", List.of(chengnan))).expectStatus().isCreated();
+        String chengnanStaff = TestTokens.staff("c-" + d, "community_staff", "/" + d + "/" + d + "-pulou/" + chengnan).bearer();
+
+        List<Map<String, Object>> read = api.readAllPages("/api/partners?kind=PROPERTY_COMPANY", chengnanStaff, 2);
+
+        assertThat(read).extracting(p -> p.get("code")).containsExactlyElementsOf(ours.stream().sorted().toList());
+        assertThat(api.getJson("/api/partners?kind=PROPERTY_COMPANY&size=2", chengnanStaff)).containsEntry("totalItems", 6);
+        assertThat(api.readAllPages("/api/partners?communityCode=" + hebin, PLATFORM_ADMIN, 1))
+                .extracting(p -> p.get("code")).containsExactly(d + "-pc-both", d + "-pc-hebin");
+        api.get("/api/partners?size=0", chengnanStaff).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
+        api.get("/api/partners?page=-2", chengnanStaff).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("page");
     }
 }

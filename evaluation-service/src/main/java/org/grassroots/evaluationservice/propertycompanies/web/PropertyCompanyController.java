@@ -2,7 +2,6 @@ package org.grassroots.evaluationservice.propertycompanies.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.regex.Matcher;
 
 import org.grassroots.evaluationservice.export.web.Csv;
@@ -11,6 +10,8 @@ import org.grassroots.evaluationservice.propertycompanies.PropertyCompanyService
 import org.grassroots.evaluationservice.propertycompanies.QuarterlyEvaluation;
 import org.grassroots.evaluationservice.propertycompanies.RedBlackList;
 import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -46,10 +47,12 @@ class PropertyCompanyController {
         this.companies = companies;
     }
 
+    /** A page of the property companies, by code (the default page is 20, the largest 500). */
     @GetMapping
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'department_staff', 'district_admin', 'platform_admin')")
-    List<PropertyCompanyResponse> list(Caller caller) {
-        return companies.list(caller).stream().map(PropertyCompanyResponse::of).toList();
+    Page<PropertyCompanyResponse> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return companies.list(Paging.of(page, size), caller).map(PropertyCompanyResponse::of);
     }
 
     @GetMapping("/{code}")

@@ -1,9 +1,9 @@
 package org.grassroots.evaluationservice.socialorgs.web;
 
-import java.util.List;
-
 import org.grassroots.evaluationservice.socialorgs.SocialOrganizationService;
 import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -34,10 +35,12 @@ class SocialOrganizationController {
         this.organizations = organizations;
     }
 
+    /** A page of the social organisations of the caller's area, by code (the default page is 20, the largest 500). */
     @GetMapping
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    List<SocialOrganizationResponse> list(Caller caller) {
-        return organizations.list(caller).stream().map(SocialOrganizationResponse::of).toList();
+    Page<SocialOrganizationResponse> list(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return organizations.list(Paging.of(page, size), caller).map(SocialOrganizationResponse::of);
     }
 
     @GetMapping("/{code}")

@@ -8,6 +8,8 @@ import org.grassroots.orgservice.departments.DepartmentType;
 import org.grassroots.orgservice.departments.Departments;
 import org.grassroots.orgservice.departments.DutyContact;
 import org.grassroots.orgservice.imports.Outcome;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.http.ResponseEntity;
@@ -67,10 +69,12 @@ class DepartmentController {
         }
     }
 
+    /** A page of the departments by code, optionally of those handling one case category. */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    List<DepartmentResponse> list(@RequestParam(required = false) String categoryCode, Caller caller) {
-        return departments.list(categoryCode).stream().map(d -> DepartmentResponse.of(d, caller)).toList();
+    Page<DepartmentResponse> list(@RequestParam(required = false) String categoryCode,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller) {
+        return departments.list(categoryCode, Paging.of(page, size, 50)).map(d -> DepartmentResponse.of(d, caller));
     }
 
     @GetMapping("/{code}")

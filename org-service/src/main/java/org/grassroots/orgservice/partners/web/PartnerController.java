@@ -10,6 +10,8 @@ import org.grassroots.orgservice.partners.ContactPerson;
 import org.grassroots.orgservice.partners.Partner;
 import org.grassroots.orgservice.partners.Partners;
 import org.grassroots.orgservice.scope.OrgScope;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,11 +77,14 @@ class PartnerController {
         }
     }
 
+    /** A page of the partners of the caller's area by code, optionally of one kind or serving one community. */
     @GetMapping
     @PreAuthorize(STAFF)
-    List<PartnerResponse> list(@RequestParam(required = false) PartnerKind kind,
-            @RequestParam(required = false) String communityCode, Caller caller) {
-        return partners.list(kind, communityCode, caller).stream().map(p -> PartnerResponse.of(p, caller)).toList();
+    Page<PartnerResponse> list(@RequestParam(required = false) PartnerKind kind,
+            @RequestParam(required = false) String communityCode, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return partners.list(kind, communityCode, Paging.of(page, size, 50), caller)
+                .map(p -> PartnerResponse.of(p, caller));
     }
 
     @GetMapping("/{code}")
