@@ -157,12 +157,12 @@ export default function CaseDetail() {
             )}
           </Card>
           <Row gutter={16}>
-            <Col span={12}>
+            <Col xs={24} md={12}>
               <Card title="关联重复件" size="small" style={{ marginBottom: 16 }}>
                 <Duplicates aCase={c} />
               </Card>
             </Col>
-            <Col span={12}>
+            <Col xs={24} md={12}>
               <Card title="吹哨报到" size="small" style={{ marginBottom: 16 }}>
                 {c.summons.length === 0 ? (
                   <Typography.Text type="secondary">未吹哨</Typography.Text>

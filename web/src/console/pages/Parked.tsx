@@ -63,6 +63,8 @@ export default function Parked() {
     onChange: (next: number, nextSize: number) => {
       setPage(nextSize === size ? next - 1 : 0);
       setSize(nextSize);
+      // On a phone the pager is at the foot of a long list: the next page starts at the top.
+      if (narrow) window.scrollTo({ top: 0 });
     },
   };
 
