@@ -223,8 +223,17 @@ test('dispatcher1 takes up a parked case from the 挂账 review list', async () 
   });
   await apiAs('dispatcher1', 'POST', `/api/cases/${parked.id}/accept`, {});
   await apiAs('dispatcher1', 'POST', `/api/cases/${parked.id}/park`, { reason: '等待燃气管网改造完成后一并修复' });
+  // The review list is a page, longest parked first: this case, parked last, is on its last page.
+  const review = await apiAs('dispatcher1', 'GET', '/api/cases/parked?size=500');
+  assert.equal(review.items.at(-1).aCase.id, parked.id);
+  assert.equal(review.totalItems, review.items.length);
 
   await dispatcher.goto(`${GATEWAY_URL}/parked`);
+  if (review.totalItems > 20) {
+    // More than one page: this case is on the last; the table's pager is the page's only one.
+    await dispatcher.locator('[data-testid=parked-total]').waitFor();
+    await dispatcher.locator('.ant-pagination-item').last().click();
+  }
   const row = dispatcher.locator('[data-testid=parked-table] .ant-table-row', { hasText: parked.number });
   await row.waitFor();
   await row.getByText('等待燃气管网改造完成后一并修复').waitFor();

@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oldestFirst, parkedColour, parkedFor, reviewText, type ParkedCase } from './parked';
-import type { CaseView } from './types';
-
-const entry = (number: string, parkedAt: string, days: number): ParkedCase => ({
-  aCase: { id: number, number } as CaseView,
-  parkedAt,
-  reason: '等待管网改造',
-  daysParked: days,
-  nextReviewOn: '2026-12-10',
-  reviewDue: true,
-});
-
-describe('oldestFirst', () => {
-  it('given parked cases in any order, when listed, then the longest parked comes first', () => {
-    const list = [entry('B', '2026-11-20T02:00:00Z', 13), entry('A', '2026-08-01T02:00:00Z', 124), entry('C', '2026-12-01T02:00:00Z', 2)];
-    expect(oldestFirst(list).map((p) => p.aCase.number)).toEqual(['A', 'B', 'C']);
-  });
-});
+import { parkedColour, parkedFor, reviewText } from './parked';
 
 describe('parkedFor', () => {
   it.each([

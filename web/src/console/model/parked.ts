@@ -1,7 +1,10 @@
 import dayjs from 'dayjs';
 import type { CaseView } from './types';
 
-/** One entry of GET /api/cases/parked: the case, when and why it was parked, and its next review. */
+/**
+ * One entry of GET /api/cases/parked (a page of them, longest parked first): the case, when and why
+ * it was parked, and its next review.
+ */
 export interface ParkedCase {
   aCase: CaseView;
   parkedAt: string;
@@ -9,11 +12,6 @@ export interface ParkedCase {
   daysParked: number;
   nextReviewOn: string;
   reviewDue: boolean;
-}
-
-/** Longest parked first (the API's order; kept when a live update merges the list). */
-export function oldestFirst(list: ParkedCase[]): ParkedCase[] {
-  return [...list].sort((a, b) => a.parkedAt.localeCompare(b.parkedAt) || a.aCase.number.localeCompare(b.aCase.number));
 }
 
 /** How long a case has been parked, as the review list says it: 不足 1 天, 12 天, 95 天（约 3 个月）. */

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { ActionDialog } from '../components/ActionForms';
 import { CasePhotos } from '../components/CasePhotos';
+import { Duplicates } from '../components/Duplicates';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { CallerContact, ON_BEHALF } from '../CallerContact';
 import { ConsultationCard } from '../ConsultationCard';
@@ -15,7 +16,7 @@ import { departments, type Target } from '../model/directory';
 import { actionLabel, externalIdLabel, historyNote, ASSIGNEE_KIND_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STAGE_LABELS, STATUS_LABELS } from '../model/labels';
 import { caseChanges } from '../model/live';
 import { hasAny, STAFF_ROLES, useNow, useSession } from '../model/session';
-import type { CasePage, CaseView, HistoryEntry } from '../model/types';
+import type { CaseView, HistoryEntry } from '../model/types';
 import { useApi } from '../model/useApi';
 
 const CaseMap = lazy(() => import('../components/CaseMap'));
@@ -53,33 +54,6 @@ function StageDeadlines({ aCase, history, now }: { aCase: CaseView; history: His
           </div>
         );
       })}
-    </Space>
-  );
-}
-
-function Duplicates({ aCase }: { aCase: CaseView }) {
-  const linked = useApi(
-    () =>
-      aCase.communityId
-        ? api<CasePage>('/api/cases', { query: { duplicate: true, category: aCase.categoryCode, community: aCase.communityId, size: 100 } }).then((p) =>
-            p.items.filter((c) => c.possibleDuplicateOf === aCase.id),
-          )
-        : Promise.resolve([] as CaseView[]),
-    [aCase.id],
-  );
-  return (
-    <Space direction="vertical">
-      {aCase.possibleDuplicateOf && (
-        <span>
-          疑似重复于 <Link to={`/cases/${aCase.possibleDuplicateOf}`}>原案件</Link>（50米内同类未结案件）
-        </span>
-      )}
-      {(linked.data ?? []).map((c) => (
-        <span key={c.id}>
-          <Link to={`/cases/${c.id}`}>{c.number}</Link> <StatusTag status={c.status} /> 重复上报
-        </span>
-      ))}
-      {!aCase.possibleDuplicateOf && linked.data?.length === 0 && <Typography.Text type="secondary">无</Typography.Text>}
     </Space>
   );
 }
@@ -183,12 +157,12 @@ export default function CaseDetail() {
             )}
           </Card>
           <Row gutter={16}>
-            <Col span={12}>
+            <Col xs={24} md={12}>
               <Card title="关联重复件" size="small" style={{ marginBottom: 16 }}>
                 <Duplicates aCase={c} />
               </Card>
             </Col>
-            <Col span={12}>
+            <Col xs={24} md={12}>
               <Card title="吹哨报到" size="small" style={{ marginBottom: 16 }}>
                 {c.summons.length === 0 ? (
                   <Typography.Text type="secondary">未吹哨</Typography.Text>

@@ -4,17 +4,19 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../shared/api';
+import type { Page } from '../../shared/pages';
 import { LazyActionDialog, usePreloadActionDialog } from '../components/LazyActionDialog';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { ACTIONS } from '../model/actions';
 import { caseChanges } from '../model/live';
 import { useNarrow } from '../model/narrow';
-import { oldestFirst, parkedColour, parkedFor, reviewText, type ParkedCase } from '../model/parked';
+import { parkedColour, parkedFor, reviewText, type ParkedCase } from '../model/parked';
 import { useNow } from '../model/session';
 import type { CaseView } from '../model/types';
 import { useApi } from '../model/useApi';
 
 const TAKE_UP = ACTIONS.find((a) => a.key === 'take-up')!;
+const PAGE_SIZES = [20, 50, 100];
 
 function Place({ c }: { c: CaseView }) {
   return c.located ? <span>{c.gridName ?? c.gridCode}</span> : <Tag color="orange">未定位</Tag>;
@@ -23,7 +25,8 @@ function Place({ c }: { c: CaseView }) {
 /**
  * 挂账: the area's parked cases for periodic review, longest parked first, with how long and why
  * each waits and when it is next reviewed; one that can be handled now is taken up again
- * (销账恢复) here or on its page.
+ * (销账恢复) here or on its page. A district's list grows, so it is read a page at a time
+ * (GET /api/cases/parked?page&size) and the pager says how many there are in all.
  */
 export default function Parked() {
   const now = useNow();
@@ -31,13 +34,39 @@ export default function Parked() {
   const [tick, setTick] = useState(0);
   const [taking, setTaking] = useState<CaseView>();
   const [done, setDone] = useState<string>();
-  const parked = useApi(() => api<ParkedCase[]>('/api/cases/parked').then(oldestFirst), [tick]);
+  const [page, setPage] = useState(0);
+  const [size, setSize] = useState(PAGE_SIZES[0]);
+  const parked = useApi(() => api<Page<ParkedCase>>('/api/cases/parked', { query: { page, size } }), [tick, page, size]);
   usePreloadActionDialog();
 
   useEffect(() => caseChanges.subscribe(() => setTick((t) => t + 1)), []);
 
-  const items = parked.data ?? [];
+  const items = parked.data?.items ?? [];
+  const total = parked.data?.totalItems ?? 0;
   const due = items.filter((p) => p.reviewDue).length;
+
+  // The last case of the last page taken up: show the page before, which still has cases.
+  useEffect(() => {
+    if (parked.data && parked.data.items.length === 0 && page > 0 && parked.data.totalItems > 0) {
+      setPage(Math.max(0, Math.ceil(parked.data.totalItems / size) - 1));
+    }
+  }, [parked.data, page, size]);
+
+  const pagination = {
+    current: page + 1,
+    pageSize: size,
+    total,
+    hideOnSinglePage: total <= PAGE_SIZES[0],
+    showSizeChanger: !narrow,
+    pageSizeOptions: PAGE_SIZES,
+    showTotal: (all: number) => `共 ${all} 件`,
+    onChange: (next: number, nextSize: number) => {
+      setPage(nextSize === size ? next - 1 : 0);
+      setSize(nextSize);
+      // On a phone the pager is at the foot of a long list: the next page starts at the top.
+      if (narrow) window.scrollTo({ top: 0 });
+    },
+  };
 
   const takeUpButton = (p: ParkedCase) => (
     <Button size="small" type="primary" ghost onClick={() => setTaking(p.aCase)}>
@@ -80,7 +109,8 @@ export default function Parked() {
       title={
         <Space>
           挂账案件
-          {due > 0 && <Tag color="gold">{due} 件到期待复核</Tag>}
+          {total > 0 && <Typography.Text type="secondary" data-testid="parked-total">共 {total} 件</Typography.Text>}
+          {due > 0 && <Tag color="gold">{total > items.length ? '本页 ' : ''}{due} 件到期待复核</Tag>}
         </Space>
       }
       extra={<Button onClick={parked.reload}>刷新</Button>}
@@ -95,6 +125,7 @@ export default function Parked() {
           data-testid="parked-list"
           loading={parked.loading && !parked.data}
           dataSource={items}
+          pagination={{ ...pagination, size: 'small', align: 'center' }}
           locale={{ emptyText: <Empty description={parked.error ? '挂账案件暂时无法读取' : '本辖区没有挂账案件'} /> }}
           renderItem={(p) => (
             <List.Item className="parked-row" key={p.aCase.id}>
@@ -131,7 +162,7 @@ export default function Parked() {
           dataSource={items}
           loading={parked.loading && !parked.data}
           scroll={{ x: 1300 }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 件` }}
+          pagination={pagination}
           locale={{ emptyText: <Empty description={parked.error ? '挂账案件暂时无法读取' : '本辖区没有挂账案件'} /> }}
         />
       )}

@@ -389,9 +389,11 @@ public final class Case {
 
     /** When the case was last parked, or null unless it is parked. */
     public Instant parkedAt() {
-        if (status != CaseStatus.PARKED) {
-            return null;
-        }
+        return status == CaseStatus.PARKED ? lastParkedAt(history) : null;
+    }
+
+    /** When a case with this history was last parked, or null if it never was. */
+    static Instant lastParkedAt(List<CaseHistoryEntry> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
             if (history.get(i).to() == CaseStatus.PARKED && history.get(i).from() != CaseStatus.PARKED) {
                 return history.get(i).at();

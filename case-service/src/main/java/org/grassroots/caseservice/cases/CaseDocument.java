@@ -21,7 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code communityId}, {@code streetId}, {@code gridCodes} and {@code departmentIds} are kept for the
  * list filters; {@code slaCheckAt} is when the SLA scanner should look at the case next;
  * {@code updatedAt} (the time of the last line of history) and {@code searchTerms} (the words of the
- * description and place, see {@link SearchTerms}) serve the list's sort and text search; {@code photos}
+ * description and place, see {@link SearchTerms}) serve the list's sort and text search; {@code parkedAt}
+ * (when a parked case was parked, null for any other) orders the 挂账 review list; {@code photos}
  * names the case's stored photos (their bytes and details are in GridFS, see the attachments feature).
  */
 @Document("cases")
@@ -61,7 +62,8 @@ record CaseDocument(
         Instant slaCheckAt,
         Instant updatedAt,
         List<String> searchTerms,
-        List<CasePhoto> photos) {
+        List<CasePhoto> photos,
+        Instant parkedAt) {
 
     static final String SLA_CHECK_AT = "slaCheckAt";
 
@@ -87,7 +89,7 @@ record CaseDocument(
                 aCase.streetId(), placement.unlocatedReason(), aCase.possibleDuplicateOf(), aCase.externalId(),
                 aCase.isSupervised(), aCase.isOverdue(), aCase.summons(), departments, aCase.reworkRatings(),
                 aCase.nextSlaCheck(), aCase.updatedAt(),
-                SearchTerms.of(aCase.description(), aCase.locationDescription()), aCase.photos());
+                SearchTerms.of(aCase.description(), aCase.locationDescription()), aCase.photos(), aCase.parkedAt());
     }
 
     /** The case, counting its time limits on {@code calendar}. A case stored before time limits has no clocks. */

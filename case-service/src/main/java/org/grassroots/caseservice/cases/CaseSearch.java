@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseStatus;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.scope.OrgPathScope;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
@@ -38,7 +41,6 @@ public class CaseSearch {
 
     /** Words of a text search beyond these are ignored. */
     public static final int MAX_WORDS = 5;
-    private static final int MAX_LINKED = 100;
 
     private final MongoTemplate mongo;
     private final WorkingCalendar calendar;
@@ -87,18 +89,20 @@ public class CaseSearch {
     }
 
     /**
-     * The cases linked with {@code aCase} as possible duplicates that the caller may see: the
-     * original it was linked to, if any, then the later reports linked to it, oldest first.
+     * The cases linked with {@code aCase} as possible duplicates that the caller may see, one page at
+     * a time: the original it was linked to, if any, and the later reports linked to it, oldest
+     * first (the case id breaks ties). A water cut brings hundreds of reports of one thing, so the
+     * list is paged and counted rather than cut.
      */
-    public List<Case> linkedDuplicates(Case aCase, Caller caller) {
+    public Page<Case> linkedDuplicates(Case aCase, Paging paging, Caller caller) {
         List<Criteria> linked = new ArrayList<>();
         linked.add(Criteria.where("possibleDuplicateOf").is(aCase.id()));
         if (aCase.possibleDuplicateOf() != null) {
             linked.add(Criteria.where("_id").is(aCase.possibleDuplicateOf()));
         }
         Query query = new Query(new Criteria().andOperator(scope(caller), new Criteria().orOperator(linked)))
-                .with(sortOf(CaseSort.OLDEST_FIRST)).limit(MAX_LINKED);
-        return mongo.find(query, CaseDocument.class).stream().map(document -> document.toCase(calendar)).toList();
+                .with(sortOf(CaseSort.OLDEST_FIRST));
+        return PagedQueries.page(mongo, query, CaseDocument.class, document -> document.toCase(calendar), paging);
     }
 
     /** How many cases the caller may see match the filter. */

@@ -3,9 +3,13 @@ package org.grassroots.caseservice.consultations;
 import java.util.List;
 import java.util.Optional;
 
+import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.ConsultationEvent;
 import org.grassroots.platform.outbox.AggregateStore;
 import org.grassroots.platform.outbox.OutboxIndexes;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.PagedQueries;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndex;
 import org.springframework.data.domain.Sort;
@@ -31,8 +35,10 @@ class ConsultationRepository implements IndexedQueries {
         return IndexedQueries.all(OutboxIndexes.ofAggregates(ConsultationDocument.COLLECTION), List.of(
                 // ofCase(): a case's consultations in the order they were called.
                 StoreIndex.on(ConsultationDocument.COLLECTION).ascending("caseId", "scheduledAt").build(),
-                // assignedTo(): the consultations with a part dispatched to a department or person.
-                StoreIndex.on(ConsultationDocument.COLLECTION).ascending("partAssigneeIds").build()));
+                // assignedTo(): the consultations with a part dispatched to a department or person, in
+                // the order they were called (a page of them; the kind of assignee is checked on these).
+                StoreIndex.on(ConsultationDocument.COLLECTION).ascending("partAssigneeIds", "scheduledAt", "_id")
+                        .build()));
     }
 
     void add(Consultation consultation, List<? extends ConsultationEvent> events) {
@@ -55,9 +61,21 @@ class ConsultationRepository implements IndexedQueries {
                 .toList();
     }
 
-    List<Consultation> assignedTo(String assigneeId) {
-        Query query = Query.query(Criteria.where("partAssigneeIds").is(assigneeId)).with(Sort.by("scheduledAt"));
-        return mongo.find(query, ConsultationDocument.class).stream().map(ConsultationDocument::toConsultation)
-                .toList();
+    /**
+     * One page of the consultations with a part dispatched to any of {@code assignees} (a kind and
+     * an id each: a department's id is no person's), in the order they were called, the id breaking
+     * ties.
+     */
+    Page<Consultation> assignedTo(List<Assignee> assignees, Paging paging) {
+        List<String> ids = assignees.stream().map(Assignee::id).distinct().toList();
+        // Inside $elemMatch the keys are not mapped from the document's types: an assignee's id is stored as _id.
+        Criteria[] parts = assignees.stream().map(assignee -> Criteria.where("parts").elemMatch(
+                Criteria.where("assignee.kind").is(assignee.kind().name()).and("assignee._id").is(assignee.id())))
+                .toArray(Criteria[]::new);
+        Query query = new Query(new Criteria().andOperator(Criteria.where("partAssigneeIds").in(ids),
+                new Criteria().orOperator(parts)))
+                .with(Sort.by(Sort.Direction.ASC, "scheduledAt").and(Sort.by(Sort.Direction.ASC, "_id")));
+        return PagedQueries.page(mongo, query, ConsultationDocument.class, ConsultationDocument::toConsultation,
+                paging);
     }
 }

@@ -11,12 +11,15 @@ import org.grassroots.caseservice.cases.Case;
 import org.grassroots.caseservice.cases.CaseService;
 import org.grassroots.caseservice.targets.TargetChecks;
 import org.grassroots.contracts.cases.Assignee;
+import org.grassroots.contracts.cases.AssigneeKind;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.ConsultationEvent;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.stereotype.Service;
@@ -89,16 +92,22 @@ public class ConsultationService {
                 .findFirst().orElseThrow(() -> new NotFoundException("Consultation", consultationId));
     }
 
-    /** The consultations with a part dispatched to the caller's department, or to the caller. */
-    public List<Consultation> assignedToCaller(Caller caller) {
-        List<Consultation> found = new ArrayList<>();
+    /**
+     * One page of the consultations with a part dispatched to the caller's department (department
+     * staff) or to the caller (as party member or grid worker), in the order they were called.
+     */
+    public Page<Consultation> assignedToCaller(Caller caller, Paging paging) {
+        List<Assignee> asWhom = new ArrayList<>();
         if (caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null) {
-            found.addAll(consultations.assignedTo(caller.departmentId()));
+            asWhom.add(new Assignee(AssigneeKind.DEPARTMENT, caller.departmentId(), null));
         }
-        consultations.assignedTo(caller.userId()).stream()
-                .filter(consultation -> found.stream().noneMatch(each -> each.id().equals(consultation.id())))
-                .forEach(found::add);
-        return found.stream().filter(consultation -> isPartAssignee(consultation, caller)).toList();
+        if (caller.hasRole(Roles.PARTY_MEMBER)) {
+            asWhom.add(new Assignee(AssigneeKind.PARTY_MEMBER, caller.userId(), null));
+        }
+        if (caller.hasRole(Roles.GRID_WORKER)) {
+            asWhom.add(new Assignee(AssigneeKind.GRID_WORKER, caller.userId(), null));
+        }
+        return asWhom.isEmpty() ? Page.of(List.of(), paging, 0) : consultations.assignedTo(asWhom, paging);
     }
 
     public Consultation hold(String caseId, String consultationId, Long expectedVersion, List<Party> attended,

@@ -203,9 +203,9 @@ class CaseListIT {
     }
 
     private List<String> duplicates(String id) {
-        CaseView[] linked = client.get().uri("/api/cases/" + id + "/duplicates").header(HttpHeaders.AUTHORIZATION, dispatcher)
-                .exchange().expectStatus().isOk().expectBody(CaseView[].class).returnResult().getResponseBody();
-        return java.util.Arrays.stream(linked).map(CaseView::id).toList();
+        PageView linked = client.get().uri("/api/cases/" + id + "/duplicates").header(HttpHeaders.AUTHORIZATION, dispatcher)
+                .exchange().expectStatus().isOk().expectBody(PageView.class).returnResult().getResponseBody();
+        return linked.items().stream().map(CaseView::id).toList();
     }
 
     private String report(String description, String place) {

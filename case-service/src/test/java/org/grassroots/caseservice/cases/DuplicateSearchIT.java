@@ -2,7 +2,13 @@ package org.grassroots.caseservice.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+
+import org.bson.Document;
 
 import org.grassroots.caseservice.targets.KnownTargets;
 import org.grassroots.caseservice.targets.TargetDirectory;
@@ -136,6 +142,61 @@ class DuplicateSearchIT {
         assertThat(entriesIn(OpenCasesNearby.cellOf("EXPOSED_RUBBISH", place))).contains(earlier.id());
     }
 
+    @Test
+    void givenMoreReportsLinkedToACaseThanOnePageHolds_whenReadPageByPage_thenEachComesOnceOldestFirst() {
+        GeoPoint place = new GeoPoint(119.131, 33.631);
+        Reported first = report(place);
+        Reported second = report(east(place, TEN_METRES));
+        // A water cut: 120 more reports of the one thing, stored as the second was (copies of its
+        // document, two at each instant so that the id orders those), beyond the 100 the list once stopped at.
+        Document stored = mongo.getCollection("cases").find(new Document("_id", second.id())).first();
+        Instant secondAt = stored.getDate("reportedAt").toInstant();
+        List<Document> copies = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Document copy = new Document(stored);
+            copy.remove("outbox");
+            copy.remove("outboxLease");
+            copy.put("_id", second.id() + "-" + i);
+            copy.put("number", "DUP-" + second.id() + "-" + i);
+            copy.put("reportedAt", Date.from(secondAt.plusSeconds(1 + i / 2)));
+            copies.add(copy);
+        }
+        mongo.getCollection("cases").insertMany(copies);
+        List<String> expected = new ArrayList<>(List.of(second.id()));
+        copies.stream().sorted(Comparator.comparing((Document copy) -> copy.getDate("reportedAt"))
+                .thenComparing(copy -> copy.getString("_id"))).forEach(copy -> expected.add(copy.getString("_id")));
+
+        List<String> read = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            LinkedPage answer = duplicates(first.id(), "page=" + page + "&size=50");
+            assertThat(answer.totalItems()).isEqualTo(121);
+            assertThat(answer.items()).hasSize(page < 2 ? 50 : 21);
+            answer.items().forEach(each -> read.add(each.id()));
+        }
+
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(duplicates(first.id(), "page=3&size=50").items()).isEmpty();
+        assertThat(duplicates(first.id(), "").size()).isEqualTo(20);
+        assertThat(duplicates(second.id(), "").items()).extracting(Reported::id).containsExactly(first.id());
+    }
+
+    @Test
+    void givenAPageOrSizeOutOfBounds_whenTheDuplicatesAreAskedFor_thenA400NamesTheField() {
+        Reported aCase = report(new GeoPoint(119.141, 33.631));
+
+        for (String[] wrong : new String[][] { {"size=501", "size"}, {"size=0", "size"}, {"page=-1", "page"},
+                {"page=first", "page"} }) {
+            client.get().uri("/api/cases/" + aCase.id() + "/duplicates?" + wrong[0])
+                    .header(HttpHeaders.AUTHORIZATION, DISPATCHER).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo(wrong[1]);
+        }
+    }
+
+    private LinkedPage duplicates(String id, String query) {
+        return client.get().uri("/api/cases/" + id + "/duplicates?" + query).header(HttpHeaders.AUTHORIZATION, DISPATCHER)
+                .exchange().expectStatus().isOk().expectBody(LinkedPage.class).returnResult().getResponseBody();
+    }
+
     private List<String> entriesIn(String cell) {
         OpenCasesNearby.Cell found = mongo.findById(cell, OpenCasesNearby.Cell.class, OpenCasesNearby.COLLECTION);
         return found == null ? List.of()
@@ -163,5 +224,8 @@ class DuplicateSearchIT {
     }
 
     record Reported(String id, CaseStatus status, String possibleDuplicateOf) {
+    }
+
+    record LinkedPage(List<Reported> items, int page, int size, long totalItems) {
     }
 }

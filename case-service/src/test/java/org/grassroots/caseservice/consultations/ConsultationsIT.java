@@ -3,9 +3,15 @@ package org.grassroots.caseservice.consultations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
 import org.grassroots.caseservice.targets.KnownTargets;
 import org.grassroots.caseservice.targets.TargetDirectory;
 import org.grassroots.contracts.CloudEventHeaders;
@@ -20,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -72,6 +79,9 @@ class ConsultationsIT {
     EventCodec codec;
 
     @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
     TargetDirectory targets;
 
     RestTestClient client;
@@ -97,8 +107,8 @@ class ConsultationsIT {
             post(caseId, id, "parts/2/dispatch", DISPATCHER,
                     "{\"assignee\": {\"kind\": \"GRID_WORKER\", \"id\": \"grid-worker-1\"}}").expectStatus().isOk();
 
-            client.get().uri("/api/cases/consultations/assigned").header(HttpHeaders.AUTHORIZATION, HOUSING).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$[?(@.id == '" + id + "')]").exists();
+            client.get().uri("/api/cases/consultations/assigned?size=500").header(HttpHeaders.AUTHORIZATION, HOUSING)
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[?(@.id == '" + id + "')]").exists();
             post(caseId, id, "parts/1/complete", URBAN, "{\"note\": \"不是我们的\"}").expectStatus().isNotFound();
             post(caseId, id, "parts/1/complete", HOUSING, "{\"note\": \"点位已核定\"}").expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("DECIDED");
@@ -196,6 +206,76 @@ class ConsultationsIT {
         scheduleBy(caseId, DISPATCHER).expectStatus().isEqualTo(409);
     }
 
+    @Test
+    void givenMoreConsultationsAssignedToADepartmentThanOnePageHolds_whenReadPageByPage_thenEachComesOnceInCallOrder() {
+        String caseId = report();
+        String id = schedule(caseId, DISPATCHER);
+        post(caseId, id, "hold", DISPATCHER, HOLD).expectStatus().isOk();
+        post(caseId, id, "decide", DISPATCHER, DECIDE).expectStatus().isOk();
+        post(caseId, id, "parts/1/dispatch", DISPATCHER,
+                "{\"assignee\": {\"kind\": \"DEPARTMENT\", \"id\": \"dept-housing\"}}").expectStatus().isOk();
+        // 24 consultations with a part for a department of this test's own (copies of the one above,
+        // two called at each instant so that the id orders those), and one whose part went to a
+        // person who happens to have that id: a department's id is no person's.
+        String department = "dept-" + UUID.randomUUID();
+        Document stored = mongo.getCollection("consultations").find(new Document("_id", id)).first();
+        Instant calledAt = stored.getDate("scheduledAt").toInstant();
+        List<Document> copies = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            copies.add(assignedCopy(stored, id + "-" + i, i < 24 ? "DEPARTMENT" : "PARTY_MEMBER", department,
+                    calledAt.plusSeconds(i / 2)));
+        }
+        mongo.getCollection("consultations").insertMany(copies);
+        List<String> expected = copies.subList(0, 24).stream()
+                .sorted(Comparator.comparing((Document copy) -> copy.getDate("scheduledAt"))
+                        .thenComparing(copy -> copy.getString("_id")))
+                .map(copy -> copy.getString("_id")).toList();
+        String staff = TestTokens.departmentStaff("staff-" + department, department, "/qjp").bearer();
+
+        List<String> read = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            AssignedPage answer = assigned(staff, "page=" + page + "&size=10");
+            assertThat(answer.totalItems()).isEqualTo(24);
+            assertThat(answer.items()).hasSize(page < 2 ? 10 : 4);
+            answer.items().forEach(each -> read.add(each.id()));
+        }
+
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(assigned(staff, "page=3&size=10").items()).isEmpty();
+        assertThat(assigned(staff, "").size()).isEqualTo(20);
+        assertThat(assigned(URBAN, "size=500").items()).extracting(IdView::id).doesNotContainAnyElementsOf(read);
+    }
+
+    @Test
+    void givenAPageOrSizeOutOfBounds_whenTheAssignedConsultationsAreAskedFor_thenA400NamesTheField() {
+        for (String[] wrong : new String[][] { {"size=501", "size"}, {"size=0", "size"}, {"page=-1", "page"} }) {
+            client.get().uri("/api/cases/consultations/assigned?" + wrong[0]).header(HttpHeaders.AUTHORIZATION, HOUSING)
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                    .isEqualTo(wrong[1]);
+        }
+    }
+
+    private static Document assignedCopy(Document stored, String id, String kind, String assignee, Instant calledAt) {
+        Document copy = new Document(stored);
+        copy.remove("outbox");
+        copy.remove("outboxLease");
+        copy.put("_id", id);
+        copy.put("scheduledAt", Date.from(calledAt));
+        List<Document> parts = new ArrayList<>();
+        for (Document part : stored.getList("parts", Document.class)) {
+            parts.add(new Document(part));
+        }
+        parts.set(0, new Document(parts.get(0)).append("assignee", new Document("_id", assignee).append("kind", kind)));
+        copy.put("parts", parts);
+        copy.put("partAssigneeIds", List.of(assignee));
+        return copy;
+    }
+
+    private AssignedPage assigned(String bearer, String query) {
+        return client.get().uri("/api/cases/consultations/assigned?" + query).header(HttpHeaders.AUTHORIZATION, bearer)
+                .exchange().expectStatus().isOk().expectBody(AssignedPage.class).returnResult().getResponseBody();
+    }
+
     private String report() {
         return client.post().uri("/api/cases").header(HttpHeaders.AUTHORIZATION, RESIDENT)
                 .contentType(MediaType.APPLICATION_JSON).body(PARKING).exchange()
@@ -223,5 +303,8 @@ class ConsultationsIT {
     }
 
     record IdView(String id) {
+    }
+
+    record AssignedPage(List<IdView> items, int page, int size, long totalItems) {
     }
 }

@@ -41,6 +41,8 @@ import org.grassroots.contracts.cases.Channel;
 import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.platform.domain.ForbiddenException;
 import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.grassroots.platform.security.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -293,12 +295,17 @@ class CaseController {
         return CaseResponse.of(cases.get(id, caller), caller);
     }
 
-    /** The original this case may duplicate and the later reports that may duplicate it, oldest first. */
+    /**
+     * The original this case may duplicate and the later reports that may duplicate it, oldest first,
+     * one page at a time ({@code page} from 0, {@code size} 1 to 500, 20 by default).
+     */
     @GetMapping("/{id}/duplicates")
     @PreAuthorize("isAuthenticated()")
-    List<CaseResponse> duplicates(@PathVariable String id, Caller caller) {
-        return search.linkedDuplicates(cases.get(id, caller), caller).stream()
-                .map(aCase -> CaseResponse.of(aCase, caller)).toList();
+    Page<CaseResponse> duplicates(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        Paging paging = Paging.of(page, size);
+        return search.linkedDuplicates(cases.get(id, caller), paging, caller)
+                .map(aCase -> CaseResponse.of(aCase, caller));
     }
 
     @GetMapping("/{id}/history")

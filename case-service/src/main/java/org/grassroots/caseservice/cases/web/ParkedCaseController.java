@@ -2,16 +2,18 @@ package org.grassroots.caseservice.cases.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.grassroots.caseservice.cases.CaseService;
 import org.grassroots.caseservice.cases.ParkedCases;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -44,12 +46,14 @@ class ParkedCaseController {
             LocalDate nextReviewOn, boolean reviewDue) {
     }
 
+    /** The area's parked cases, longest parked first, one page at a time ({@code size} 1 to 500, 20 by default). */
     @GetMapping("/api/cases/parked")
     @PreAuthorize(STAFF)
-    List<ParkedCaseResponse> forReview(Caller caller) {
-        return parked.forReview(caller).stream().map(each -> new ParkedCaseResponse(CaseResponse.of(each.aCase(),
-                caller), each.parkedAt(), each.reason(), each.daysParked(), each.nextReviewOn(), each.reviewDue()))
-                .toList();
+    Page<ParkedCaseResponse> forReview(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return parked.forReview(caller, Paging.of(page, size)).map(each -> new ParkedCaseResponse(
+                CaseResponse.of(each.aCase(), caller), each.parkedAt(), each.reason(), each.daysParked(),
+                each.nextReviewOn(), each.reviewDue()));
     }
 
     @PostMapping("/api/cases/{id}/take-up")

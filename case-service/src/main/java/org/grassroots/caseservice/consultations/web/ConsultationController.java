@@ -12,6 +12,8 @@ import org.grassroots.caseservice.consultations.web.ConsultationRequests.Dispatc
 import org.grassroots.caseservice.consultations.web.ConsultationRequests.HoldConsultationRequest;
 import org.grassroots.caseservice.consultations.web.ConsultationRequests.PartyBody;
 import org.grassroots.caseservice.consultations.web.ConsultationRequests.ScheduleConsultationRequest;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -100,11 +103,15 @@ class ConsultationController {
                 request.note(), caller), true);
     }
 
-    /** The consultations with a part dispatched to the caller's department or to the caller. */
+    /**
+     * The consultations with a part dispatched to the caller's department or to the caller, in the
+     * order they were called, one page at a time ({@code size} 1 to 500, 20 by default).
+     */
     @GetMapping("/api/cases/consultations/assigned")
     @PreAuthorize("hasAnyRole('department_staff', 'party_member', 'grid_worker')")
-    List<ConsultationResponse> assigned(Caller caller) {
-        return consultations.assignedToCaller(caller).stream()
-                .map(consultation -> ConsultationResponse.of(consultation, true)).toList();
+    Page<ConsultationResponse> assigned(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return consultations.assignedToCaller(caller, Paging.of(page, size))
+                .map(consultation -> ConsultationResponse.of(consultation, true));
     }
 }
