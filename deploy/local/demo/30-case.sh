@@ -101,7 +101,7 @@ advance() {
 # (10-org.sh registered them a moment ago): wait until it knows the ones used below.
 await_department() { # CODE
   for _ in $(seq 1 60); do
-    if call GET /api/cases/targets/departments "$ADMIN" | grep -q "\"code\":\"$1\",\"active\":true"; then
+    if call GET "/api/cases/targets/departments?size=500" "$ADMIN" | grep -q "\"code\":\"$1\",\"active\":true"; then
       return 0
     fi
     sleep 1

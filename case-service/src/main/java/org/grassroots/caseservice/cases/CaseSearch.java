@@ -53,18 +53,14 @@ public class CaseSearch {
         this.exportBatch = properties.exportBatch();
     }
 
-    /** One page of a list, newest first unless the list says otherwise. */
-    public record CasePage(List<Case> items, int page, int size, long totalItems) {
-    }
-
     /** {@code GET /api/cases}: everything the caller may see that matches the filter, newest first. */
-    public CasePage search(CaseFilter filter, int page, int size, Caller caller) {
-        return search(filter, CaseSort.NEWEST_FIRST, page, size, caller);
+    public Page<Case> search(CaseFilter filter, Paging paging, Caller caller) {
+        return search(filter, CaseSort.NEWEST_FIRST, paging, caller);
     }
 
     /** {@code GET /api/cases}: everything the caller may see that matches the filter, in the order asked. */
-    public CasePage search(CaseFilter filter, CaseSort sort, int page, int size, Caller caller) {
-        return page(filtered(filter, caller), sortOf(sort), page, size);
+    public Page<Case> search(CaseFilter filter, CaseSort sort, Paging paging, Caller caller) {
+        return page(filtered(filter, caller), sortOf(sort), paging);
     }
 
     /**
@@ -118,9 +114,9 @@ public class CaseSearch {
     }
 
     /** {@code GET /api/cases/mine}: the caller's own reports. */
-    public CasePage mine(int page, int size, Caller caller) {
+    public Page<Case> mine(Paging paging, Caller caller) {
         return page(List.of(Criteria.where("reporterId").is(caller.userId())),
-                Sort.by(Sort.Direction.DESC, "reportedAt"), page, size);
+                Sort.by(Sort.Direction.DESC, "reportedAt"), paging);
     }
 
     /**
@@ -129,7 +125,7 @@ public class CaseSearch {
      * summoned to and has not reported in to; for party members and grid workers the cases
      * dispatched to them. Oldest first: the longest waiting comes first.
      */
-    public CasePage inbox(int page, int size, Caller caller) {
+    public Page<Case> inbox(Paging paging, Caller caller) {
         List<Criteria> work = new ArrayList<>();
         List<CaseStatus> inHand = List.of(CaseStatus.DISPATCHED, CaseStatus.CLAIMED);
         if (caller.hasRole(Roles.DEPARTMENT_STAFF) && caller.departmentId() != null) {
@@ -145,31 +141,31 @@ public class CaseSearch {
                     Criteria.where("assignee.id").is(caller.userId()), Criteria.where("status").in(inHand)));
         }
         if (work.isEmpty()) {
-            return new CasePage(List.of(), page, size, 0);
+            return Page.of(List.of(), paging, 0);
         }
-        return page(List.of(new Criteria().orOperator(work)), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+        return page(List.of(new Criteria().orOperator(work)), Sort.by(Sort.Direction.ASC, "reportedAt"), paging);
     }
 
     /**
      * {@code GET /api/cases/triage}: what a dispatcher must look at in their area: new reports
      * waiting to be accepted, and open cases intake could not locate to a grid. Oldest first.
      */
-    public CasePage triage(int page, int size, Caller caller) {
+    public Page<Case> triage(Paging paging, Caller caller) {
         Criteria waiting = new Criteria().orOperator(Criteria.where("status").is(CaseStatus.REPORTED.name()),
                 new Criteria().andOperator(Criteria.where("unlocatedReason").ne(null),
                         Criteria.where("status").in(OPEN)));
-        return page(List.of(areaScope(caller), waiting), sortOf(CaseSort.OLDEST_FIRST), page, size);
+        return page(List.of(areaScope(caller), waiting), sortOf(CaseSort.OLDEST_FIRST), paging);
     }
 
     /**
      * {@code GET /api/cases/redispatch}: open cases of the dispatcher's area still held (dispatched or
      * claimed) by one of these departments, which can no longer take them (retired since). Oldest first.
      */
-    public CasePage heldByDepartments(List<String> departmentIds, int page, int size, Caller caller) {
+    public Page<Case> heldByDepartments(List<String> departmentIds, Paging paging, Caller caller) {
         Criteria held = new Criteria().andOperator(Criteria.where("assignee.kind").is(AssigneeKind.DEPARTMENT.name()),
                 Criteria.where("assignee.id").in(departmentIds),
                 Criteria.where("status").in(CaseStatus.DISPATCHED.name(), CaseStatus.CLAIMED.name()));
-        return page(List.of(areaScope(caller), held), Sort.by(Sort.Direction.ASC, "reportedAt"), page, size);
+        return page(List.of(areaScope(caller), held), Sort.by(Sort.Direction.ASC, "reportedAt"), paging);
     }
 
     /**
@@ -193,7 +189,7 @@ public class CaseSearch {
      * open311 feature decides which categories and which fields it publishes), newest report first,
      * or least recently changed first when {@code byUpdate}; the case id breaks ties.
      */
-    public CasePage published(PublishedFilter filter, boolean byUpdate, int page, int size) {
+    public Page<Case> published(PublishedFilter filter, boolean byUpdate, Paging paging) {
         List<Criteria> criteria = new ArrayList<>();
         criteria.add(Criteria.where("categoryCode").in(filter.categoryCodes() == null ? List.of() : filter.categoryCodes()));
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
@@ -217,7 +213,7 @@ public class CaseSearch {
         Sort order = byUpdate
                 ? Sort.by(Sort.Direction.ASC, "updatedAt").and(Sort.by(Sort.Direction.ASC, "_id"))
                 : Sort.by(Sort.Direction.DESC, "reportedAt").and(Sort.by(Sort.Direction.DESC, "_id"));
-        return page(criteria, order, page, size);
+        return page(criteria, order, paging);
     }
 
     /** The store's order for a list's sort; the case id breaks ties. */
@@ -226,13 +222,9 @@ public class CaseSearch {
         return Sort.by(direction, sort.field().stored()).and(Sort.by(direction, "_id"));
     }
 
-    private CasePage page(List<Criteria> criteria, Sort sort, int page, int size) {
-        Query query = new Query(new Criteria().andOperator(criteria));
-        long total = mongo.count(query, CaseDocument.class);
-        query.with(sort).skip((long) page * size).limit(size);
-        List<Case> items = mongo.find(query, CaseDocument.class).stream()
-                .map(document -> document.toCase(calendar)).toList();
-        return new CasePage(items, page, size, total);
+    private Page<Case> page(List<Criteria> criteria, Sort sort, Paging paging) {
+        return PagedQueries.page(mongo, new Query(new Criteria().andOperator(criteria)).with(sort), CaseDocument.class,
+                document -> document.toCase(calendar), paging);
     }
 
     /** What the caller may see, as a query: the same rules as for one case. */

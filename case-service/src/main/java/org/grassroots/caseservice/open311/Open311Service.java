@@ -28,6 +28,7 @@ import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.platform.domain.FieldError;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;
+import org.grassroots.platform.paging.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -217,7 +218,8 @@ public class Open311Service {
             Instant[] window = window(query.start(), query.end(), clock.instant());
             filter = new CaseSearch.PublishedFilter(codes, statusesOf(query.open()), null, window[0], window[1], null, null);
         }
-        CaseSearch.CasePage found = search.published(filter, false, query.page() - 1, query.pageSize());
+        org.grassroots.platform.paging.Page<Case> found = search.published(filter, false,
+                new Paging(query.page() - 1, query.pageSize()));
         Map<String, String> media = submissions.mediaUrls(found.items().stream().map(Case::id).toList());
         return new Page<>(found.items().stream().map(aCase -> viewOf(aCase, media.get(aCase.id()))).toList(),
                 query.page(), query.pageSize(), found.totalItems());
@@ -225,9 +227,9 @@ public class Open311Service {
 
     /** GET requests/{id}: one published request, or 404. */
     public ServiceRequestView request(String id) {
-        CaseSearch.CasePage found = search.published(
+        org.grassroots.platform.paging.Page<Case> found = search.published(
                 new CaseSearch.PublishedFilter(publishedCategoryCodes(), null, List.of(id), null, null, null, null),
-                false, 0, 1);
+                false, new Paging(0, 1));
         if (found.items().isEmpty()) {
             throw Open311Exception.notFound("service_request_id '" + id + "' not found");
         }
@@ -242,8 +244,9 @@ public class Open311Service {
     public Page<RequestUpdateView> updates(RequestQuery query) {
         checkPage(query);
         Instant[] window = window(query.start(), query.end(), clock.instant());
-        CaseSearch.CasePage changed = search.published(new CaseSearch.PublishedFilter(publishedCategoryCodes(), null,
-                null, null, null, window[0], window[1]), true, 0, MAX_UPDATED_CASES);
+        org.grassroots.platform.paging.Page<Case> changed = search.published(new CaseSearch.PublishedFilter(
+                publishedCategoryCodes(), null, null, null, null, window[0], window[1]), true,
+                new Paging(0, MAX_UPDATED_CASES));
         if (changed.totalItems() > MAX_UPDATED_CASES) {
             log.warn("Open311: {} cases changed in the window of a servicerequestupdates call; the first {} are read",
                     changed.totalItems(), MAX_UPDATED_CASES);

@@ -173,10 +173,10 @@ class CheckedTargetsIT {
         assertThat(client.get().uri("/api/cases/redispatch?size=100").header(HttpHeaders.AUTHORIZATION, DISPATCHER)
                 .exchange().expectBody(Page.class).returnResult().getResponseBody().items()).extracting(Item::id)
                 .doesNotContain(id);
-        client.get().uri("/api/cases/targets/departments").header(HttpHeaders.AUTHORIZATION, DISPATCHER).exchange()
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.code == '" + code + "')].active").isEqualTo(List.of(false))
-                .jsonPath("$[?(@.code == 'dept-urban')].active").isEqualTo(List.of(true));
+        client.get().uri("/api/cases/targets/departments?size=500").header(HttpHeaders.AUTHORIZATION, DISPATCHER)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[?(@.code == '" + code + "')].active").isEqualTo(List.of(false))
+                .jsonPath("$.items[?(@.code == 'dept-urban')].active").isEqualTo(List.of(true));
     }
 
     @Test

@@ -32,6 +32,13 @@ class PagingTest {
     }
 
     @Test
+    void givenAListWithASmallerMaximum_whenALargerPageIsAsked_thenTheFieldIsNamedWithThatMaximum() {
+        assertThat(Paging.of(1, 100, 20, 100)).isEqualTo(new Paging(1, 100));
+        assertThatThrownBy(() -> Paging.of(0, 101, 20, 100)).isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("size").hasMessageContaining("between 1 and 100");
+    }
+
+    @Test
     void givenAPage_whenItsItemsAreMapped_thenItStaysTheSamePageOfTheSameList() {
         Page<Integer> numbers = Page.of(List.of(1, 2), Paging.of(3, 2), 9);
 

@@ -172,7 +172,7 @@ class CaseController {
      */
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    CasePageResponse list(@RequestParam(required = false) CaseStatus status,
+    Page<CaseResponse> list(@RequestParam(required = false) CaseStatus status,
             @RequestParam(required = false) String category, @RequestParam(required = false) String grid,
             @RequestParam(required = false) String community, @RequestParam(required = false) String street,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String department,
@@ -181,11 +181,10 @@ class CaseController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(required = false) Boolean supervised, @RequestParam(required = false) String q,
             @RequestParam(required = false) String number, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Caller caller) {
-        checkPaging(page, size);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller) {
         CaseFilter filter = filterOf(status, category, grid, community, street, assignee, department, overdue,
                 duplicate, from, to, supervised, q, number);
-        return CasePageResponse.of(search.search(filter, CaseSort.parse(sort), page, size, caller), caller);
+        return search.search(filter, CaseSort.parse(sort), casePage(page, size), caller).map(aCase -> CaseResponse.of(aCase, caller));
     }
 
     /**
@@ -256,37 +255,30 @@ class CaseController {
     /** The caller's own reports, each with its expected completion. */
     @GetMapping("/mine")
     @PreAuthorize("isAuthenticated()")
-    CasePageResponse mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+    Page<CaseResponse> mine(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Caller caller) {
-        checkPaging(page, size);
-        return CasePageResponse.of(search.mine(page, size, caller), caller);
+        return search.mine(casePage(page, size), caller).map(aCase -> CaseResponse.of(aCase, caller));
     }
 
     /** The work waiting for a department (or for a party member or grid worker it was dispatched to). */
     @GetMapping("/inbox")
     @PreAuthorize("hasAnyRole('department_staff', 'party_member', 'grid_worker')")
-    CasePageResponse inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+    Page<CaseResponse> inbox(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Caller caller) {
-        checkPaging(page, size);
-        return CasePageResponse.of(search.inbox(page, size, caller), caller);
+        return search.inbox(casePage(page, size), caller).map(aCase -> CaseResponse.of(aCase, caller));
     }
 
     /** New reports and unlocated cases of the dispatcher's area. */
     @GetMapping("/triage")
     @PreAuthorize(STAFF)
-    CasePageResponse triage(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+    Page<CaseResponse> triage(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             Caller caller) {
-        checkPaging(page, size);
-        return CasePageResponse.of(search.triage(page, size, caller), caller);
+        return search.triage(casePage(page, size), caller).map(aCase -> CaseResponse.of(aCase, caller));
     }
 
-    private static void checkPaging(int page, int size) {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidFieldException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+    /** A page of a case list: 20 by default, at most {@value #MAX_PAGE_SIZE} (whole cases are heavy). */
+    static Paging casePage(Integer page, Integer size) {
+        return Paging.of(page, size, Paging.DEFAULT_SIZE, MAX_PAGE_SIZE);
     }
 
     @GetMapping("/{id}")

@@ -1,10 +1,9 @@
 package org.grassroots.caseservice.cases.web;
 
-import java.util.List;
-
 import org.grassroots.caseservice.cases.CaseSearch;
 import org.grassroots.caseservice.targets.TargetDirectory;
-import org.grassroots.platform.domain.InvalidFieldException;
+import org.grassroots.platform.paging.Page;
+import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 class RedispatchController {
 
-    private static final int MAX_PAGE_SIZE = 100;
-
     private final CaseSearch search;
     private final TargetDirectory targets;
 
@@ -32,26 +29,30 @@ class RedispatchController {
     }
 
     /**
-     * The departments case-service may dispatch to and whistle for, as it has learnt them from org-events:
-     * what a dispatch form offers, and what a loader waits for after registering departments.
+     * The departments case-service may dispatch to and whistle for, as it has learnt them from org-events,
+     * by code, a page at a time (50 by default): what a loader waits for after registering departments.
      */
     @GetMapping("/targets/departments")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    List<TargetDirectory.DepartmentState> departments() {
-        return targets.departments();
+    Page<DepartmentTargetResponse> departments(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return Page.slice(targets.departments(), Paging.of(page, size, 50)).map(DepartmentTargetResponse::of);
+    }
+
+    /** A department as case-service knows it: whether it may be dispatched to, and where it serves. */
+    record DepartmentTargetResponse(String code, boolean active, String orgPath) {
+
+        static DepartmentTargetResponse of(TargetDirectory.DepartmentState department) {
+            return new DepartmentTargetResponse(department.code(), department.active(), department.orgPath());
+        }
     }
 
     /** Open cases of the dispatcher's area held by a department that is retired now. Oldest first. */
     @GetMapping("/redispatch")
     @PreAuthorize("hasAnyRole('community_staff', 'street_staff', 'district_admin', 'platform_admin')")
-    CasePageResponse redispatch(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            Caller caller) {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidFieldException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        return CasePageResponse.of(search.heldByDepartments(targets.retiredDepartments(), page, size, caller), caller);
+    Page<CaseResponse> redispatch(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Caller caller) {
+        return search.heldByDepartments(targets.retiredDepartments(), CaseController.casePage(page, size), caller)
+                .map(aCase -> CaseResponse.of(aCase, caller));
     }
 }
