@@ -21,6 +21,8 @@
 # gateway, side by side in one run; needs Debian's wrk and nginx). A step that fails is named with what
 # failed and where its logs are, and the steps after it still run; the report covers the steps that ran
 # and the script exits non-zero. No exit is silent: any early end says the step, the command and the line.
+# CASES_IN_STORE (0): before the latency step, grow case-service's store to this many cases with closed
+# copies of the platform's own closed cases (PrefillCases.java; e.g. 100000, as issue #21's target asks).
 # storm (not in the default STEPS): STORM_REPORTS (30000) reports through the gateway in STORM_SECONDS (60),
 # every one answered 201 or 429/503 with Retry-After, every accepted report's event delivered once, and
 # the platform back to normal latency within 2 minutes after (Storm.java says how each is judged).
@@ -56,6 +58,7 @@ STEPS="${STEPS:-intake,latency,read}"
 READ_SECONDS="${READ_SECONDS:-15}"
 READ_ROUNDS="${READ_ROUNDS:-2}"
 STORM_REPORTS="${STORM_REPORTS:-30000}"
+CASES_IN_STORE="${CASES_IN_STORE:-0}"
 STORM_SECONDS="${STORM_SECONDS:-60}"
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 10))}"
 PROFILE="${PROFILE:-0}"
@@ -309,6 +312,14 @@ step_intake() {
 }
 
 step_latency() {
+  if ((CASES_IN_STORE > 0)); then
+    (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
+      -Dexec.mainClass=org.grassroots.benchmarks.load.PrefillCases \
+      -Dmongo="mongodb://localhost:$MONGODB_PORT" -Dcases="$CASES_IN_STORE") >"$OUT/prefill.txt" 2>&1 \
+      || { say "growing the store to $CASES_IN_STORE cases failed (see $OUT/prefill.txt)"; return 1; }
+    { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/prefill.txt" || true; } | tail -3 | sed 's/^/[load] /' \
+      | tee -a "$OUT/summary.txt"
+  fi
   say "dispatch → CaseDispatched latency at $LATENCY_RATE dispatches/s for $LATENCY_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-latency-before.txt"
