@@ -14,8 +14,11 @@
 # one starting with -- a Spring Boot argument, so one jar can be compared under several settings.
 #
 # Uses the platform of GRASSROOTS_DATA_DIR (its ports from <data>/run/settings.env). Settings:
-# SECONDS_EACH (10), ROUNDS (3), FIRST_PORT (GATEWAY_PORT + 20), CONNECTIONS (16), GATEWAY_JAVA_OPTS
-# (the launcher's default), GATEWAY_ENV (extra NAME=value pairs for every gateway, space separated).
+# SECONDS_EACH (10), ROUNDS (3), WARMUP_SECONDS (2 × SECONDS_EACH per path; C2 needs a minute or more),
+# FIRST_PORT (GATEWAY_PORT + 20), CONNECTIONS (16), GATEWAY_JAVA_OPTS (the launcher's default for the
+# gateway), GATEWAY_ENV (extra NAME=value pairs for every gateway, space separated).
+# The variants start one after the other, each alone, so their start-up (seconds to healthy and the CPU
+# the JVM spent until then) is reported too.
 set -Eeuo pipefail
 trap 'echo "[gateway-ab] FAILED: \`$BASH_COMMAND\` exited with status $? (line $LINENO); logs in ${OUT:-?}" >&2' ERR
 
@@ -28,6 +31,7 @@ set -a
 source "$DATA/run/settings.env"
 set +a
 SECONDS_EACH="${SECONDS_EACH:-10}"
+WARMUP_SECONDS="${WARMUP_SECONDS:-$((2 * SECONDS_EACH))}"
 ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-16}"
 FIRST_PORT="${FIRST_PORT:-$((GATEWAY_PORT + 20))}"
@@ -69,23 +73,24 @@ for variant in "$@"; do
   names+=("$name")
   ports+=("$port")
   say "started $name (pid $!) on port $port: $jar ${jvm[*]} ${args[*]}; log $OUT/$name.log"
-  port=$((port + 1))
-done
-for i in "${!ports[@]}"; do
-  for _ in $(seq 1 "${START_TIMEOUT:-400}"); do
-    curl -fs "http://localhost:${ports[$i]}/actuator/health" >/dev/null && break
-    kill -0 "${PIDS[$i]}" 2>/dev/null || { say "${names[$i]} died at start-up; see $OUT/${names[$i]}.log"; exit 1; }
-    sleep 1
+  i=$((${#PIDS[@]} - 1))
+  started=$(date +%s%N)
+  for _ in $(seq 1 $((${START_TIMEOUT:-400} * 5))); do
+    curl -fs "http://localhost:$port/actuator/health" >/dev/null && break
+    kill -0 "${PIDS[$i]}" 2>/dev/null || { say "$name died at start-up; see $OUT/$name.log"; exit 1; }
+    sleep 0.2
   done
-  curl -fs "http://localhost:${ports[$i]}/actuator/health" >/dev/null \
-    || { say "${names[$i]} not healthy after ${START_TIMEOUT:-400} s; see $OUT/${names[$i]}.log"; exit 1; }
+  curl -fs "http://localhost:$port/actuator/health" >/dev/null \
+    || { say "$name not healthy after ${START_TIMEOUT:-400} s; see $OUT/$name.log"; exit 1; }
+  say "$name healthy after $(( ($(date +%s%N) - started) / 1000000 )) ms, $(( $(ticks "${PIDS[$i]}") * 1000 / $(getconf CLK_TCK) )) ms of CPU (load average $(cut -d' ' -f1 /proc/loadavg))"
+  port=$((port + 1))
 done
 token="$(GRASSROOTS_DATA_DIR="$DATA" "$ROOT/grassroots" token resident1)"
 run_wrk() { wrk -t2 -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $token" "$1/api/categories"; }
-say "warming up each path (2 × ${SECONDS_EACH} s)"
+say "warming up each path (2 × $((WARMUP_SECONDS / 2)) s)"
 for _ in 1 2; do
-  run_wrk "http://localhost:$CASE_SERVICE_PORT" "${SECONDS_EACH}s" >/dev/null
-  for p in "${ports[@]}"; do run_wrk "http://localhost:$p" "${SECONDS_EACH}s" >/dev/null; done
+  run_wrk "http://localhost:$CASE_SERVICE_PORT" "$((WARMUP_SECONDS / 2))s" >/dev/null
+  for p in "${ports[@]}"; do run_wrk "http://localhost:$p" "$((WARMUP_SECONDS / 2))s" >/dev/null; done
 done
 : >"$OUT/results.tsv"
 for ((round = 1; round <= ROUNDS; round++)); do
