@@ -51,7 +51,7 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                // SecurityHeadersFilter writes them on every response, including those answered before this chain.
+                // SecurityHeaders (the front door's filter) writes them on every response, including those answered before this chain.
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .cors(cors -> cors.configurationSource(corsOrigins))
                 .authorizeExchange(exchanges -> exchanges
