@@ -16,7 +16,7 @@
 # Uses the platform of GRASSROOTS_DATA_DIR (its ports from <data>/run/settings.env). Settings:
 # SECONDS_EACH (10), ROUNDS (3), WARMUP_SECONDS (2 × SECONDS_EACH per path; C2 needs minutes), WARMUP_DIRECT (1),
 # FIRST_PORT (GATEWAY_PORT + 20), CONNECTIONS (16), GATEWAY_JAVA_OPTS (the launcher's default for the
-# gateway), GATEWAY_ENV (extra NAME=value pairs for every gateway, space separated).
+# services, C1; the launcher's gateway adds -XX:TieredStopAtLevel=4, so give that as a variant's extra), GATEWAY_ENV (extra NAME=value pairs for every gateway, space separated).
 # NGINX (1 if nginx is installed): Debian's nginx in front of case-service as load.sh's read step writes
 # it (keep-alive upstream, no access log) is one more path, on NGINX_PORT (GATEWAY_PORT + 10), with its
 # CPU per request (master and workers), so each gateway's CPU per request is also given as × nginx's.
