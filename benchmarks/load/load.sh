@@ -13,8 +13,10 @@
 # STEP_SECONDS (30), LATENCY_RATE (200), LATENCY_SECONDS (20), FRESH (1: begin from an empty store, so
 # every run meets the same data; 0 keeps what earlier runs left), STEPS (intake,latency: which to run),
 # PROFILE (1: JFR recordings of the parts in PROFILE_PARTS, default "gateway case-service grid-service
-# mongo", during each step, summarised by hot-methods.py), READ_SECONDS (15) and READ_ROUNDS (2) for the
-# plain-read comparison, NGINX_PORT (GATEWAY_PORT + 10), and the launcher's own variables.
+# mongo", during each step, summarised by hot-methods.py), READ_SECONDS (15), READ_ROUNDS (2) and
+# READ_WARMUP_SECONDS (3 per path; the launcher's gateway runs on C2, which needs minutes of traffic
+# to compile its request path: give 120 or more when the read step runs alone on a fresh platform) for
+# the plain-read comparison, NGINX_PORT (GATEWAY_PORT + 10), and the launcher's own variables.
 #
 # STEPS: intake (Gatling, gateway and case-service), latency (dispatch → event), read (GET /api/categories
 # with one token, wrk: straight to case-service, through nginx with a keep-alive upstream, through the
@@ -408,7 +410,7 @@ NGINX
     "direct / nginx / gateway in turn (nginx: $dir/nginx.conf, port $NGINX_PORT)"
   # Warm-up: a few seconds on each path so no JIT or first connection is measured.
   for url in "$CASE_SERVICE" "http://127.0.0.1:$NGINX_PORT" "$GATEWAY"; do
-    wrk -t2 -c16 -d3s -H "Authorization: Bearer $token" "$url/api/categories" >/dev/null 2>&1 \
+    wrk -t2 -c16 -d"${READ_WARMUP_SECONDS:-3}s" -H "Authorization: Bearer $token" "$url/api/categories" >/dev/null 2>&1 \
       || say "warm-up of $url failed (wrk status $?); measuring anyway"
   done
   : >"$OUT/read.tsv"

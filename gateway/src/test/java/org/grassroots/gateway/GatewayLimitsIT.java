@@ -27,7 +27,7 @@ import reactor.core.publisher.Flux;
 /**
  * Request body size and the per-user rate limit, with limits small enough to reach: bodies up to
  * 1 KB, bursts of 3 requests per user refilled at one every 20 s. (The per-address limit is checked
- * in {@code ClientIpRateLimitFilterTest}: here every request comes from 127.0.0.1.)
+ * in {@code ClientIpRateLimitTest}: here every request comes from 127.0.0.1.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "grassroots.gateway.limits.max-request-body=1KB",

@@ -29,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The gateway in front of two case-service instances, as the local platform runs them with
  * {@code CASE_SERVICE_INSTANCES=2}: the route's address is {@code lb://cases} and
- * {@code grassroots.gateway.instances.cases} names both. The second test stops one instance, so the
+ * Spring Cloud's simple discovery client names both ({@code spring.cloud.discovery.client.simple.instances.cases[i].uri},
+ * as the launcher sets them). The second test stops one instance, so the
  * order matters.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -46,7 +47,8 @@ class GatewayLoadBalancingIT {
     @DynamicPropertySource
     static void pointTheGatewayAtTwoInstances(DynamicPropertyRegistry registry) {
         registry.add("CASE_SERVICE_URL", () -> "lb://cases");
-        registry.add("grassroots.gateway.instances.cases", () -> FIRST.url() + "," + SECOND.url());
+        registry.add("spring.cloud.discovery.client.simple.instances.cases[0].uri", FIRST::url);
+        registry.add("spring.cloud.discovery.client.simple.instances.cases[1].uri", SECOND::url);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokenIssuer::issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokenIssuer::jwkSetUri);
     }

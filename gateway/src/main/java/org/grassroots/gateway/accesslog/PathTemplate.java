@@ -1,7 +1,5 @@
 package org.grassroots.gateway.accesslog;
 
-import java.util.regex.Pattern;
-
 /**
  * A request path as it may be logged: segments that are words of the API ({@code cases},
  * {@code dispatch}, {@code filed-cases}) stay, anything else (ids, case numbers, codes, names)
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  */
 final class PathTemplate {
 
-    /** Lower-case words joined by '-' or '.', as the API's own path words are, or a version such as {@code v3}. */
-    private static final Pattern API_WORD = Pattern.compile("[a-z]+(?:[-.][a-z]+)*|v[0-9]{1,2}");
 
     private static final int LONGEST_WORD = 32;
 
@@ -36,7 +32,35 @@ final class PathTemplate {
         return template.isEmpty() ? "/" : template.toString();
     }
 
+    /**
+     * Lower-case words joined by '-' or '.', as the API's own path words are ({@code [a-z]+([-.][a-z]+)*}),
+     * or a version such as {@code v3} ({@code v[0-9]{1,2}}). Checked by hand rather than by a regular
+     * expression: it runs for every segment of every request's access log line.
+     */
     private static boolean isApiWord(String segment) {
-        return segment.length() <= LONGEST_WORD && API_WORD.matcher(segment).matches();
+        int length = segment.length();
+        if (length == 0 || length > LONGEST_WORD) {
+            return false;
+        }
+        if (segment.charAt(0) == 'v' && (length == 2 || length == 3) && isDigit(segment.charAt(1))
+                && (length == 2 || isDigit(segment.charAt(2)))) {
+            return true;
+        }
+        boolean afterSeparator = true;
+        for (int i = 0; i < length; i++) {
+            char c = segment.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                afterSeparator = false;
+            } else if ((c == '-' || c == '.') && !afterSeparator) {
+                afterSeparator = true;
+            } else {
+                return false;
+            }
+        }
+        return !afterSeparator;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -39,7 +39,8 @@ public class CorrelationIdLogContext {
         register();
     }
 
-    static void register() {
+    /** Registers the MDC accessor (the application does it by creating this configuration; tests call it). */
+    public static void register() {
         ContextRegistry.getInstance().registerThreadLocalAccessor(CorrelationId.LOG_KEY,
                 () -> MDC.get(CorrelationId.LOG_KEY),
                 correlationId -> MDC.put(CorrelationId.LOG_KEY, correlationId),

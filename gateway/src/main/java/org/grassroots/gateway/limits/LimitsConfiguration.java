@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The request limits: body size always; rate limits unless {@code grassroots.gateway.rate-limit.enabled=false}. */
+/**
+ * The request limits: body size always; rate limits unless {@code grassroots.gateway.rate-limit.enabled=false}.
+ * The per-address limit is asked by the front door's filter ({@code FrontDoorFilter}), not a filter of its own.
+ */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
 
@@ -17,8 +20,8 @@ class LimitsConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "grassroots.gateway.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-    ClientIpRateLimitFilter clientIpRateLimitFilter(RateLimitProperties limits, ProblemResponseWriter problems) {
-        return new ClientIpRateLimitFilter(
+    ClientIpRateLimit clientIpRateLimit(RateLimitProperties limits, ProblemResponseWriter problems) {
+        return new ClientIpRateLimit(
                 new RateLimiter(limits.perClientIp(), limits.maxTrackedKeys(), System::nanoTime), problems);
     }
 

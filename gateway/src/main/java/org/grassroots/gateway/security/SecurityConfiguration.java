@@ -9,20 +9,27 @@ import org.grassroots.gateway.problem.ProblemResponseWriter;
 import org.grassroots.gateway.web.WebPaths;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway checks each token itself (signature, expiry, issuer, audience) before routing; the
@@ -51,17 +58,22 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                // SecurityHeadersFilter writes them on every response, including those answered before this chain.
+                // SecurityHeaders (the front door's filter) writes them on every response, including those answered before this chain.
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .cors(cors -> cors.configurationSource(corsOrigins))
                 .authorizeExchange(exchanges -> exchanges
+                        // First, though it was once last: the rules are tried in order until one matches,
+                        // each a few reactive stages, and nearly every request is an API call. No rule
+                        // below matches a path under /api (the front ends' files, the API docs at
+                        // /api-docs/*, Open311 and the actuator all lie elsewhere), so every decision is
+                        // the same as in the old order.
+                        .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, API_DOCUMENTATION).permitAll()
                         // The console and phone pages, their files and /config.json: they sign in themselves.
                         .matchers(WebPaths.READ_WEB_FILES).permitAll()
                         // Open311 GeoReport v2: read by anyone; a POST carries an API key that case-service checks.
                         .pathMatchers("/open311/v2/**").permitAll()
-                        .pathMatchers("/api/**").authenticated()
                         // Anything else (other actuator endpoints, the fallback handlers) is not for callers.
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -112,9 +124,19 @@ class SecurityConfiguration {
         return source;
     }
 
-    private static ReactiveJwtAuthenticationConverterAdapter realmRolesAsAuthorities() {
+    /**
+     * The token's realm roles as authorities. The conversion is remembered per verified token: {@link
+     * VerifiedTokens} hands out the same {@link Jwt} for the same token until it expires, so each
+     * distinct token is converted once rather than on every request (the authentication built depends
+     * on the token alone and nothing changes it afterwards). Keys are held weakly, by identity.
+     */
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> realmRolesAsAuthorities() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RealmRoleAuthoritiesConverter());
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+        Cache<Jwt, AbstractAuthenticationToken> converted = Caffeine.newBuilder()
+                .weakKeys()
+                .maximumSize(10_000)
+                .build();
+        return jwt -> Mono.just(converted.get(jwt, converter::convert));
     }
 }

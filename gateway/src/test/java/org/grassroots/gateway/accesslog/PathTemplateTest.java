@@ -2,8 +2,11 @@ package org.grassroots.gateway.accesslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PathTemplateTest {
 
@@ -24,5 +27,19 @@ class PathTemplateTest {
     })
     void givenARequestPath_whenTemplated_thenApiWordsStayAndEverythingElseIsAnId(String path, String template) {
         assertThat(PathTemplate.of(path)).isEqualTo(template);
+    }
+
+    /** The rule the segments are judged by, as it was written before it was checked by hand. */
+    private static final Pattern API_WORD = Pattern.compile("[a-z]+(?:[-.][a-z]+)*|v[0-9]{1,2}");
+
+    @ParameterizedTest(name = "segment \"{0}\"")
+    @ValueSource(strings = {"cases", "filed-cases", "api-docs", "index.html", "swagger-config", "v3", "v12", "v123",
+            "v", "va", "v3a", "V3", "-cases", "cases-", "a--b", "a.-b", "a..b", ".", "-", "a", "z", "a-b.c",
+            "Cases", "cases1", "x1", "abcdefghijklmnopqrstuvwxyzabcdef", "abcdefghijklmnopqrstuvwxyzabcdefg",
+            "h-3207-0042", "6f1c2a9e", "é", "a b", "_"})
+    void givenASegmentOfAnyShape_whenTemplated_thenItStaysExactlyWhenItIsAnApiWordOfAtMost32Characters(String segment) {
+        boolean apiWord = segment.length() <= 32 && API_WORD.matcher(segment).matches();
+
+        assertThat(PathTemplate.of("/" + segment)).isEqualTo(apiWord ? "/" + segment : "/{id}");
     }
 }

@@ -1,4 +1,4 @@
-package org.grassroots.gateway.correlation;
+package org.grassroots.gateway.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.grassroots.gateway.correlation.CorrelationId;
+import org.grassroots.gateway.correlation.CorrelationIdLogContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +19,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
-class CorrelationIdFilterTest {
+class FrontDoorFilterTest {
 
-    private final CorrelationIdFilter filter = new CorrelationIdFilter();
+    private final FrontDoorFilter filter = new FrontDoorFilter((org.grassroots.gateway.limits.ClientIpRateLimit) null);
 
     private final AtomicReference<ServerWebExchange> downstream = new AtomicReference<>();
 
