@@ -1,6 +1,6 @@
 import { Checkbox, Tag } from 'antd';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { api } from '../shared/api';
+import { allPages } from '../shared/pages';
 import { L } from './components/leaflet';
 import { ServiceAlert } from './components/ServiceAlert';
 
@@ -87,8 +87,8 @@ export default function StationsLayer({ mapRef }: { mapRef: RefObject<L.Map | un
   }, [map, mapRef]);
 
   useEffect(() => {
-    api<{ items: Station[] }>('/api/stations', { query: { size: 500 } }).then(
-      (page) => setStations(page.items.filter((s) => s.status === 'ACTIVE')),
+    allPages<Station>('/api/stations').then(
+      (all) => setStations(all.filter((s) => s.status === 'ACTIVE')),
       setError,
     );
   }, []);

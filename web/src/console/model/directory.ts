@@ -1,4 +1,3 @@
-import { api } from '../../shared/api';
 import { allPages } from '../../shared/pages';
 import type { AssigneeKind, CaseView } from './types';
 
@@ -58,8 +57,8 @@ export async function departments(): Promise<Target[]> {
 /** Party members of the case's community who have an account (only they can claim a case). */
 export async function partyMembers(aCase: Pick<CaseView, 'communityId' | 'orgPath'>): Promise<Target[]> {
   const unitCode = aCase.communityId ?? aCase.orgPath.split('/').pop();
-  const page = await api<{ items: Member[] }>('/api/members', { query: { unitCode, subtree: true, size: 100 } });
-  return page.items
+  const members = await allPages<Member>('/api/members', { unitCode, subtree: true });
+  return members
     .filter((m) => m.userId && (m.status === undefined || m.status === 'ACTIVE'))
     .map((m) => ({ value: m.userId!, label: m.name }));
 }
@@ -78,8 +77,7 @@ export async function gridWorkers(aCase: Pick<CaseView, 'gridCode'>): Promise<Ta
   }
   const lists = await Promise.all(
     codes.map((code) =>
-      api<{ items: StaffAssignment[] }>(`/api/grids/${code}/staff`, { query: { size: 500 } })
-        .then((page) => page.items)
+      allPages<StaffAssignment>(`/api/grids/${code}/staff`)
         .catch(() => [] as StaffAssignment[]),
     ),
   );

@@ -2,12 +2,13 @@ import { Card, Checkbox, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../shared/api';
+import { allPages, MAX_CASE_PAGE_SIZE } from '../../shared/pages';
 import { createMap, drawGrids, L, type GridFeature } from '../components/leaflet';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { STATUS_HEX, STATUS_LABELS } from '../model/labels';
 import { caseChanges } from '../model/live';
 import { useSession } from '../model/session';
-import { OPEN_STATUSES, type CasePage, type CaseStatus, type CaseView } from '../model/types';
+import { OPEN_STATUSES, type CaseStatus, type CaseView } from '../model/types';
 import StationsLayer from '../StationsLayer';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
@@ -20,8 +21,8 @@ async function clusterGroup(): Promise<L.MarkerClusterGroup> {
 }
 
 async function openCases(): Promise<CaseView[]> {
-  const pages = await Promise.all(OPEN_STATUSES.map((status) => api<CasePage>('/api/cases', { query: { status, size: 100 } })));
-  return pages.flatMap((p) => p.items).filter((c) => c.point);
+  const lists = await Promise.all(OPEN_STATUSES.map((status) => allPages<CaseView>('/api/cases', { status }, MAX_CASE_PAGE_SIZE)));
+  return lists.flat().filter((c) => c.point);
 }
 
 /** 地图: the caller's grids from the platform's own boundaries and the open cases on them. */

@@ -1,7 +1,6 @@
 import { Card, Col, Empty, Row, Statistic, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
-import { allPages } from '../../shared/pages';
+import { allPages, MAX_CASE_PAGE_SIZE } from '../../shared/pages';
 import { CaseTable, caseColumns } from '../components/CaseTable';
 import { ServiceAlert } from '../components/ServiceAlert';
 import { caseDeadline, LEVEL_COLORS, type DeadlineLevel, type Stage } from '../model/deadline';
@@ -9,7 +8,7 @@ import { departments, type Target } from '../model/directory';
 import { STAGE_LABELS } from '../model/labels';
 import { caseChanges } from '../model/live';
 import { useNow } from '../model/session';
-import type { CasePage, CaseStatus, CaseView } from '../model/types';
+import type { CaseStatus, CaseView } from '../model/types';
 import { useApi } from '../model/useApi';
 
 const TIMED: CaseStatus[] = ['ACCEPTED', 'DISPATCHED', 'CLAIMED', 'RESOLVED', 'RETURNED', 'REOPENED'];
@@ -36,14 +35,15 @@ function tally(cases: { c: CaseView; level: DeadlineLevel }[], keyOf: (c: CaseVi
 }
 
 const tallyColumns = (title: string) => [
-  { title, dataIndex: 'name', key: 'name' },
+  // The name keeps at least eight characters' room; the counts take what they need.
+  { title, dataIndex: 'name', key: 'name', onCell: () => ({ style: { minWidth: 112 } }), onHeaderCell: () => ({ style: { minWidth: 112 } }) },
   ...LEVELS.map((level) => ({
-    title: <span style={{ color: LEVEL_COLORS[level] }}>{LEVEL_NAMES[level]}</span>,
+    title: <span style={{ color: LEVEL_COLORS[level], whiteSpace: 'nowrap' }}>{LEVEL_NAMES[level]}</span>,
     key: level,
-    width: 90,
+    width: 76,
     render: (_: unknown, row: Row) => <span style={{ color: row.counts[level] ? LEVEL_COLORS[level] : undefined }}>{row.counts[level]}</span>,
   })),
-  { title: '合计', dataIndex: 'total', key: 'total', width: 70 },
+  { title: '合计', dataIndex: 'total', key: 'total', width: 56 },
 ];
 
 /** 时限: every running time limit in the caller's scope, overdue first, by stage, community and department. */
@@ -51,7 +51,7 @@ export default function SlaBoard() {
   const now = useNow();
   const [tick, setTick] = useState(0);
   const open = useApi(
-    () => Promise.all(TIMED.map((status) => api<CasePage>('/api/cases', { query: { status, size: 100 } }))).then((pages) => pages.flatMap((p) => p.items)),
+    () => Promise.all(TIMED.map((status) => allPages<CaseView>('/api/cases', { status }, MAX_CASE_PAGE_SIZE))).then((lists) => lists.flat()),
     [tick],
   );
   const communities = useApi(() => allPages<{ code: string; name: string }>('/api/grids/communities'), []);
@@ -77,27 +77,28 @@ export default function SlaBoard() {
   return (
     <>
       <ServiceAlert error={open.error} part="时限看板" onRetry={open.reload} />
-      <Row gutter={16} style={{ marginBottom: 16 }}>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {LEVELS.map((level) => (
-          <Col span={6} key={level}>
+          <Col xs={12} md={6} key={level}>
             <Card size="small">
               <Statistic title={LEVEL_NAMES[level]} value={open.data ? byLevel(level) : '—'} valueStyle={{ color: LEVEL_COLORS[level] }} />
             </Card>
           </Col>
         ))}
       </Row>
-      <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={8}>
+      {/* Three tallies side by side only where each gets room for its names (a wide screen); else two, or one on a phone. */}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} lg={12} xxl={8}>
           <Card size="small" title="按阶段">
             <Table size="small" pagination={false} dataSource={stageRows} columns={tallyColumns('阶段')} />
           </Card>
         </Col>
-        <Col span={8}>
+        <Col xs={24} lg={12} xxl={8}>
           <Card size="small" title="按社区">
             <Table size="small" pagination={false} dataSource={tally(levelled, (c) => c.communityId, communityName)} columns={tallyColumns('社区')} scroll={{ y: 220 }} />
           </Card>
         </Col>
-        <Col span={8}>
+        <Col xs={24} lg={12} xxl={8}>
           <Card size="small" title="按部门">
             <Table
               size="small"

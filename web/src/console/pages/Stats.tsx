@@ -98,13 +98,13 @@ export default function Stats() {
   return (
     <>
       <ServiceAlert error={totals.error} part="评价统计" onRetry={totals.reload} />
-      <Row gutter={16} style={{ marginBottom: 16 }} data-testid="stats-totals">
-        <Col span={4}><Card size="small"><Statistic title="受理" value={total?.filed ?? '—'} /></Card></Col>
-        <Col span={4}><Card size="small"><Statistic title="结案" value={total?.closed ?? '—'} /></Card></Col>
-        <Col span={4}><Card size="small"><Statistic title="结案率" value={percent(total?.closureRate)} /></Card></Col>
-        <Col span={4}><Card size="small"><Statistic title="按时结案率" value={percent(total?.onTimeClosureRate)} /></Card></Col>
-        <Col span={4}><Card size="small"><Statistic title="满意率" value={percent(total?.satisfactionRate)} /></Card></Col>
-        <Col span={4}><Card size="small"><Statistic title="返工率" value={percent(total?.reworkRate)} /></Card></Col>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="stats-totals">
+        <Col xs={8} md={4}><Card size="small"><Statistic title="受理" value={total?.filed ?? '—'} /></Card></Col>
+        <Col xs={8} md={4}><Card size="small"><Statistic title="结案" value={total?.closed ?? '—'} /></Card></Col>
+        <Col xs={8} md={4}><Card size="small"><Statistic title="结案率" value={percent(total?.closureRate)} /></Card></Col>
+        <Col xs={8} md={4}><Card size="small"><Statistic title="按时结案率" value={percent(total?.onTimeClosureRate)} /></Card></Col>
+        <Col xs={8} md={4}><Card size="small"><Statistic title="满意率" value={percent(total?.satisfactionRate)} /></Card></Col>
+        <Col xs={8} md={4}><Card size="small"><Statistic title="返工率" value={percent(total?.reworkRate)} /></Card></Col>
       </Row>
       <Tabs
         items={[

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../shared/api';
-import { allPages } from '../../shared/pages';
+import { allPages, MAX_CASE_PAGE_SIZE } from '../../shared/pages';
 import { CaseCard } from '../cases/CaseCard';
 import { PageHeader } from '../common/PageHeader';
-import type { Case, CasePage } from '../types';
+import type { Case } from '../types';
 
 interface StaffAssignment {
   gridCode: string;
@@ -11,7 +11,13 @@ interface StaffAssignment {
   active: boolean;
 }
 
-const OPEN = new Set(['REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'RESOLVED', 'RETURNED', 'REOPENED']);
+const OPEN = ['REPORTED', 'ACCEPTED', 'DISPATCHED', 'CLAIMED', 'RESOLVED', 'RETURNED', 'REOPENED'];
+
+/** Every case of a grid in one of the open states, oldest first (read state by state, page by page). */
+async function openCasesOf(grid: string): Promise<Case[]> {
+  const lists = await Promise.all(OPEN.map((status) => allPages<Case>('/api/cases', { grid, status }, MAX_CASE_PAGE_SIZE)));
+  return lists.flat().sort((a, b) => a.reportedAt.localeCompare(b.reportedAt));
+}
 
 /** The grid worker's grids and the cases in them not closed yet (oldest first: longest waiting). */
 export default function GridCasesPage() {
@@ -24,11 +30,7 @@ export default function GridCasesPage() {
       const codes = [...new Set(assignments.filter((one) => one.active !== false).map((one) => one.gridCode))];
       const shown = [];
       for (const code of codes) {
-        const [grid, page] = await Promise.all([
-          api<{ name: string }>(`/api/grids/${code}`),
-          api<CasePage>('/api/cases', { query: { grid: code, size: 100 } }),
-        ]);
-        const open = page.items.filter((one) => OPEN.has(one.status)).reverse();
+        const [grid, open] = await Promise.all([api<{ name: string }>(`/api/grids/${code}`), openCasesOf(code)]);
         shown.push({ code, name: grid.name, cases: open });
       }
       setGrids(shown);
