@@ -35,8 +35,9 @@ function tally(cases: { c: CaseView; level: DeadlineLevel }[], keyOf: (c: CaseVi
 }
 
 const tallyColumns = (title: string) => [
-  // The name keeps at least eight characters' room; the counts take what they need.
-  { title, dataIndex: 'name', key: 'name', onCell: () => ({ style: { minWidth: 112 } }), onHeaderCell: () => ({ style: { minWidth: 112 } }) },
+  // Fixed widths: the name keeps room for nine characters, and a narrow card scrolls sideways instead of
+  // squeezing the name to one character a line.
+  { title, dataIndex: 'name', key: 'name', width: 140, ellipsis: { showTitle: true } },
   ...LEVELS.map((level) => ({
     title: <span style={{ color: LEVEL_COLORS[level], whiteSpace: 'nowrap' }}>{LEVEL_NAMES[level]}</span>,
     key: level,
@@ -90,12 +91,12 @@ export default function SlaBoard() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12} xxl={8}>
           <Card size="small" title="按阶段">
-            <Table size="small" pagination={false} dataSource={stageRows} columns={tallyColumns('阶段')} />
+            <Table size="small" pagination={false} dataSource={stageRows} columns={tallyColumns('阶段')} scroll={{ x: 'max-content' }} />
           </Card>
         </Col>
         <Col xs={24} lg={12} xxl={8}>
           <Card size="small" title="按社区">
-            <Table size="small" pagination={false} dataSource={tally(levelled, (c) => c.communityId, communityName)} columns={tallyColumns('社区')} scroll={{ y: 220 }} />
+            <Table size="small" pagination={false} dataSource={tally(levelled, (c) => c.communityId, communityName)} columns={tallyColumns('社区')} scroll={{ x: 'max-content', y: 220 }} />
           </Card>
         </Col>
         <Col xs={24} lg={12} xxl={8}>
@@ -105,7 +106,7 @@ export default function SlaBoard() {
               pagination={false}
               dataSource={tally(levelled, (c) => (c.assignee?.kind === 'DEPARTMENT' ? c.assignee.id : undefined), deptName)}
               columns={tallyColumns('部门')}
-              scroll={{ y: 220 }}
+              scroll={{ x: 'max-content', y: 220 }}
             />
           </Card>
         </Col>

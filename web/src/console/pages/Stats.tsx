@@ -112,20 +112,18 @@ export default function Stats() {
             key: 'stats',
             label: '统计',
             children: (
-              <Card
-                size="small"
-                title={
-                  <Space>
-                    <Segmented value={groupBy} onChange={(v) => setGroupBy(v as Grouping)} options={GROUPINGS} />
-                    <Segmented value={period} onChange={(v) => setPeriod(v as 'none' | 'month')} options={[{ value: 'none', label: '累计' }, { value: 'month', label: '按月' }]} />
-                  </Space>
-                }
-                extra={<Button icon={<DownloadOutlined />} onClick={() => void download('/api/stats', { groupBy, period }, `统计-${groupBy}.csv`)}>导出CSV</Button>}
-              >
+              <Card size="small">
+                {/* The groupings and the export sit above the chart, wrapping on a phone (a card's title would cut them). */}
+                <Space wrap style={{ marginBottom: 12 }}>
+                  <Segmented value={groupBy} onChange={(v) => setGroupBy(v as Grouping)} options={GROUPINGS} />
+                  <Segmented value={period} onChange={(v) => setPeriod(v as 'none' | 'month')} options={[{ value: 'none', label: '累计' }, { value: 'month', label: '按月' }]} />
+                  <Button icon={<DownloadOutlined />} onClick={() => void download('/api/stats', { groupBy, period }, `统计-${groupBy}.csv`)}>导出CSV</Button>
+                </Space>
                 <ServiceAlert error={stats.error} part="统计" onRetry={stats.reload} />
                 <Chart option={option} testId="stats-chart" />
                 <Table
                   size="small"
+                  scroll={{ x: 'max-content' }}
                   rowKey={(r) => `${r.group}-${r.period ?? ''}`}
                   dataSource={rows}
                   pagination={false}
