@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -19,12 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Dispatch → event latency: how long after the dispatcher's HTTP response the {@code CaseDispatched}
@@ -74,11 +66,11 @@ public final class DispatchLatency {
         System.out.printf("Prepared %d accepted cases in %.1f s (%d could not be prepared)%n", cases.size(),
                 (System.nanoTime() - prepareStarted) / 1e9, prepareFailures.get());
 
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            Thread polling = new Thread(() -> poll(consumer), "case-events-consumer");
-            polling.setDaemon(true);
-            polling.start();
-            awaitAssignment();
+        try (CaseEventsProbe events = CaseEventsProbe.open(kafka, "bench-dispatch-latency-", record -> {
+            if (DISPATCHED.equals(CaseEventsProbe.header(record, "ce_type"))) {
+                consumedAt.putIfAbsent(record.key(), System.nanoTime());
+            }
+        })) {
             long period = 1_000_000_000L / rate;
             long start = System.nanoTime();
             List<CompletableFuture<?>> sent = new ArrayList<>(cases.size());
@@ -96,14 +88,9 @@ public final class DispatchLatency {
             while (!consumedAt.keySet().containsAll(respondedAt.keySet()) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            stop = true;
-            polling.join(5_000);
             report(cases.size(), sendSeconds);
         }
     }
-
-    private volatile boolean stop;
-    private volatile boolean assigned;
 
     private List<String> prepare(int count, String resident, String dispatcher) {
         Semaphore inFlight = new Semaphore(Integer.getInteger("prepareConcurrency", 8));
@@ -182,41 +169,6 @@ public final class DispatchLatency {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-dispatch-latency-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private void poll(KafkaConsumer<String, byte[]> consumer) {
-        consumer.subscribe(List.of("case-events"));
-        while (!stop) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                Header type = record.headers().lastHeader("ce_type");
-                if (type != null && DISPATCHED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                    consumedAt.putIfAbsent(record.key(), System.nanoTime());
-                }
-            }
-            if (!assigned && !consumer.assignment().isEmpty()) {
-                consumer.assignment().forEach(consumer::position); // the end of the topic, fixed now
-                assigned = true;
-            }
-        }
-    }
-
-    private void awaitAssignment() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!assigned) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no partition of case-events assigned within 60 s");
-            }
-            Thread.sleep(50);
-        }
     }
 
     private void report(int cases, double sendSeconds) {

@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,12 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A storm of reports, as a flood or a water cut brings them: {@code reports} reports offered through the
@@ -77,8 +70,6 @@ public final class Storm {
     private final Map<String, Integer> reportedPerCase = new ConcurrentHashMap<>();
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger repeatedEventIds = new AtomicInteger();
-    private volatile boolean stop;
-    private volatile boolean assigned;
 
     public static void main(String[] args) throws Exception {
         System.exit(new Storm().run() ? 0 : 1);
@@ -87,11 +78,7 @@ public final class Storm {
     boolean run() throws Exception {
         tokens.add(Keycloak.token(keycloak, "resident1"));
         tokens.add(Keycloak.token(keycloak, "resident2"));
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            Thread polling = new Thread(() -> poll(consumer), "case-events-consumer");
-            polling.setDaemon(true);
-            polling.start();
-            awaitAssignment();
+        try (CaseEventsProbe events = CaseEventsProbe.open(kafka, "bench-storm-", this::onEvent)) {
 
             Probe normal = probe(probeRate, probeSeconds);
             System.out.printf("Normal latency before the storm (%d reports at %d/s): %s, %d not 201%n",
@@ -142,8 +129,6 @@ public final class Storm {
             while (!reportedPerCase.keySet().containsAll(accepted) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            stop = true;
-            polling.join(5_000);
             long missing = accepted.stream().filter(id -> !reportedPerCase.containsKey(id)).count();
             long twice = accepted.stream().filter(id -> reportedPerCase.getOrDefault(id, 0) > 1).count();
             System.out.printf("  events: %d accepted reports, %d reported events seen for them, %d missing after "
@@ -243,43 +228,14 @@ public final class Storm {
         return answer.equals("201") || answer.endsWith(" with Retry-After");
     }
 
-    private KafkaConsumer<String, byte[]> consumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-storm-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private void poll(KafkaConsumer<String, byte[]> consumer) {
-        consumer.subscribe(List.of("case-events"));
-        while (!stop) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                Header type = record.headers().lastHeader("ce_type");
-                if (type == null || !REPORTED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
-                    continue;
-                }
-                Header id = record.headers().lastHeader("ce_id");
-                if (id != null && !eventIds.add(new String(id.value(), StandardCharsets.UTF_8))) {
-                    repeatedEventIds.incrementAndGet();
-                }
-                reportedPerCase.merge(record.key(), 1, Integer::sum);
-            }
-            if (!assigned && !consumer.assignment().isEmpty()) {
-                consumer.assignment().forEach(consumer::position); // the end of the topic, fixed now
-                assigned = true;
-            }
+    private void onEvent(ConsumerRecord<String, byte[]> record) {
+        if (!REPORTED.equals(CaseEventsProbe.header(record, "ce_type"))) {
+            return;
         }
-    }
-
-    private void awaitAssignment() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!assigned) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no partition of case-events assigned within 60 s");
-            }
-            Thread.sleep(50);
+        String id = CaseEventsProbe.header(record, "ce_id");
+        if (id != null && !eventIds.add(id)) {
+            repeatedEventIds.incrementAndGet();
         }
+        reportedPerCase.merge(record.key(), 1, Integer::sum);
     }
 }
