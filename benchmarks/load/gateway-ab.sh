@@ -26,6 +26,8 @@ set -Eeuo pipefail
 trap 'echo "[gateway-ab] FAILED: \`$BASH_COMMAND\` exited with status $? (line $LINENO); logs in ${OUT:-?}" >&2' ERR
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
+# shellcheck source=nginx-proxy.sh
+source "$ROOT/benchmarks/load/nginx-proxy.sh"
 (($# >= 1)) || { echo "usage: $0 gateway.jar [gateway.jar ...]" >&2; exit 2; }
 DATA="$(realpath -m "${GRASSROOTS_DATA_DIR:-$ROOT/benchmarks/load/target/platform}")"
 [[ -f "$DATA/run/settings.env" ]] || { echo "[gateway-ab] no platform running with data in $DATA" >&2; exit 1; }
@@ -112,32 +114,7 @@ paths=(direct)
 urls=("http://localhost:$CASE_SERVICE_PORT")
 if [[ "${NGINX:-1}" == 1 ]] && command -v nginx >/dev/null; then
   NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 10))}"
-  mkdir -p "$NGINX_DIR/logs"
-  cat >"$NGINX_DIR/nginx.conf" <<NGINXCONF
-# Written by gateway-ab.sh, as load.sh writes it: nginx in front of case-service as a plain reverse proxy.
-worker_processes auto;
-pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream case_service {
-    server 127.0.0.1:$CASE_SERVICE_PORT;
-    keepalive 32;
-  }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://case_service;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-    }
-  }
-}
-NGINXCONF
-  nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
-  for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s "$NGINX_DIR/nginx.pid" ]] && break; sleep 0.5; done
+  start_nginx_proxy "$NGINX_DIR" "$NGINX_PORT" "$CASE_SERVICE_PORT"
   say "started nginx (pid $(cat "$NGINX_DIR/nginx.pid")) on port $NGINX_PORT: $NGINX_DIR/nginx.conf"
   paths+=(nginx)
   urls+=("http://127.0.0.1:$NGINX_PORT")

@@ -38,6 +38,8 @@ set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd -P)"
 HERE="$ROOT/benchmarks/load"
+# shellcheck source=nginx-proxy.sh
+source "$HERE/nginx-proxy.sh"
 
 export GRASSROOTS_DATA_DIR="${GRASSROOTS_DATA_DIR:-$HERE/target/platform}"
 export KAFKA_PORT="${KAFKA_PORT:-29092}"
@@ -377,32 +379,7 @@ step_read() {
   command -v nginx >/dev/null || { say "nginx is not installed (apt-get install nginx)"; return 1; }
   local token dir="$OUT/nginx" round target url before after cs_before cs_after leader ng_leader
   token="$("$GRASSROOTS" token resident1)"
-  mkdir -p "$dir/logs"
-  cat >"$dir/nginx.conf" <<NGINX
-# Written by load.sh: nginx in front of case-service the way a plain reverse proxy would be.
-worker_processes auto;
-pid $dir/nginx.pid;
-error_log $dir/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  upstream case_service {
-    server 127.0.0.1:$CASE_SERVICE_PORT;
-    keepalive 32;
-  }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    location / {
-      proxy_pass http://case_service;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host \$host;
-    }
-  }
-}
-NGINX
-  nginx -p "$dir" -c "$dir/nginx.conf"
-  for _ in 1 2 3 4 5 6 7 8 9 10; do [[ -s "$dir/nginx.pid" ]] && break; sleep 0.5; done
+  start_nginx_proxy "$dir" "$NGINX_PORT" "$CASE_SERVICE_PORT"
   read -r ng_leader <"$dir/nginx.pid"
   leader="$(pid_of gateway)"
   local cs_leader; cs_leader="$(pid_of case-service)"
