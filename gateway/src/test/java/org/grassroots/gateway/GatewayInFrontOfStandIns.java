@@ -22,10 +22,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway in front of five stand-in services, one per real service, checking tokens signed by
  * the test issuer. Test classes that extend this and declare nothing else share one running gateway
  * (Spring's context cache) and the stand-ins. The per-address rate limit is raised so that the
- * classes' requests together, all from 127.0.0.1, never meet it; {@code GatewayLimitsIT} tests it.
+ * classes' requests together, all from 127.0.0.1, never meet it; {@code GatewayLimitsIT} tests it. So is
+ * admission, so that sixty callers at once reach the bulkhead behind it; {@code GatewayAdmissionIT} tests it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "grassroots.gateway.rate-limit.per-client-ip.capacity=100000")
+        properties = {"grassroots.gateway.rate-limit.per-client-ip.capacity=100000",
+                "grassroots.gateway.admission.max-in-flight=100"})
 @AutoConfigureWebTestClient
 abstract class GatewayInFrontOfStandIns {
 

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.grassroots.gateway.accesslog.AccessLog;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.headers.SecurityHeaders;
+import org.grassroots.gateway.limits.Admission;
 import org.grassroots.gateway.limits.ClientIpRateLimit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,9 @@ import reactor.util.context.Context;
  *   <li>the <b>access log</b> line ({@link AccessLog}) when the response starts, or 499 when the
  *       caller goes away first;</li>
  *   <li>the <b>per-address rate limit</b> ({@link ClientIpRateLimit}, unless switched off), whose 429
- *       carries all of the above.</li>
+ *       carries all of the above;</li>
+ *   <li><b>admission</b> ({@link Admission}): beyond so many API requests inside at once, a 503 with
+ *       {@code Retry-After}, before the token is checked or a service asked.</li>
  * </ol>
  * The response headers are set at commit time, so they survive whatever wrote the response (a
  * service's headers, an error handler, Spring Security's 401).
@@ -47,15 +50,17 @@ public class FrontDoorFilter implements WebFilter, Ordered {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private final ClientIpRateLimit clientIpRateLimit;
+    private final Admission admission;
 
     @Autowired
-    FrontDoorFilter(ObjectProvider<ClientIpRateLimit> clientIpRateLimit) {
-        this(clientIpRateLimit.getIfAvailable());
+    FrontDoorFilter(ObjectProvider<ClientIpRateLimit> clientIpRateLimit, Admission admission) {
+        this(clientIpRateLimit.getIfAvailable(), admission);
     }
 
-    /** {@code clientIpRateLimit} null: no limit per address. */
-    FrontDoorFilter(ClientIpRateLimit clientIpRateLimit) {
+    /** {@code clientIpRateLimit} null: no limit per address; {@code admission} null: no limit in flight. */
+    FrontDoorFilter(ClientIpRateLimit clientIpRateLimit, Admission admission) {
         this.clientIpRateLimit = clientIpRateLimit;
+        this.admission = admission;
     }
 
     @Override
@@ -72,7 +77,9 @@ public class FrontDoorFilter implements WebFilter, Ordered {
         OnCommit onCommit = new OnCommit(tagged, correlationId);
         tagged.getResponse().beforeCommit(onCommit);
         Mono<Void> refusal = clientIpRateLimit != null ? clientIpRateLimit.refusal(tagged) : null;
-        return (refusal != null ? refusal : chain.filter(tagged))
+        Mono<Void> answer = refusal != null ? refusal
+                : admission != null ? admission.admit(tagged, () -> chain.filter(tagged)) : chain.filter(tagged);
+        return answer
                 .doOnCancel(onCommit::clientClosed)
                 .contextWrite(Context.of(CorrelationId.LOG_KEY, correlationId));
     }

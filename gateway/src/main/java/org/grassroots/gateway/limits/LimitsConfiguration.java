@@ -5,12 +5,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * The request limits: body size always; rate limits unless {@code grassroots.gateway.rate-limit.enabled=false}.
- * The per-address limit is asked by the front door's filter ({@code FrontDoorFilter}), not a filter of its own.
+ * The request limits: body size and admission always; rate limits unless
+ * {@code grassroots.gateway.rate-limit.enabled=false}. Admission and the per-address limit are asked by
+ * the front door's filter ({@code FrontDoorFilter}), not filters of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
+
+    @Bean
+    Admission admission(AdmissionProperties settings, ProblemResponseWriter problems, MeterRegistry meters) {
+        return new Admission(settings, problems, meters);
+    }
 
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(RequestLimitProperties limits, ProblemResponseWriter problems) {
