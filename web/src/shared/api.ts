@@ -16,12 +16,15 @@ export interface Problem {
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** Seconds the platform asked the caller to wait before trying again (a 429 or 503's Retry-After). */
+  readonly retryAfter?: number;
 
-  constructor(status: number, problem: Problem) {
+  constructor(status: number, problem: Problem, retryAfter?: number) {
     super(problemText(problem, status));
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   /** Someone else changed the resource meanwhile: offer a reload. */
@@ -143,6 +146,8 @@ const DETAILS: [RegExp, (...groups: string[]) => string][] = [
   [/^The time limit is paused while the case waits for the resident/, () => '等待居民期间时限已暂停，恢复计时后才能延时'],
   [/^The case is already located in grid (\S+)$/, (grid) => `案件已定位在网格 ${grid}`],
   [/^The case is cancelled; it takes no more photos$/, () => '案件已作废，不能再添加照片'],
+  [/^The platform is busy; try again in (\d+) s$/, (seconds) => `平台繁忙，请 ${seconds} 秒后再试`],
+  [/^[\w-]+ is unavailable; try again shortly$/, () => '请稍后再试'],
 ];
 
 /** The service's explanation in Chinese where it is a known one, else as the service gave it. */
@@ -206,6 +211,12 @@ function withQuery(path: string, query: ApiOptions['query']): string {
   return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
 
+/** Retry-After in whole seconds, if the answer gave it as seconds. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After');
+  return value && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
 async function readProblem(response: Response): Promise<Problem> {
   const type = response.headers.get('Content-Type') ?? '';
   if (type.includes('json')) {
@@ -252,7 +263,7 @@ export async function api<T = unknown>(path: string, options: ApiOptions = {}): 
     if (response.status === 401 && session) {
       await session.login();
     }
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, problem, retryAfterSeconds(response));
   }
   if (raw) {
     return response as unknown as T;

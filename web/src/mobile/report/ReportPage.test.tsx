@@ -144,6 +144,45 @@ describe('the report page', { timeout: 20_000 }, () => {
     expect((await screen.findByRole('alert')).textContent).toBe('提交失败：填写有误：「描述」长度须在 0 到 2000 之间');
   });
 
+  it('keeps the report when the platform is busy, waits as long as it asks, then sends it', async () => {
+    let calls = 0;
+    const fetchMock = serve({
+      'GET /api/categories': () => json(categories),
+      'GET /api/grids/320812001001001': () =>
+        json({ code: '320812001001001', name: '城南社区第一网格', level: 'LEVEL_3', retired: false, boundary: square }),
+      'POST /api/cases': () =>
+        ++calls === 1
+          ? new Response(
+              JSON.stringify({ type: 'urn:grassroots:problem:service-unavailable', status: 503, detail: 'The platform is busy; try again in 2 s' }),
+              { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '2' } },
+            )
+          : json({ id: 'c2', number: 'GR-20261203-000008', status: 'REPORTED', gridName: '城南社区第一网格' }, 201),
+    });
+    const user = userEvent.setup();
+    open('/report?grid=320812001001001');
+    await user.click(await screen.findByRole('radio', { name: '供水管道爆裂' }));
+    await user.click(screen.getByRole('radio', { name: '否' }));
+    await user.type(screen.getByLabelText(/问题描述/), '暴雨后路口积水');
+    await screen.findByText(/已按二维码填入位置/);
+    await user.click(screen.getByRole('button', { name: '提交' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '提交失败：服务暂时不可用（平台繁忙，请 2 秒后再试）。您填写的内容已保留，稍后再点「提交」即可。',
+    );
+    const waiting = screen.getByRole('button', { name: '请稍候（2 秒）' }) as HTMLButtonElement;
+    expect(waiting.disabled).toBe(true);
+    expect((screen.getByLabelText(/问题描述/) as HTMLTextAreaElement).value).toBe('暴雨后路口积水');
+
+    const send = (await screen.findByRole('button', { name: '提交' }, { timeout: 4000 })) as HTMLButtonElement;
+    expect(send.disabled).toBe(false);
+    await user.click(send);
+
+    expect(await screen.findByTestId('case-number')).toHaveProperty('textContent', 'GR-20261203-000008');
+    const posts = fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
+    expect(posts).toHaveLength(2);
+    expect(JSON.parse(posts[1][1]!.body as string).description).toBe('暴雨后路口积水');
+  });
+
   it('takes the report when a photo fails, names the photo and sends it again on request', async () => {
     let uploads = 0;
     const fetchMock = serve({

@@ -44,6 +44,8 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string>();
+  // Seconds left before the platform, busy in a storm, asked to be tried again.
+  const [wait, setWait] = useState(0);
   const [filed, setFiled] = useState<Case>();
   const formTop = useRef<HTMLFormElement>(null);
 
@@ -123,6 +125,14 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
     );
   }
 
+  useEffect(() => {
+    if (wait <= 0) {
+      return;
+    }
+    const tick = setTimeout(() => setWait(wait - 1), 1000);
+    return () => clearTimeout(tick);
+  }, [wait]);
+
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const draft = { category, description, answers, point: place?.point, address };
@@ -144,7 +154,11 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
         await uploadPhotos(aCase.id, photos, setPhotos);
       }
     } catch (failure) {
-      setSendError(messageOf(failure));
+      const busy = failure instanceof ApiError && failure.retryAfter !== undefined;
+      setSendError(busy ? `${messageOf(failure)}。您填写的内容已保留，稍后再点「提交」即可。` : messageOf(failure));
+      if (busy) {
+        setWait(failure.retryAfter ?? 0);
+      }
       if (failure instanceof ApiError) {
         setProblems(fieldProblems(failure));
       }
@@ -282,8 +296,8 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
             提交失败：{sendError}
           </p>
         )}
-        <button type="submit" className="m-button m-submit" disabled={sending}>
-          {sending ? '正在提交…' : '提交'}
+        <button type="submit" className="m-button m-submit" disabled={sending || wait > 0}>
+          {sending ? '正在提交…' : wait > 0 ? `请稍候（${wait} 秒）` : '提交'}
         </button>
       </form>
     </>
