@@ -28,6 +28,9 @@
 # storm (not in the default STEPS): STORM_REPORTS (30000) reports through the gateway in STORM_SECONDS (60),
 # every one answered 201 or 429/503 with Retry-After, every accepted report's event delivered once, and
 # the platform back to normal latency within 2 minutes after (Storm.java says how each is judged).
+# soak (not in the default STEPS either): SOAK_RATE (40) reports/s through the gateway for SOAK_SECONDS
+# (1800), every one answered 201, every event delivered once; then each part's resident-memory slope
+# (least squares over the samples after the first SOAK_SETTLE_SECONDS, 300) in MiB per 10 minutes.
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
 # load comes from one address and two residents, and the limits would answer 429 to nearly all of it.
@@ -64,6 +67,9 @@ READ_ROUNDS="${READ_ROUNDS:-2}"
 STORM_REPORTS="${STORM_REPORTS:-30000}"
 CASES_IN_STORE="${CASES_IN_STORE:-0}"
 STORM_SECONDS="${STORM_SECONDS:-60}"
+SOAK_RATE="${SOAK_RATE:-40}"
+SOAK_SECONDS="${SOAK_SECONDS:-1800}"
+SOAK_SETTLE_SECONDS="${SOAK_SETTLE_SECONDS:-300}"
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 10))}"
 PROFILE="${PROFILE:-0}"
 PROFILE_PARTS="${PROFILE_PARTS:-gateway case-service grid-service mongo}"
@@ -367,6 +373,42 @@ step_storm() {
   fi
 }
 
+step_soak() {
+  say "soak: $SOAK_RATE reports/s through the gateway for $SOAK_SECONDS s"
+  say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  cpu_ticks >"$OUT/cpu-soak-before.txt"
+  local rc=0 began ended
+  began=$(date +%s)
+  (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
+    -Dexec.mainClass=org.grassroots.benchmarks.load.Storm -Dsoak=true \
+    -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
+    -Dreports="$((SOAK_RATE * SOAK_SECONDS))" -Dseconds="$SOAK_SECONDS") >"$OUT/soak.txt" 2>&1 || rc=$?
+  ended=$(date +%s)
+  cpu_ticks >"$OUT/cpu-soak-after.txt"
+  { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/soak.txt" || true; } | tail -20 | tee -a "$OUT/summary.txt"
+  say "CPU used by each part during the soak:"
+  cpu_report "$OUT/cpu-soak-before.txt" "$OUT/cpu-soak-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  say "resident memory during the soak after its first $SOAK_SETTLE_SECONDS s (samples every 5 s), MiB:"
+  awk -v from="$((began + SOAK_SETTLE_SECONDS))" -v to="$ended" '
+    $1 >= from && $1 <= to {
+      p = $2; t = ($1 - from) / 600; n[p]++; st[p] += t; sy[p] += $3; stt[p] += t * t; sty[p] += t * $3
+      if (!(p in first)) first[p] = $3
+      last[p] = $3; if ($3 > max[p]) max[p] = $3
+    }
+    END {
+      for (p in n) {
+        d = n[p] * stt[p] - st[p] * st[p]
+        slope = d > 0 ? (n[p] * sty[p] - st[p] * sy[p]) / d : 0
+        printf "[load]   %-20s first %5d  last %5d  highest %5d  slope %+6.1f MiB per 10 min (%d samples)\n", p, first[p], last[p], max[p], slope, n[p]
+      }
+    }' "$OUT/rss-load.txt" | sort | tee -a "$OUT/summary.txt"
+  say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if ((rc != 0)); then
+    say "the soak failed its checks or did not finish, status $rc (see $OUT/soak.txt)"
+    return "$rc"
+  fi
+}
+
 # The plain read: GET /api/categories with one token, straight to case-service, through nginx (a
 # keep-alive upstream, its configuration written here) and through the gateway, in turns, READ_ROUNDS
 # rounds of READ_SECONDS each (wrk -t2 -c16). Reports each path's requests/s, its share of the direct
@@ -457,6 +499,9 @@ if [[ "$STEPS" == *latency* ]]; then
 fi
 if [[ "$STEPS" == *storm* ]]; then
   run_step storm "$OUT/storm.txt" step_storm
+fi
+if [[ "$STEPS" == *soak* ]]; then
+  run_step soak "$OUT/soak.txt" step_soak
 fi
 if [[ "$STEPS" == *read* ]]; then
   run_step read "$OUT/read-*.txt, $OUT/nginx/logs/" step_read

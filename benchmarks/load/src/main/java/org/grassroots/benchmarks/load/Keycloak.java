@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Real access tokens from the platform's Keycloak, as {@code ./grassroots token} gets them: the
  * password grant of the public dev client {@code grassroots-dev}, demo password {@code demo}.
- * Tokens live 15 minutes (the realm's access token lifespan), longer than any run here.
+ * Tokens live 15 minutes (the realm's access token lifespan): a tool that runs longer (the soak)
+ * fetches them anew.
  */
 public final class Keycloak {
 

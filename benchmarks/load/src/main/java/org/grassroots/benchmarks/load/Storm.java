@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -39,6 +42,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *       probe runs in windows of {@code probeSeconds} until a window is all 201 with a p99 no worse than
  *       twice the normal one (or {@code recoveredMillis}, whichever is larger), for at most 300 s.</li>
  * </ol>
+ * With {@code soak} true it is the soak instead: the same reports at a rate the platform should take
+ * whole, for a long time — every answer must be 201, there are no probes before or after, and the
+ * 201s' response times are shown per five minutes (load.sh's soak step adds the memory slope).
+ * <p>
  * The reports come from {@code residents} demo residents in turn (resident1, resident2), at points
  * spread over 城南社区's first grid. Settings are system properties: {@code gateway}, {@code keycloak},
  * {@code kafka}, {@code reports} (30000), {@code seconds} (60), {@code timeoutSeconds} (30),
@@ -60,9 +67,11 @@ public final class Storm {
     private final int probeRate = Integer.getInteger("probeRate", 10);
     private final int probeSeconds = Integer.getInteger("probeSeconds", 5);
     private final double recoveredMillis = Integer.getInteger("recoveredMillis", 250);
+    private final boolean soak = Boolean.getBoolean("soak");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<String> tokens = new ArrayList<>();
+    /** resident1's and resident2's tokens, fetched anew every five minutes: they live fifteen, a soak thirty. */
+    private volatile List<String> tokens;
     private final AtomicInteger sequence = new AtomicInteger();
 
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -76,17 +85,31 @@ public final class Storm {
     }
 
     boolean run() throws Exception {
-        tokens.add(Keycloak.token(keycloak, "resident1"));
-        tokens.add(Keycloak.token(keycloak, "resident2"));
+        tokens = residentTokens();
+        ScheduledExecutorService refresh = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "token-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        refresh.scheduleWithFixedDelay(() -> {
+            try {
+                tokens = residentTokens();
+            } catch (RuntimeException e) {
+                System.out.println("  tokens not refreshed (the old ones are used until they expire): " + e.getMessage());
+            }
+        }, 5, 5, TimeUnit.MINUTES);
         try (CaseEventsProbe events = CaseEventsProbe.open(kafka, "bench-storm-", this::onEvent)) {
 
-            Probe normal = probe(probeRate, probeSeconds);
-            System.out.printf("Normal latency before the storm (%d reports at %d/s): %s, %d not 201%n",
-                    normal.sent(), probeRate, normal.latency(), normal.notCreated());
+            Probe normal = soak ? null : probe(probeRate, probeSeconds);
+            if (normal != null) {
+                System.out.printf("Normal latency before the storm (%d reports at %d/s): %s, %d not 201%n",
+                        normal.sent(), probeRate, normal.latency(), normal.notCreated());
+            }
 
-            System.out.printf("Storm: %d reports in %d s (%d/s) through the gateway%n", reports, seconds,
-                    reports / seconds);
+            System.out.printf("%s: %d reports in %d s (%d/s) through the gateway%n", soak ? "Soak" : "Storm", reports,
+                    seconds, reports / seconds);
             List<Double> createdMillis = Collections.synchronizedList(new ArrayList<>());
+            Map<Integer, List<Double>> createdMillisPerWindow = new ConcurrentHashMap<>();
             long period = seconds * 1_000_000_000L / reports;
             long start = System.nanoTime();
             List<CompletableFuture<?>> sent = new ArrayList<>(reports);
@@ -100,7 +123,10 @@ public final class Storm {
                     String answer = classify(response, failure);
                     answers.computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
                     if ("201".equals(answer)) {
-                        createdMillis.add((System.nanoTime() - sentAt) / 1e6);
+                        double millis = (System.nanoTime() - sentAt) / 1e6;
+                        createdMillis.add(millis);
+                        createdMillisPerWindow.computeIfAbsent((int) ((sentAt - start) / 300_000_000_000L),
+                                window -> Collections.synchronizedList(new ArrayList<>())).add(millis);
                         Matcher id = ID.matcher(response.body());
                         if (id.find()) {
                             accepted.add(id.group(1));
@@ -120,10 +146,15 @@ public final class Storm {
                     .replace("=", ": ").replace("{", "").replace("}", ""));
             System.out.println("  201 response time: "
                     + Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()));
+            if (soak) {
+                new TreeMap<>(createdMillisPerWindow).forEach((window, millis) -> System.out.printf(
+                        "    minutes %d–%d: %s%n", window * 5, window * 5 + 5,
+                        Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray())));
+            }
             int wrong = answers.entrySet().stream().filter(entry -> !isAllowed(entry.getKey()))
                     .mapToInt(entry -> entry.getValue().get()).sum();
 
-            double recoveredAfter = recover(normal, stormEnded);
+            double recoveredAfter = soak ? 0 : recover(normal, stormEnded);
 
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!reportedPerCase.keySet().containsAll(accepted) && System.nanoTime() < deadline) {
@@ -138,12 +169,17 @@ public final class Storm {
 
             boolean passed = wrong == 0 && missing == 0 && twice == 0 && repeatedEventIds.get() == 0
                     && recoveredAfter >= 0 && recoveredAfter <= 120;
-            System.out.printf("Storm %s: %d answers other than 201 or 429/503 with Retry-After; events %s; "
-                    + "recovered %s%n", passed ? "PASSED" : "FAILED", wrong,
+            System.out.printf("%s %s: %d answers other than %s; events %s; recovered %s%n", soak ? "Soak" : "Storm",
+                    passed ? "PASSED" : "FAILED", wrong, soak ? "201" : "201 or 429/503 with Retry-After",
                     missing == 0 && twice == 0 && repeatedEventIds.get() == 0 ? "complete, none twice" : "NOT complete or twice",
-                    recoveredAfter < 0 ? "NOT within 300 s" : String.format("%.0f s after the storm", recoveredAfter));
+                    soak ? "(not asked)" : recoveredAfter < 0 ? "NOT within 300 s"
+                            : String.format("%.0f s after the storm", recoveredAfter));
             return passed;
         }
+    }
+
+    private List<String> residentTokens() {
+        return List.of(Keycloak.token(keycloak, "resident1"), Keycloak.token(keycloak, "resident2"));
     }
 
     /** Probes after the storm until a window is normal again; the seconds it took, or -1. */
@@ -197,6 +233,7 @@ public final class Storm {
 
     private CompletableFuture<HttpResponse<String>> report() {
         int i = sequence.getAndIncrement();
+        List<String> tokens = this.tokens;
         double lon = 119.0213 + (i % 40) * 0.00001;
         double lat = 33.6012 + (i / 40 % 40) * 0.00001;
         String body = String.format("{\"categoryCode\":\"EXPOSED_RUBBISH\",\"description\":\"压测：暴雨后积水垃圾 %d\","
@@ -224,8 +261,8 @@ public final class Storm {
         return Integer.toString(status);
     }
 
-    private static boolean isAllowed(String answer) {
-        return answer.equals("201") || answer.endsWith(" with Retry-After");
+    private boolean isAllowed(String answer) {
+        return answer.equals("201") || !soak && answer.endsWith(" with Retry-After");
     }
 
     private void onEvent(ConsumerRecord<String, byte[]> record) {
