@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, problemText } from './api';
+import { api, ApiError, problemText, readWhenFree } from './api';
 
 describe('problemText', () => {
   it('names each invalid field in Chinese with its reason', () => {
@@ -74,5 +74,43 @@ describe('api', () => {
     vi.stubGlobal('fetch', fetchMock);
     await api('/api/cases', { query: { status: ['NEW', 'ACCEPTED'], q: '', page: 0 } });
     expect(fetchMock.mock.calls[0][0]).toBe('/api/cases?status=NEW&status=ACCEPTED&page=0');
+  });
+});
+
+describe('readWhenFree', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  const busy = () =>
+    new Response(JSON.stringify({ type: 'urn:grassroots:problem:service-unavailable', status: 503, detail: 'The platform is busy; try again in 2 s' }), {
+      status: 503,
+      headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '2' },
+    });
+
+  it('asks again after the wait the platform named, and gives up after the last attempt', async () => {
+    vi.useFakeTimers();
+    const fetchMock = vi.fn(async () => busy());
+    vi.stubGlobal('fetch', fetchMock);
+    const waits: string[] = [];
+
+    const read = readWhenFree('/api/categories', { attempts: 3, onBusy: (failure) => waits.push(failure.message) });
+    const settled = read.catch((failure: unknown) => failure);
+    await vi.advanceTimersByTimeAsync(4000);
+
+    const failure = (await settled) as ApiError;
+    expect(failure.status).toBe(503);
+    expect(failure.retryAfter).toBe(2);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(waits).toEqual(['服务暂时不可用（平台繁忙，请 2 秒后再试）', '服务暂时不可用（平台繁忙，请 2 秒后再试）']);
+  });
+
+  it('does not ask again after a failure that names no wait', async () => {
+    const fetchMock = vi.fn(async () => new Response('', { status: 500 }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    await expect(readWhenFree('/api/categories')).rejects.toMatchObject({ status: 500 });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

@@ -211,6 +211,32 @@ function withQuery(path: string, query: ApiOptions['query']): string {
   return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
 
+/**
+ * A read the platform, busy in a storm, may answer "come back in n s" (429 or 503 with Retry-After):
+ * it is asked again after that wait, up to `attempts` times in all, and `onBusy` is told each time it
+ * waits. Anything else (the answer, another failure, the last busy answer) settles the promise.
+ * Reads only: a write the platform turned away may have been taken, and is the user's to repeat.
+ */
+export async function readWhenFree<T>(
+  path: string,
+  { attempts = 30, onBusy, signal }: { attempts?: number; onBusy?: (failure: ApiError) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await api<T>(path, { signal });
+    } catch (failure) {
+      if (!(failure instanceof ApiError) || failure.retryAfter === undefined || attempt >= attempts || signal?.aborted) {
+        throw failure;
+      }
+      onBusy?.(failure);
+      await new Promise((resolve) => setTimeout(resolve, failure.retryAfter! * 1000));
+      if (signal?.aborted) {
+        throw failure;
+      }
+    }
+  }
+}
+
 /** Retry-After in whole seconds, if the answer gave it as seconds. */
 function retryAfterSeconds(response: Response): number | undefined {
   const value = response.headers.get('Retry-After');

@@ -183,6 +183,25 @@ describe('the report page', { timeout: 20_000 }, () => {
     expect(JSON.parse(posts[1][1]!.body as string).description).toBe('暴雨后路口积水');
   });
 
+  it('asks for the categories again when the platform is busy, as long as it asks', async () => {
+    let calls = 0;
+    serve({
+      'GET /api/categories': () =>
+        ++calls === 1
+          ? new Response(
+              JSON.stringify({ type: 'urn:grassroots:problem:service-unavailable', status: 503, detail: 'The platform is busy; try again in 1 s' }),
+              { status: 503, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } },
+            )
+          : json(categories),
+    });
+    open('/report');
+
+    expect(await screen.findByText('问题类别加载失败：服务暂时不可用（平台繁忙，请 1 秒后再试），稍后自动重试')).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: '供水管道爆裂' }, { timeout: 3000 })).toBeTruthy();
+    expect(screen.queryByText(/问题类别加载失败/)).toBeNull();
+    expect(calls).toBe(2);
+  });
+
   it('takes the report when a photo fails, names the photo and sends it again on request', async () => {
     let uploads = 0;
     const fetchMock = serve({

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { api, ApiError, problemText } from '../../shared/api';
+import { api, ApiError, problemText, readWhenFree } from '../../shared/api';
 import { PageHeader } from '../common/PageHeader';
 import { pointInside, round } from '../common/geo';
 import type { Case, Category, Grid, Located, Point } from '../types';
@@ -50,10 +50,18 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
   const formTop = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    api<Category[]>('/api/categories').then(
-      (list) => setCategories(list.filter((one) => one.active)),
-      (failure: unknown) => setLoadError(messageOf(failure)),
+    const leaving = new AbortController();
+    readWhenFree<Category[]>('/api/categories', {
+      signal: leaving.signal,
+      onBusy: (failure) => setLoadError(`${failure.message}，稍后自动重试`),
+    }).then(
+      (list) => {
+        setLoadError(undefined);
+        setCategories(list.filter((one) => one.active));
+      },
+      (failure: unknown) => leaving.signal.aborted || setLoadError(messageOf(failure)),
     );
+    return () => leaving.abort();
   }, []);
 
   // A scanned code: name the grid, put the point inside it and the grid (and building) in the address.
@@ -65,7 +73,11 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
     if (!scanned.grid) {
       return;
     }
-    api<Grid>(`/api/grids/${scanned.grid}`).then(
+    const leaving = new AbortController();
+    readWhenFree<Grid>(`/api/grids/${scanned.grid}`, {
+      signal: leaving.signal,
+      onBusy: (failure) => setScanNote({ text: `正在读取二维码对应的网格：${failure.message}，稍后自动重试`, bad: true }),
+    }).then(
       (grid) => {
         if (grid.retired) {
           setScanNote({ text: `二维码对应的「${grid.name}」已撤销，请定位或在地图上选择问题所在位置`, bad: true });
@@ -79,6 +91,7 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
         setScanNote({ text: `已按二维码填入位置：${scannedAddress(grid.name, scanned.building)}${scanned.problem ? `（${scanned.problem}）` : ''}` });
       },
       (failure: unknown) =>
+        leaving.signal.aborted ||
         setScanNote({
           text:
             failure instanceof ApiError && failure.status === 404
@@ -87,6 +100,7 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
           bad: true,
         }),
     );
+    return () => leaving.abort();
   }, [scanned]);
 
   function choose(point: Point, source: string) {
