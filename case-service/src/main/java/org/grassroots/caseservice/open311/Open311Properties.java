@@ -15,10 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cachedKeys     how many exchanged keys are remembered (each until shortly before its token expires)
  * @param keyRecheck     how long an exchanged key is trusted before Keycloak is asked again (two minutes
  *                       unless set): a disabled client or a regenerated secret is refused at most this late
+ * @param maxUpdatedCases the most cases changed within one {@code servicerequestupdates} window that one call
+ *                        reads (5,000 unless set); a window with more is refused with 400, asking for a
+ *                        shorter one, rather than answered from part of it
  */
 @ConfigurationProperties("grassroots.open311")
 public record Open311Properties(String jurisdictionId, String tokenUri, String clientRole, Duration keyTimeout,
-        Integer cachedKeys, Duration keyRecheck) {
+        Integer cachedKeys, Duration keyRecheck, Integer maxUpdatedCases) {
 
     public static final String DEFAULT_CLIENT_ROLE = "open311_client";
 
@@ -29,5 +32,6 @@ public record Open311Properties(String jurisdictionId, String tokenUri, String c
         keyTimeout = keyTimeout == null ? Duration.ofSeconds(5) : keyTimeout;
         cachedKeys = cachedKeys == null || cachedKeys < 1 ? 1000 : cachedKeys;
         keyRecheck = keyRecheck == null || keyRecheck.isNegative() ? Duration.ofMinutes(2) : keyRecheck;
+        maxUpdatedCases = maxUpdatedCases == null || maxUpdatedCases < 1 ? 5000 : maxUpdatedCases;
     }
 }

@@ -49,8 +49,6 @@ public class Open311Service {
     static final int MAX_DESCRIPTION = 2000;
     static final int MAX_ADDRESS = 200;
     static final int MAX_MEDIA_URL = 2048;
-    /** servicerequestupdates looks at the cases changed in its window up to this many. */
-    static final int MAX_UPDATED_CASES = 5000;
 
     private static final Logger log = LoggerFactory.getLogger(Open311Service.class);
     private static final Map<CaseStatus, String> NOTES = new EnumMap<>(Map.of(
@@ -239,17 +237,20 @@ public class Open311Service {
 
     /**
      * servicerequestupdates: each change of state of a published case within the window (default
-     * and longest: 90 days), oldest first, one page at a time.
+     * and longest: 90 days), oldest first, one page at a time. The changes are read case by case, so
+     * a window in which more cases changed than {@link Open311Properties#maxUpdatedCases()} is refused
+     * with 400 asking for a shorter one: answering from the first of them would leave changes out
+     * without the caller knowing.
      */
     public Page<RequestUpdateView> updates(RequestQuery query) {
         checkPage(query);
         Instant[] window = window(query.start(), query.end(), clock.instant());
+        int most = settings.maxUpdatedCases();
         org.grassroots.platform.paging.Page<Case> changed = search.published(new CaseSearch.PublishedFilter(
-                publishedCategoryCodes(), null, null, null, null, window[0], window[1]), true,
-                new Paging(0, MAX_UPDATED_CASES));
-        if (changed.totalItems() > MAX_UPDATED_CASES) {
-            log.warn("Open311: {} cases changed in the window of a servicerequestupdates call; the first {} are read",
-                    changed.totalItems(), MAX_UPDATED_CASES);
+                publishedCategoryCodes(), null, null, null, null, window[0], window[1]), true, new Paging(0, most));
+        if (changed.totalItems() > most) {
+            throw Open311Exception.badRequest(changed.totalItems() + " requests changed between start_date and end_date,"
+                    + " more than the " + most + " one call reads; ask for a shorter window");
         }
         List<RequestUpdateView> all = new ArrayList<>();
         for (Case aCase : changed.items()) {

@@ -31,6 +31,6 @@ class ApiKeyTrustTest {
 
     @Test
     void givenNoSetting_whenTheSettingsAreRead_thenTheRecheckIsTwoMinutes() {
-        assertThat(new Open311Properties(null, null, null, null, null, null).keyRecheck()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(new Open311Properties(null, null, null, null, null, null, null).keyRecheck()).isEqualTo(Duration.ofMinutes(2));
     }
 }
