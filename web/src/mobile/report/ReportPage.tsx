@@ -59,7 +59,11 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
         setLoadError(undefined);
         setCategories(list.filter((one) => one.active));
       },
-      (failure: unknown) => leaving.signal.aborted || setLoadError(messageOf(failure)),
+      (failure: unknown) => {
+        if (!leaving.signal.aborted) {
+          setLoadError(messageOf(failure));
+        }
+      },
     );
     return () => leaving.abort();
   }, []);
@@ -90,15 +94,18 @@ export function ReportPage({ channel }: { channel: ReportChannel }) {
         setAddress((now) => now || scannedAddress(grid.name, scanned.building));
         setScanNote({ text: `已按二维码填入位置：${scannedAddress(grid.name, scanned.building)}${scanned.problem ? `（${scanned.problem}）` : ''}` });
       },
-      (failure: unknown) =>
-        leaving.signal.aborted ||
+      (failure: unknown) => {
+        if (leaving.signal.aborted) {
+          return;
+        }
         setScanNote({
           text:
             failure instanceof ApiError && failure.status === 404
               ? '二维码对应的网格不存在，请定位或在地图上选择位置'
               : messageOf(failure),
           bad: true,
-        }),
+        });
+      },
     );
     return () => leaving.abort();
   }, [scanned]);
