@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.grassroots.testsupport.TestTokenIssuer;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -67,10 +68,8 @@ class GatewayAdmissionIT {
                     .clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections))).build();
             CompletableFuture<List<Answer>> inside = Flux.range(0, 3).flatMap(i -> report(client, bearer))
                     .collectList().toFuture();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (CASE_SERVICE.received().size() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Awaitility.await("three reports inside").atMost(Duration.ofSeconds(10))
+                    .until(() -> CASE_SERVICE.received().size() == 3);
 
             List<Answer> turnedAway = Flux.range(0, 5).flatMap(i -> report(client, bearer)).collectList()
                     .block(Duration.ofSeconds(10));
