@@ -19,9 +19,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  *
  * <p>Durability: MVStore commits changes in the background about once a second; on SIGTERM or
  * Ctrl-C the shutdown hook stops accepting connections and closes the store, which writes the last
- * changes and leaves the file consistent. A SIGKILL loses at most the last second of writes.
+ * changes, leaves the file consistent and compacts it. A SIGKILL loses at most the last second of
+ * writes.
  */
 public class LocalMongo {
+
+    private static final int COMPACTION_MILLIS = 3000;
 
     public static void main(String[] args) throws Exception {
         quietLogging();
@@ -42,7 +45,13 @@ public class LocalMongo {
         Path path = Path.of(file).toAbsolutePath();
         Files.createDirectories(path.getParent());
 
-        MVStore store = new MVStore.Builder().fileName(path.toString()).open();
+        // No compaction while serving: MVStore's background writer would move live pages out of sparse
+        // chunks and drop those chunks while a query that reads a collection whole (the embedded store
+        // has no secondary indexes) still walks the older pages, which then fail with "Chunk N not
+        // found" (docs/benchmarks.md, rounds 7 and 9). The file grows while serving instead, and is
+        // compacted here, before the first client, and on a clean stop: each for a few seconds at most.
+        MVStore store = new MVStore.Builder().fileName(path.toString()).autoCompactFillRate(0).open();
+        store.compactFile(COMPACTION_MILLIS);
         store.setAutoCommitDelay(1000); // the most a crash can lose, in ms
         MongoServer server = new MongoServer(new H2Backend(store));
         server.bind(host, port);
@@ -55,7 +64,8 @@ public class LocalMongo {
                 server.shutdown(); // closes client connections and the backend
             } finally {
                 if (!store.isClosed()) {
-                    store.close(); // commits what is pending: the file stays consistent
+                    // Commits what is pending (the file stays consistent), then compacts.
+                    store.close(COMPACTION_MILLIS);
                 }
                 System.out.println("LocalMongo stopped");
                 stopped.countDown();
