@@ -7,6 +7,7 @@ import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.headers.SecurityHeaders;
 import org.grassroots.gateway.limits.Admission;
 import org.grassroots.gateway.limits.ClientIpRateLimit;
+import org.grassroots.gateway.warmup.WarmUp;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
@@ -37,6 +38,7 @@ import reactor.util.context.Context;
  *   <li><b>admission</b> ({@link Admission}): beyond so many API requests inside at once, a 503 with
  *       {@code Retry-After}, before the token is checked or a service asked.</li>
  * </ol>
+ * The gateway's own warm-up requests ({@link WarmUp}) skip the log line and the per-address limit.
  * The response headers are set at commit time, so they survive whatever wrote the response (a
  * service's headers, an error handler, Spring Security's 401).
  * <p>
@@ -51,16 +53,21 @@ public class FrontDoorFilter implements WebFilter, Ordered {
 
     private final ClientIpRateLimit clientIpRateLimit;
     private final Admission admission;
+    private final WarmUp warmUp;
 
     @Autowired
-    FrontDoorFilter(ObjectProvider<ClientIpRateLimit> clientIpRateLimit, Admission admission) {
-        this(clientIpRateLimit.getIfAvailable(), admission);
+    FrontDoorFilter(ObjectProvider<ClientIpRateLimit> clientIpRateLimit, Admission admission, ObjectProvider<WarmUp> warmUp) {
+        this(clientIpRateLimit.getIfAvailable(), admission, warmUp.getIfAvailable());
     }
 
-    /** {@code clientIpRateLimit} null: no limit per address; {@code admission} null: no limit in flight. */
-    FrontDoorFilter(ClientIpRateLimit clientIpRateLimit, Admission admission) {
+    /**
+     * {@code clientIpRateLimit} null: no limit per address; {@code admission} null: no limit in flight;
+     * {@code warmUp} null: no warm-up requests to tell apart.
+     */
+    FrontDoorFilter(ClientIpRateLimit clientIpRateLimit, Admission admission, WarmUp warmUp) {
         this.clientIpRateLimit = clientIpRateLimit;
         this.admission = admission;
+        this.warmUp = warmUp;
     }
 
     @Override
@@ -74,9 +81,11 @@ public class FrontDoorFilter implements WebFilter, Ordered {
         String correlationId = CorrelationId.of(requestHeaders);
         ServerWebExchange tagged = CorrelationId.carries(requestHeaders, correlationId) ? exchange
                 : exchange.mutate().request(request -> request.header(CorrelationId.HEADER, correlationId)).build();
-        OnCommit onCommit = new OnCommit(tagged, correlationId);
+        // The gateway's own warm-up: neither a line in the access log nor a share of the loopback address's limit.
+        boolean ownWarmUp = warmUp != null && warmUp.isOwn(exchange);
+        OnCommit onCommit = new OnCommit(tagged, correlationId, !ownWarmUp);
         tagged.getResponse().beforeCommit(onCommit);
-        Mono<Void> refusal = clientIpRateLimit != null ? clientIpRateLimit.refusal(tagged) : null;
+        Mono<Void> refusal = clientIpRateLimit != null && !ownWarmUp ? clientIpRateLimit.refusal(tagged) : null;
         Mono<Void> answer = refusal != null ? refusal
                 : admission != null ? admission.admit(tagged, () -> chain.filter(tagged)) : chain.filter(tagged);
         return answer
@@ -93,9 +102,10 @@ public class FrontDoorFilter implements WebFilter, Ordered {
         private final long started = System.nanoTime();
         private boolean logged;
 
-        OnCommit(ServerWebExchange exchange, String correlationId) {
+        OnCommit(ServerWebExchange exchange, String correlationId, boolean writesLog) {
             this.exchange = exchange;
             this.correlationId = correlationId;
+            this.logged = !writesLog;
             this.securityHeaders = SecurityHeaders.forRequest(exchange.getRequest());
         }
 

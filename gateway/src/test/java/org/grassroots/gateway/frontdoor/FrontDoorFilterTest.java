@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 class FrontDoorFilterTest {
 
-    private final FrontDoorFilter filter = new FrontDoorFilter((ClientIpRateLimit) null, null);
+    private final FrontDoorFilter filter = new FrontDoorFilter((ClientIpRateLimit) null, null, null);
 
     private final AtomicReference<ServerWebExchange> downstream = new AtomicReference<>();
 

@@ -1,0 +1,29 @@
+package org.grassroots.gateway.warmup;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The warm-up before the gateway reports ready ({@code grassroots.gateway.warm-up.*}).
+ *
+ * @param requests    requests the gateway sends its own front door (0: no warm-up, ready at once)
+ * @param concurrency how many of them at a time
+ * @param maxDuration ready after this long whatever was sent: a warm-up never keeps a gateway out of
+ *                    service for good
+ */
+@ConfigurationProperties("grassroots.gateway.warm-up")
+public record WarmUpProperties(int requests, int concurrency, Duration maxDuration) {
+
+    public WarmUpProperties {
+        if (requests < 0) {
+            throw new IllegalArgumentException("grassroots.gateway.warm-up.requests must be 0 (no warm-up) or more");
+        }
+        if (concurrency < 1) {
+            concurrency = 4;
+        }
+        if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
+            maxDuration = Duration.ofSeconds(60);
+        }
+    }
+}
