@@ -30,8 +30,9 @@ import org.springframework.web.server.ServerWebExchange;
  * interpreter and first compiler, at a fraction of its later speed: a storm in its first minute waited
  * in the kernel's accept queue, where no limit of the gateway's can answer it, and timed out
  * (docs/benchmarks.md, rounds 8 and 9). So before it reports ready the gateway sends its own front
- * door {@code requests} API requests without a token over the loopback interface, and the JIT compiles
- * the path every request takes (the front door, admission, the token check, a problem answer).
+ * door {@code requests} API requests without a token over the loopback interface, so that the JIT has
+ * the path every request takes (the front door, admission, the token check, a problem answer) to
+ * compile before callers arrive.
  * <p>
  * This is the {@code warmUp} part of the readiness group: out of service until the warm-up is done,
  * or {@code max-duration} has passed, or it could not be sent. Its requests reach no service (each is
