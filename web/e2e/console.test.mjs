@@ -279,7 +279,11 @@ test('admin enters next year\'s holidays with three mistakes: Enter in a date fi
 
   await button(admin, `保存 ${year} 年节假日`).click();
   await admin.locator('[data-testid=calendar-refusal]').waitFor();
-  const refusals = await admin.locator('.ant-form-item-explain-error').allInnerTexts();
+  // The alert and the field errors come from one answer, but Ant Design shows field errors through a
+  // motion that may start a frame after the alert: wait for the third before reading them all.
+  const fieldErrors = admin.locator('.ant-form-item-explain-error');
+  await fieldErrors.nth(2).waitFor({ timeout: 5_000 }).catch(() => {});
+  const refusals = await fieldErrors.allInnerTexts();
   assert.equal(saves, 1);
   assert.equal(refusals.length, 3, `three refusals beside their fields, got ${JSON.stringify(refusals)}`);
   assert.match(refusals.join('\n'), /与「国庆节」.*重叠/);
