@@ -5,9 +5,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.grassroots.contracts.grids.GridLevel;
-import org.grassroots.gridservice.location.GridLocation;
-import org.grassroots.gridservice.location.GridLocator;
-import org.grassroots.gridservice.location.LocatableGrid;
+import org.grassroots.gridlocation.GridLocation;
+import org.grassroots.gridlocation.GridLocator;
+import org.grassroots.gridlocation.LocatableGrid;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

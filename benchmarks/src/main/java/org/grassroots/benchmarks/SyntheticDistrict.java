@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.grassroots.contracts.grids.GridLevel;
-import org.grassroots.gridservice.location.LocatableGrid;
+import org.grassroots.gridlocation.LocatableGrid;
 import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.grassroots.gridlocation.Boundaries;
 import org.grassroots.platform.domain.FieldError;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.locationtech.jts.algorithm.Orientation;
@@ -12,9 +13,7 @@ import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -30,8 +29,8 @@ public final class GeoJson {
     /** Positions closer than this (about 1 mm) are one position. */
     static final double SAME_POSITION_DEGREES = 1e-8;
 
-    /** Shared by the whole service: WGS 84 (SRID 4326), full double precision. */
-    public static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+    /** Shared by the whole service: WGS 84 (SRID 4326), full double precision ({@link Boundaries#FACTORY}). */
+    public static final GeometryFactory FACTORY = Boundaries.FACTORY;
 
     private GeoJson() {
     }
@@ -199,33 +198,6 @@ public final class GeoJson {
 
     /** The GeoJSON form of a Polygon or MultiPolygon, as maps and lists for JSON or BSON. */
     public static Map<String, Object> write(Geometry geometry) {
-        if (geometry instanceof Polygon polygon) {
-            return Map.of("type", "Polygon", "coordinates", rings(polygon));
-        }
-        if (geometry instanceof MultiPolygon multi) {
-            List<Object> polygons = new ArrayList<>(multi.getNumGeometries());
-            for (int i = 0; i < multi.getNumGeometries(); i++) {
-                polygons.add(rings((Polygon) multi.getGeometryN(i)));
-            }
-            return Map.of("type", "MultiPolygon", "coordinates", polygons);
-        }
-        throw new IllegalArgumentException("a boundary is a Polygon or MultiPolygon, not " + geometry.getGeometryType());
-    }
-
-    private static List<Object> rings(Polygon polygon) {
-        List<Object> rings = new ArrayList<>(1 + polygon.getNumInteriorRing());
-        rings.add(positions(polygon.getExteriorRing()));
-        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-            rings.add(positions(polygon.getInteriorRingN(i)));
-        }
-        return rings;
-    }
-
-    private static List<Object> positions(LinearRing ring) {
-        List<Object> positions = new ArrayList<>(ring.getNumPoints());
-        for (Coordinate c : ring.getCoordinates()) {
-            positions.add(List.of(c.x, c.y));
-        }
-        return positions;
+        return Boundaries.toGeoJson(geometry);
     }
 }

@@ -3,6 +3,8 @@ package org.grassroots.gridservice.location;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.grassroots.gridlocation.GridLocator;
+import org.grassroots.gridlocation.LocatableGrid;
 import org.grassroots.gridservice.grids.Grid;
 import org.grassroots.gridservice.grids.GridChanged;
 import org.grassroots.gridservice.grids.GridRepository;

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.gridservice.communities.Community;
 import org.grassroots.gridservice.geo.GeoJson;
-import org.grassroots.gridservice.location.GridLocation;
-import org.grassroots.gridservice.location.GridLocator;
-import org.grassroots.gridservice.location.LocatableGrid;
+import org.grassroots.gridlocation.GridLocation;
+import org.grassroots.gridlocation.GridLocator;
+import org.grassroots.gridlocation.LocatableGrid;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;

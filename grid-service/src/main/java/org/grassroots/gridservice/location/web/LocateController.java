@@ -3,8 +3,8 @@ package org.grassroots.gridservice.location.web;
 import java.util.List;
 
 import org.grassroots.contracts.grids.GridLevel;
-import org.grassroots.gridservice.location.GridLocation;
-import org.grassroots.gridservice.location.LocatableGrid;
+import org.grassroots.gridlocation.GridLocation;
+import org.grassroots.gridlocation.LocatableGrid;
 import org.grassroots.gridservice.location.LocatorIndex;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.grassroots.platform.domain.NotFoundException;

@@ -1,4 +1,4 @@
-package org.grassroots.gridservice.location;
+package org.grassroots.gridlocation;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.grassroots.gridservice.location;
+package org.grassroots.gridlocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.grassroots.contracts.grids.GridLevel;
-import org.grassroots.gridservice.geo.GeoJson;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -56,7 +55,7 @@ class GridLocatorAgreesWithJtsTest {
 
     /** The rule as the class states it, with nothing clever: deepest covering grid, then lowest code. */
     static String bruteForce(List<LocatableGrid> grids, Coordinate point) {
-        Geometry at = GeoJson.FACTORY.createPoint(point);
+        Geometry at = Boundaries.FACTORY.createPoint(point);
         return grids.stream()
                 .filter(grid -> grid.boundary().covers(at))
                 .min(Comparator.comparingInt((LocatableGrid grid) -> grid.level() == GridLevel.MICRO ? 0 : 1)
@@ -91,12 +90,12 @@ class GridLocatorAgreesWithJtsTest {
                 double cx = (shell[0].x + shell[2].x) / 2;
                 double cy = (shell[0].y + shell[2].y) / 2;
                 Polygon cell = n % 3 == 0
-                        ? GeoJson.FACTORY.createPolygon(GeoJson.FACTORY.createLinearRing(shell),
+                        ? Boundaries.FACTORY.createPolygon(Boundaries.FACTORY.createLinearRing(shell),
                                 new org.locationtech.jts.geom.LinearRing[] {
                                         square(cx + 0.05, cy + 0.05, 0.15).getExteriorRing() })
-                        : GeoJson.FACTORY.createPolygon(shell);
+                        : Boundaries.FACTORY.createPolygon(shell);
                 Geometry boundary = n % 5 == 0
-                        ? GeoJson.FACTORY.createMultiPolygon(new Polygon[] {
+                        ? Boundaries.FACTORY.createMultiPolygon(new Polygon[] {
                                 cell, square(GRIDS_PER_SIDE + 0.1 + 0.1 * (n % 4), 0.3 * (n / 5), 0.08) })
                         : cell;
                 String code = String.format("320812001001%03d", n + 1);

@@ -1,11 +1,10 @@
-package org.grassroots.gridservice.location;
+package org.grassroots.gridlocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.grassroots.contracts.grids.GridLevel;
-import org.grassroots.gridservice.geo.GeoJson;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -26,7 +25,7 @@ class GridLocatorTest {
     final GridLocator locator = new GridLocator(List.of(
             grid(MICRO, GridLevel.MICRO, WEST, square(0, 0, 0.4)),
             grid(WEST, GridLevel.LEVEL_1, null, withHole(square(0, 0, 1), square(0.6, 0.6, 0.2))),
-            grid(EAST, GridLevel.LEVEL_1, null, GeoJson.FACTORY.createMultiPolygon(new Polygon[] {
+            grid(EAST, GridLevel.LEVEL_1, null, Boundaries.FACTORY.createMultiPolygon(new Polygon[] {
                     square(1, 0, 1), square(3, 3, 1) })),
             grid(ENCLAVE, GridLevel.LEVEL_1, null, square(0.6, 0.6, 0.2))));
 
@@ -105,13 +104,13 @@ class GridLocatorTest {
     }
 
     static Polygon square(double x, double y, double size) {
-        return GeoJson.FACTORY.createPolygon(new Coordinate[] {
+        return Boundaries.FACTORY.createPolygon(new Coordinate[] {
                 new Coordinate(x, y), new Coordinate(x + size, y), new Coordinate(x + size, y + size),
                 new Coordinate(x, y + size), new Coordinate(x, y) });
     }
 
     static Polygon withHole(Polygon shell, Polygon hole) {
-        return GeoJson.FACTORY.createPolygon(shell.getExteriorRing(),
+        return Boundaries.FACTORY.createPolygon(shell.getExteriorRing(),
                 new org.locationtech.jts.geom.LinearRing[] { hole.getExteriorRing() });
     }
 }
