@@ -14,6 +14,7 @@ import org.grassroots.contracts.grids.GridRenamed;
 import org.grassroots.contracts.grids.GridRetired;
 import org.grassroots.gridservice.communities.Community;
 import org.grassroots.gridservice.geo.Areas;
+import org.grassroots.gridservice.geo.GeoJson;
 import org.grassroots.platform.domain.InvalidStateException;
 import org.locationtech.jts.geom.Geometry;
 
@@ -62,7 +63,8 @@ public final class Grid {
     }
 
     List<GridEvent> created() {
-        return List.of(new GridCreated(code, version, orgPath, createdAt, facts(), areaSquareMetres()));
+        return List.of(new GridCreated(code, version, orgPath, createdAt, facts(), areaSquareMetres(),
+                GeoJson.write(boundary)));
     }
 
     List<GridEvent> rename(String newName, Instant now) {
@@ -80,7 +82,8 @@ public final class Grid {
             return List.of();
         }
         boundary = newBoundary;
-        return List.of(new GridBoundaryChanged(code, changed(now), orgPath, now, facts(), areaSquareMetres()));
+        return List.of(new GridBoundaryChanged(code, changed(now), orgPath, now, facts(), areaSquareMetres(),
+                GeoJson.write(boundary)));
     }
 
     List<GridEvent> retire(Instant now) {

@@ -3,13 +3,16 @@ package org.grassroots.gridservice.grids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.Topics;
+import org.grassroots.contracts.grids.GridBoundaryChanged;
+import org.grassroots.contracts.grids.GridCreated;
+import org.grassroots.gridlocation.Boundaries;
 import org.grassroots.gridservice.TestArea;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
@@ -17,6 +20,7 @@ import org.grassroots.testsupport.TestTokens;
 import org.grassroots.testsupport.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,6 +33,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class GridApiIT {
 
     static final String ADMIN = TestArea.DISTRICT_ADMIN;
+    static final EventCodec CODEC = new EventCodec();
 
     @LocalServerPort
     int port;
@@ -73,18 +78,33 @@ class GridApiIT {
     }
 
     @Test
-    void givenAGridIsCreated_thenGridCreatedIsPublishedWithoutTheBoundary() {
+    void givenAGridIsCreatedAndRedrawn_thenEachEventCarriesTheBoundaryAConsumerCanLocateWith() {
         String grid = area.gridCode(2);
         try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.GRID_EVENTS)) {
             create(ADMIN, grid, "LEVEL_1", null, area.square(0, 0, 0.02)).expectStatus().isCreated();
+            client.put().uri("/api/grids/" + grid).header(HttpHeaders.AUTHORIZATION, ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("boundary", area.square(0.05, 0, 0.02), "version", 1)).exchange().expectStatus().isOk();
 
-            List<ConsumerRecord<String, byte[]>> created = probe.awaitRecords(record -> grid.equals(record.key())
-                    && "org.grassroots.grid.created".equals(TopicProbe.header(record, "ce_type")), 1,
-                    Duration.ofSeconds(30));
-            String payload = new String(created.get(0).value(), StandardCharsets.UTF_8);
-            assertThat(payload).contains("\"communityId\":\"" + area.community().code() + "\"")
-                    .contains("\"areaSquareMetres\"").doesNotContain("coordinates");
+            GridCreated created = CODEC.read(only(probe, grid, "org.grassroots.grid.created").value(), GridCreated.class);
+            GridBoundaryChanged redrawn = CODEC.read(only(probe, grid, "org.grassroots.grid.boundary-changed").value(),
+                    GridBoundaryChanged.class);
+
+            assertThat(created.grid().communityId()).isEqualTo(area.community().code());
+            assertThat(created.areaSquareMetres()).isPositive();
+            assertThat(covers(created.boundary(), area.lon() + 0.01, area.lat() + 0.01)).isTrue();
+            assertThat(covers(redrawn.boundary(), area.lon() + 0.01, area.lat() + 0.01)).isFalse();
+            assertThat(covers(redrawn.boundary(), area.lon() + 0.06, area.lat() + 0.01)).isTrue();
         }
+    }
+
+    private static ConsumerRecord<String, byte[]> only(TopicProbe probe, String grid, String type) {
+        return probe.awaitRecords(record -> grid.equals(record.key()) && type.equals(TopicProbe.header(record, "ce_type")),
+                1, Duration.ofSeconds(30)).get(0);
+    }
+
+    private static boolean covers(Map<String, Object> boundary, double lon, double lat) {
+        return Boundaries.fromGeoJson(boundary).covers(Boundaries.FACTORY.createPoint(new Coordinate(lon, lat)));
     }
 
     @Test

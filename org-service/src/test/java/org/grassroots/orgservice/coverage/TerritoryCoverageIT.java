@@ -219,7 +219,8 @@ class TerritoryCoverageIT {
 
     private static GridCreated created(String code, String name, String community, String street, String path) {
         return new GridCreated(code, 1, path, Instant.now(),
-                new GridFacts(code, name, GridLevel.LEVEL_1, null, community, street, path, false), 250_000);
+                new GridFacts(code, name, GridLevel.LEVEL_1, null, community, street, path, false), 250_000,
+                null); // org-service reads no boundary
     }
 
     private static void publish(IntegrationEvent event) throws Exception {

@@ -1,6 +1,7 @@
 package org.grassroots.contracts.grids;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A grid's boundary was redrawn.
@@ -11,6 +12,9 @@ import java.time.Instant;
  * @param occurredAt       when it happened
  * @param grid             the grid after this change
  * @param areaSquareMetres the new boundary's area in square metres
+ * @param boundary         the boundary as a GeoJSON Polygon or MultiPolygon (RFC 7946: WGS 84, longitude first,
+ *                         exterior rings counter-clockwise); absent from events published before boundaries
+ *                         were carried (a consumer keeping its own locator then asks grid-service instead)
  */
 public record GridBoundaryChanged(
         String code,
@@ -18,9 +22,11 @@ public record GridBoundaryChanged(
         String orgPath,
         Instant occurredAt,
         GridFacts grid,
-        double areaSquareMetres) implements GridEvent {
+        double areaSquareMetres,
+        Map<String, Object> boundary) implements GridEvent {
 
     public GridBoundaryChanged {
         Require.gridEvent(code, aggregateVersion, orgPath, occurredAt, grid);
+        boundary = Require.boundary(boundary);
     }
 }

@@ -1,6 +1,7 @@
 package org.grassroots.contracts.grids;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.grassroots.contracts.EventChecks;
 
@@ -29,5 +30,18 @@ final class Require {
         if (!code.equals(grid.code())) {
             throw new IllegalArgumentException("grid " + grid.code() + " carried by an event about " + code);
         }
+    }
+
+    /** A boundary, where one is carried, is a GeoJSON Polygon or MultiPolygon with its coordinates. */
+    static Map<String, Object> boundary(Map<String, Object> boundary) {
+        if (boundary == null) {
+            return null;
+        }
+        Object type = boundary.get("type");
+        if (!"Polygon".equals(type) && !"MultiPolygon".equals(type)) {
+            throw new IllegalArgumentException("boundary must be a GeoJSON Polygon or MultiPolygon, not " + type);
+        }
+        present(boundary.get("coordinates"), "boundary.coordinates");
+        return Map.copyOf(boundary);
     }
 }
