@@ -26,6 +26,13 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class GeoJson {
 
+    /**
+     * The most positions a boundary may have. grid-events carries the boundary, and Kafka's default
+     * largest message is 1 MB: 10,000 positions at full precision are about 400 KB of JSON. A grid
+     * that needs more was drawn more finely than a street map shows; simplify it before importing.
+     */
+    public static final int MAX_POSITIONS = 10_000;
+
     /** Positions closer than this (about 1 mm) are one position. */
     static final double SAME_POSITION_DEGREES = 1e-8;
 
@@ -52,6 +59,10 @@ public final class GeoJson {
         if (!errors.isEmpty()) {
             throw new InvalidFieldException(errors.stream()
                     .map(error -> new FieldError(error.field(), grid + error.reason())).toList());
+        }
+        if (geometry.getNumPoints() > MAX_POSITIONS) {
+            throw new InvalidFieldException(field + ".coordinates", grid + "a boundary has at most " + MAX_POSITIONS
+                    + " positions but this one has " + geometry.getNumPoints() + ": simplify it");
         }
         TopologyValidationError invalid = new IsValidOp(geometry).getValidationError();
         if (invalid != null) {

@@ -93,6 +93,22 @@ class GeoJsonTest {
                 });
     }
 
+    @Test
+    void givenABoundaryTooFineForAnEvent_whenRead_thenTheCountAndTheLimitAreNamed() {
+        List<Object> ring = new java.util.ArrayList<>();
+        int steps = GeoJson.MAX_POSITIONS;
+        for (int i = 0; i < steps; i++) {
+            double angle = 2 * Math.PI * i / steps;
+            ring.add(List.of(119.0 + 0.01 * Math.cos(angle), 33.6 + 0.01 * Math.sin(angle)));
+        }
+        ring.add(ring.get(0));
+
+        assertThat(errorsOf(Map.of("type", "Polygon", "coordinates", List.of(ring)))).containsExactly(new FieldError(
+                "boundary.coordinates", "a boundary has at most 10000 positions but this one has 10001: simplify it"));
+        assertThat(GeoJson.readBoundary(Map.of("type", "Polygon", "coordinates", List.of(ring.subList(0, steps - 1))),
+                "boundary").getNumPoints()).as("9,999 positions and the closing one").isEqualTo(steps);
+    }
+
     static List<FieldError> errorsOf(Object tree) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> GeoJson.readBoundary(tree, "boundary"));
         assertThat(thrown).isInstanceOf(InvalidFieldException.class);
