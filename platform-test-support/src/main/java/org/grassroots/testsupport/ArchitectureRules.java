@@ -31,7 +31,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * live in {@code ..web..} packages only (calling another service over HTTP is not serving web),
  * and controllers answer with response records, never with the stored {@code @Document}s;</li>
  * <li>no service reads another's store: a service names no other service's classes, only its own,
- * platform-support's and the contracts.</li>
+ * platform-support's, the contracts and the shared libraries that hold no store ({@code grid-location}).</li>
  * </ul>
  * A service whose code breaks a rule today names the class and the reason in {@code exceptions},
  * so the exception is narrow and visible, and the rule holds for everything else.
@@ -162,12 +162,12 @@ public final class ArchitectureRules {
                 .allowEmptyShould(true);
     }
 
-    /** A service names only its own classes, platform-support's and the contracts. */
+    /** A service names only its own classes, platform-support's, the contracts and the store-less shared libraries. */
     public static ArchRule readsNoOtherServicesStore(String rootPackage) {
         return noClasses().that().resideInAPackage(rootPackage + "..")
                 .should().dependOnClassesThat(otherGrassrootsCode(rootPackage))
                 .as("no service uses another service's classes (or reads its store): only its own, "
-                        + "org.grassroots.platform and org.grassroots.contracts")
+                        + "org.grassroots.platform, org.grassroots.contracts and org.grassroots.gridlocation")
                 .allowEmptyShould(true);
     }
 
@@ -223,7 +223,8 @@ public final class ArchitectureRules {
         return DescribedPredicate.describe("belong to another part of Grassroots", (JavaClass type) -> {
             String name = type.getPackageName();
             return name.startsWith("org.grassroots.") && !name.equals(rootPackage) && !name.startsWith(rootPackage + ".")
-                    && !name.startsWith("org.grassroots.platform") && !name.startsWith("org.grassroots.contracts");
+                    && !name.startsWith("org.grassroots.platform") && !name.startsWith("org.grassroots.contracts")
+                    && !name.startsWith("org.grassroots.gridlocation");
         });
     }
 }

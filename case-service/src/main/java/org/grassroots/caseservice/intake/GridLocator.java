@@ -15,13 +15,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * Locates a report's point to the deepest grid by asking grid-service ({@code GET /api/grids/locate}),
- * relaying the reporter's own token, through the platform's guarded {@link ServiceClient} (a time
- * limit, a retry of the GET, and the circuit breaker {@value #CIRCUIT} that stops asking a
- * grid-service that keeps failing). Whatever goes wrong, intake goes on: the answer is then an
- * {@link Placement#unlocated unlocated} placement saying why, and the case waits in the dispatchers'
- * triage list. A point outside every grid (404) is an answer, not a failure of grid-service.
+ * Locates a report's point to the deepest grid. Where case-service's own copy of the grids
+ * ({@link GridBoundaries}, fed by {@code grid-events}) can answer, it does, with no call at all. Otherwise
+ * (while that copy is still being read at start-up, or while a grid drawn before events carried
+ * boundaries is in it) it asks grid-service ({@code GET /api/grids/locate}), relaying the reporter's own
+ * token, through the platform's guarded {@link ServiceClient} (a time limit, a retry of the GET, and the
+ * circuit breaker {@value #CIRCUIT} that stops asking a grid-service that keeps failing). Whatever goes
+ * wrong, intake goes on: the answer is then an {@link Placement#unlocated unlocated} placement saying
+ * why, and the case waits in the dispatchers' triage list. A point outside every grid is an answer, not
+ * a failure.
  */
 @Component
 @EnableConfigurationProperties(GridServiceProperties.class)
@@ -32,9 +38,16 @@ public class GridLocator {
 
     private static final Logger log = LoggerFactory.getLogger(GridLocator.class);
 
+    private final GridBoundaries boundaries;
     private final ServiceClient grids;
+    private final Counter answeredHere;
+    private final Counter askedGridService;
 
-    GridLocator(GridServiceProperties properties, Resilience4JCircuitBreakerFactory breakers) {
+    GridLocator(GridBoundaries boundaries, GridServiceProperties properties, Resilience4JCircuitBreakerFactory breakers,
+            MeterRegistry meters) {
+        this.boundaries = boundaries;
+        this.answeredHere = located(meters, "case-service");
+        this.askedGridService = located(meters, "grid-service");
         this.grids = new ServiceClient(CIRCUIT, new ServiceClientSettings(URI.create(properties.url()),
                 properties.timeout(), properties.attempts(), properties.retryWait(), properties.waitInOpenState(),
                 properties.slidingWindowSize()), breakers);
@@ -45,6 +58,12 @@ public class GridLocator {
         if (point == null) {
             return Placement.unlocated("no point was given");
         }
+        Optional<Placement> here = boundaries.locate(point);
+        if (here.isPresent()) {
+            answeredHere.increment();
+            return here.get();
+        }
+        askedGridService.increment();
         Optional<LocatedGrid> grid;
         try {
             grid = grids.read(bearerToken, LocatedGrid.class, "/api/grids/locate?lon={lon}&lat={lat}",
@@ -59,6 +78,12 @@ public class GridLocator {
             return unavailable("grid-service answered without a grid");
         }
         return grid.get().toPlacement();
+    }
+
+    /** {@code grassroots_intake_locate_total{by=…}}: which copy of the grids answered, for operators and benchmarks. */
+    private static Counter located(MeterRegistry meters, String by) {
+        return Counter.builder("grassroots.intake.locate").tag("by", by)
+                .description("Reports located, by whose copy of the grids").register(meters);
     }
 
     private static Placement unavailable(ServiceCallException failure) {
