@@ -65,9 +65,9 @@ public class GridBoundaries {
         }
         Geometry boundary = held == null ? null : held.boundary();
         if (event instanceof GridCreated created) {
-            boundary = boundaryOf(created.boundary());
+            boundary = boundaryOf(event.code(), created.boundary());
         } else if (event instanceof GridBoundaryChanged redrawn) {
-            boundary = boundaryOf(redrawn.boundary());
+            boundary = boundaryOf(event.code(), redrawn.boundary());
         }
         replace(held, new Known(event.aggregateVersion(), event.grid(), boundary));
     }
@@ -91,8 +91,8 @@ public class GridBoundaries {
             return active + " active grids so far, still reading: reports are located by grid-service";
         }
         if (withoutBoundary > 0) {
-            return active + " active grids, " + withoutBoundary + " of them drawn before grid-events carried"
-                    + " boundaries: reports are located by grid-service until each is redrawn";
+            return active + " active grids, " + withoutBoundary + " of them without a boundary on grid-events (drawn"
+                    + " before events carried one, or unreadable): reports are located by grid-service until each is redrawn";
         }
         if (active == 0) {
             return "no active grid yet: reports are located by grid-service";
@@ -129,8 +129,18 @@ public class GridBoundaries {
         }
     }
 
-    private static Geometry boundaryOf(Map<String, Object> geoJson) {
-        return geoJson == null ? null : Boundaries.fromGeoJson(geoJson);
+    /** The boundary, or null (so the copy stops answering) when there is none or it cannot be read. */
+    private static Geometry boundaryOf(String code, Map<String, Object> geoJson) {
+        if (geoJson == null) {
+            return null;
+        }
+        try {
+            return Boundaries.fromGeoJson(geoJson);
+        } catch (IllegalArgumentException unreadable) {
+            log.warn("Grid {}: its boundary on grid-events cannot be read ({}); reports are located by grid-service",
+                    code, unreadable.getMessage());
+            return null;
+        }
     }
 
     private static Placement placement(GridLocation location) {

@@ -54,8 +54,12 @@ class GridBoundariesFollower implements ConsumerSeekAware {
             groupId = "case-service-grid-boundaries-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=earliest")
     void on(ConsumerRecord<String, byte[]> record) {
-        pipeline.consume(record, routes);
-        reached(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        try {
+            pipeline.consume(record, routes);
+        } finally {
+            // A record no one can read (parked on the dead-letter topic) holds no grid: it still counts as read.
+            reached(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+        }
     }
 
     @Override
