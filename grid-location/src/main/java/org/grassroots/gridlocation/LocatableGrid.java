@@ -2,6 +2,7 @@ package org.grassroots.gridlocation;
 
 import java.util.Objects;
 
+import org.grassroots.contracts.grids.GridFacts;
 import org.grassroots.contracts.grids.GridLevel;
 import org.locationtech.jts.geom.Geometry;
 
@@ -16,5 +17,11 @@ public record LocatableGrid(String code, String name, GridLevel level, String pa
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(boundary, "boundary");
+    }
+
+    /** A grid as grid-events describes it, with its boundary. */
+    public static LocatableGrid of(GridFacts grid, Geometry boundary) {
+        return new LocatableGrid(grid.code(), grid.name(), grid.level(), grid.parentCode(), grid.communityId(),
+                grid.streetId(), grid.orgPath(), boundary);
     }
 }

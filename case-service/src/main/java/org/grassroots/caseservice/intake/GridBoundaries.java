@@ -1,8 +1,6 @@
 package org.grassroots.caseservice.intake;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +77,6 @@ public class GridBoundaries {
                 return;
             }
             caughtUp = true;
-            locator = null;
         }
         log.info("Grid boundaries read from grid-events: {}", describe());
     }
@@ -121,9 +118,7 @@ public class GridBoundaries {
                 return null;
             }
             if (locator == null) {
-                List<LocatableGrid> active = new ArrayList<>();
-                grids.values().stream().filter(Known::active).forEach(known -> active.add(known.locatable()));
-                locator = new GridLocator(active);
+                locator = new GridLocator(grids.values().stream().filter(Known::active).map(Known::locatable).toList());
             }
             return locator.size() == 0 ? null : locator;
         }
@@ -144,11 +139,9 @@ public class GridBoundaries {
     }
 
     private static Placement placement(GridLocation location) {
-        List<String> codes = new ArrayList<>();
-        location.ancestors().forEach(ancestor -> codes.add(ancestor.code()));
         LocatableGrid grid = location.grid();
-        codes.add(grid.code());
-        return new Placement(grid.code(), grid.name(), codes, grid.communityId(), grid.streetId(), grid.orgPath(), null);
+        return Placement.located(grid.code(), grid.name(), location.ancestors().stream().map(LocatableGrid::code).toList(),
+                grid.communityId(), grid.streetId(), grid.orgPath());
     }
 
     private record Known(long version, GridFacts facts, Geometry boundary) {
@@ -158,8 +151,7 @@ public class GridBoundaries {
         }
 
         LocatableGrid locatable() {
-            return new LocatableGrid(facts.code(), facts.name(), facts.level(), facts.parentCode(),
-                    facts.communityId(), facts.streetId(), facts.orgPath(), boundary);
+            return LocatableGrid.of(facts, boundary);
         }
     }
 }

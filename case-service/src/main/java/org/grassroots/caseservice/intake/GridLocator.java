@@ -1,7 +1,6 @@
 package org.grassroots.caseservice.intake;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,12 +100,8 @@ public class GridLocator {
             String streetId, String orgPath) {
 
         Placement toPlacement() {
-            List<String> codes = new ArrayList<>();
-            if (ancestors != null) {
-                ancestors.forEach(ancestor -> codes.add(ancestor.code()));
-            }
-            codes.add(code);
-            return new Placement(code, name, codes, communityId, streetId, orgPath, null);
+            List<String> ancestorCodes = ancestors == null ? List.of() : ancestors.stream().map(Ancestor::code).toList();
+            return Placement.located(code, name, ancestorCodes, communityId, streetId, orgPath);
         }
     }
 

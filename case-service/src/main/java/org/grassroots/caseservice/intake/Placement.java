@@ -1,5 +1,6 @@
 package org.grassroots.caseservice.intake;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,6 +25,14 @@ public record Placement(String gridCode, String gridName, List<String> gridCodes
 
     /** The reason of a placement grid-service answered for: no grid holds the point. */
     public static final String OUTSIDE_EVERY_GRID = "the point lies outside every grid";
+
+    /** The placement in {@code gridCode}, whose ancestors' codes are given root first. */
+    public static Placement located(String gridCode, String gridName, List<String> ancestorCodes, String communityId,
+            String streetId, String orgPath) {
+        List<String> codes = new ArrayList<>(ancestorCodes);
+        codes.add(gridCode);
+        return new Placement(gridCode, gridName, codes, communityId, streetId, orgPath, null);
+    }
 
     public static Placement unlocated(String reason) {
         return new Placement(null, null, List.of(), null, null, null, reason);
