@@ -2,6 +2,7 @@ package org.grassroots.benchmarks.load;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -110,6 +111,7 @@ public final class Storm {
                     seconds, reports / seconds);
             List<Double> createdMillis = Collections.synchronizedList(new ArrayList<>());
             Map<Integer, List<Double>> createdMillisPerWindow = new ConcurrentHashMap<>();
+            Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds = new ConcurrentHashMap<>();
             long period = seconds * 1_000_000_000L / reports;
             long start = System.nanoTime();
             List<CompletableFuture<?>> sent = new ArrayList<>(reports);
@@ -122,6 +124,9 @@ public final class Storm {
                 sent.add(report().handle((response, failure) -> {
                     String answer = classify(response, failure);
                     answers.computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
+                    answersPerTenSeconds.computeIfAbsent((int) ((sentAt - start) / 10_000_000_000L),
+                                    window -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
                     if ("201".equals(answer)) {
                         double millis = (System.nanoTime() - sentAt) / 1e6;
                         createdMillis.add(millis);
@@ -142,10 +147,13 @@ public final class Storm {
 
             System.out.printf("  offered %d in %.1f s (%.0f/s); the last answer came %.1f s after the first report%n",
                     reports, sendSeconds, reports / sendSeconds, answeredSeconds);
-            System.out.println("  answers: " + new TreeMap<>(Map.copyOf(answers)).toString()
-                    .replace("=", ": ").replace("{", "").replace("}", ""));
+            System.out.println("  answers: " + answerCounts(answers));
             System.out.println("  201 response time: "
                     + Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()));
+            if (!soak) {
+                new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> System.out.printf(
+                        "    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts)));
+            }
             if (soak) {
                 new TreeMap<>(createdMillisPerWindow).forEach((window, millis) -> System.out.printf(
                         "    minutes %d–%d: %s%n", window * 5, window * 5 + 5,
@@ -176,6 +184,10 @@ public final class Storm {
                             : String.format("%.0f s after the storm", recoveredAfter));
             return passed;
         }
+    }
+
+    private static String answerCounts(Map<String, AtomicInteger> counts) {
+        return new TreeMap<>(Map.copyOf(counts)).toString().replace("=", ": ").replace("{", "").replace("}", "");
     }
 
     private List<String> residentTokens() {
@@ -247,10 +259,16 @@ public final class Storm {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** "201", "429 with Retry-After", "503 without Retry-After", "timeout", "connection: …", "500" … */
+    /**
+     * "201", "429 with Retry-After", "503 without Retry-After", "timeout" (connected, no answer within
+     * {@code timeoutSeconds}), "connect timeout" (no connection within 5 s), "connection: …", "500" …
+     */
     private static String classify(HttpResponse<String> response, Throwable failure) {
         if (failure != null) {
             Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "connect timeout";
+            }
             return cause instanceof HttpTimeoutException ? "timeout" : "connection: " + cause.getClass().getSimpleName();
         }
         int status = response.statusCode();
