@@ -3,6 +3,7 @@ package org.grassroots.evaluationservice.casefacts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.platform.consumer.BusyTopicFetch;
 import org.grassroots.platform.consumer.EventPipeline;
 import org.grassroots.platform.consumer.EventRoutes;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,7 +28,7 @@ class CaseFactsProjection {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.CASE_EVENTS)
+    @KafkaListener(topics = Topics.CASE_EVENTS, properties = {BusyTopicFetch.MIN_BYTES, BusyTopicFetch.MAX_WAIT})
     void on(ConsumerRecord<String, byte[]> record) {
         pipeline.consume(record, routes);
     }

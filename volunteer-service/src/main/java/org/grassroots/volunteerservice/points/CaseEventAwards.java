@@ -12,6 +12,7 @@ import org.grassroots.contracts.cases.CaseClosed;
 import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseOverdue;
 import org.grassroots.contracts.cases.CaseReported;
+import org.grassroots.platform.consumer.BusyTopicFetch;
 import org.grassroots.platform.consumer.EventPipeline;
 import org.grassroots.platform.consumer.EventRoutes;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,7 +67,7 @@ class CaseEventAwards {
                 .build();
     }
 
-    @KafkaListener(topics = Topics.CASE_EVENTS)
+    @KafkaListener(topics = Topics.CASE_EVENTS, properties = {BusyTopicFetch.MIN_BYTES, BusyTopicFetch.MAX_WAIT})
     void on(ConsumerRecord<String, byte[]> record) {
         pipeline.consume(record, routes);
     }
