@@ -76,7 +76,6 @@ public final class Storm {
     private final AtomicInteger sequence = new AtomicInteger();
 
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final Map<String, Integer> reportedPerCase = new ConcurrentHashMap<>();
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger repeatedEventIds = new AtomicInteger();
@@ -123,7 +122,6 @@ public final class Storm {
                 long sentAt = System.nanoTime();
                 sent.add(report().handle((response, failure) -> {
                     String answer = classify(response, failure);
-                    answers.computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
                     answersPerTenSeconds.computeIfAbsent((int) ((sentAt - start) / 10_000_000_000L),
                                     window -> new ConcurrentHashMap<>())
                             .computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
@@ -147,20 +145,22 @@ public final class Storm {
 
             System.out.printf("  offered %d in %.1f s (%.0f/s); the last answer came %.1f s after the first report%n",
                     reports, sendSeconds, reports / sendSeconds, answeredSeconds);
+            Map<String, Integer> answers = new TreeMap<>();
+            answersPerTenSeconds.values().forEach(counts -> counts.forEach(
+                    (answer, count) -> answers.merge(answer, count.get(), Integer::sum)));
             System.out.println("  answers: " + answerCounts(answers));
             System.out.println("  201 response time: "
                     + Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()));
-            if (!soak) {
-                new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> System.out.printf(
-                        "    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts)));
-            }
             if (soak) {
                 new TreeMap<>(createdMillisPerWindow).forEach((window, millis) -> System.out.printf(
                         "    minutes %d–%d: %s%n", window * 5, window * 5 + 5,
                         Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray())));
+            } else {
+                new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> System.out.printf(
+                        "    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts)));
             }
             int wrong = answers.entrySet().stream().filter(entry -> !isAllowed(entry.getKey()))
-                    .mapToInt(entry -> entry.getValue().get()).sum();
+                    .mapToInt(Map.Entry::getValue).sum();
 
             double recoveredAfter = soak ? 0 : recover(normal, stormEnded);
 
@@ -186,7 +186,7 @@ public final class Storm {
         }
     }
 
-    private static String answerCounts(Map<String, AtomicInteger> counts) {
+    private static String answerCounts(Map<String, ? extends Number> counts) {
         return new TreeMap<>(Map.copyOf(counts)).toString().replace("=", ": ").replace("{", "").replace("}", "");
     }
 
