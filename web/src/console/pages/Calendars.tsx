@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Result, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Popconfirm, Result, Row, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api';
@@ -45,11 +45,6 @@ function WeekdayOf({ index }: { index: number }) {
 }
 
 /**
- * 节假日: a district administrator enters each year's public holidays and make-up working days
- * from the State Council's notice; every case deadline reads them. A year not entered says so:
- * its deadlines skip weekends only.
- */
-/**
  * Enter in a date field takes the typed date; it must not also save the whole calendar (a form's
  * implicit submission), which would send a half-entered notice.
  */
@@ -59,6 +54,11 @@ function keepEnterInDateFields(event: React.KeyboardEvent<HTMLFormElement>) {
   }
 }
 
+/**
+ * 节假日: a district administrator enters each year's public holidays and make-up working days
+ * from the State Council's notice; every case deadline reads them. A year not entered says so:
+ * its deadlines skip weekends only.
+ */
 export default function Calendars() {
   const { message } = App.useApp();
   const thisYear = new Date().getFullYear();
@@ -68,6 +68,9 @@ export default function Calendars() {
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<{ title: string; lines: string[] }>();
   const [form] = Form.useForm<CalendarValues>();
+  // Side by side, the first holiday's labels head the columns; on a phone each row stacks, and needs its own.
+  const stacked = !Grid.useBreakpoint().sm;
+  const labelOf = (index: number, label: string) => (index === 0 || stacked ? label : undefined);
   const all = useApi(() => api<HolidayCalendar[]>('/api/calendars'), [tick]);
   const loaded = useApi(() => loadYear(year), [year, tick]);
 
@@ -185,22 +188,22 @@ export default function Calendars() {
               {rows.map((row, index) => (
                 <Row gutter={8} key={row.key} align="top" data-testid="holiday-row">
                   <Col xs={24} sm={6}>
-                    <Form.Item name={[row.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写名称' }]} label={index === 0 ? '名称' : undefined}>
+                    <Form.Item name={[row.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写名称' }]} label={labelOf(index, '名称')}>
                       <Input placeholder="如：春节" aria-label={`假期${index + 1}名称`} maxLength={20} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} sm={6}>
-                    <Form.Item name={[row.name, 'from']} rules={[{ required: true, message: '请选择首日' }]} label={index === 0 ? '放假首日' : undefined}>
+                    <Form.Item name={[row.name, 'from']} rules={[{ required: true, message: '请选择首日' }]} label={labelOf(index, '放假首日')}>
                       <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`假期${index + 1}首日`} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} sm={6}>
-                    <Form.Item name={[row.name, 'to']} rules={[{ required: true, message: '请选择末日' }]} label={index === 0 ? '放假末日' : undefined}>
+                    <Form.Item name={[row.name, 'to']} rules={[{ required: true, message: '请选择末日' }]} label={labelOf(index, '放假末日')}>
                       <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`假期${index + 1}末日`} />
                     </Form.Item>
                   </Col>
                   <Col xs={24} sm={6}>
-                    <Form.Item label={index === 0 ? '天数' : undefined}>
+                    <Form.Item label={labelOf(index, '天数')}>
                       <Space>
                         <HolidayDays index={index} />
                         <Button icon={<DeleteOutlined />} onClick={() => removeRow(row.name)} aria-label={`删除假期${index + 1}`} />
