@@ -16,6 +16,7 @@ import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.grids.GridEvent;
 import org.grassroots.platform.consumer.EventPipeline;
 import org.grassroots.platform.consumer.EventRoutes;
+import org.grassroots.platform.consumer.InstanceFollower;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds {@link GridBoundaries} from {@code grid-events}. Every instance needs every grid, so each reads
  * the whole topic in a consumer group of its own (a fresh id per start, from the earliest record: the
- * topic keeps its history). When its partitions are assigned it asks the broker where each ends; once
- * it has read that far on every partition the copy is complete as of its start, and says so.
+ * topic keeps its history), and commits nothing ({@link InstanceFollower}). When its partitions are
+ * assigned it asks the broker where each ends; once it has read that far on every partition the copy
+ * is complete as of its start, and says so.
  */
 @Component
 class GridBoundariesFollower implements ConsumerSeekAware {
@@ -52,7 +54,7 @@ class GridBoundariesFollower implements ConsumerSeekAware {
 
     @KafkaListener(topics = Topics.GRID_EVENTS,
             groupId = "case-service-grid-boundaries-#{T(java.util.UUID).randomUUID()}",
-            properties = "auto.offset.reset=earliest")
+            properties = "auto.offset.reset=earliest", containerPostProcessor = InstanceFollower.COMMITS_NOTHING)
     void on(ConsumerRecord<String, byte[]> record) {
         try {
             pipeline.consume(record, routes);
@@ -85,7 +87,8 @@ class GridBoundariesFollower implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        // the copy stays as it is; the next assignment continues from this group's committed offsets
+        // the copy stays as it is; the next assignment reads the topic from its start again, and a grid's
+        // versions make every event already applied change nothing
     }
 
     private void reached(TopicPartition partition, long position) {

@@ -17,6 +17,7 @@ import org.grassroots.contracts.grids.GridFacts;
 import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.contracts.grids.GridRenamed;
 import org.grassroots.contracts.grids.GridRetired;
+import org.grassroots.testsupport.ConsumerGroups;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,6 +71,12 @@ class GridBoundariesIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    KafkaAdmin kafka;
 
     RestTestClient client;
 
@@ -152,6 +161,15 @@ class GridBoundariesIT {
         awaitAnswering(3);
         assertThat(report(WEST + 0.11, SOUTH + 0.01).gridCode()).isEqualTo(OLD_GRID);
         assertThat(GRID_SERVICE.calls()).isEqualTo(callsBefore + 1);
+    }
+
+    @Test
+    @Order(4)
+    void givenEveryGridEventRead_whenTheBrokerIsAskedForTheFollowersGroup_thenItHasThisInstanceAndKeepsNoOffset() {
+        ConsumerGroups follower = ConsumerGroups.of(listeners, kafka, "case-service-grid-boundaries-");
+
+        assertThat(follower.describe().members()).hasSize(1);
+        assertThat(follower.committed()).as("offsets this instance's group would leave behind").isEmpty();
     }
 
     private void awaitAnswering(int activeGrids) {

@@ -14,6 +14,7 @@ import org.grassroots.contracts.grids.GridBoundaryChanged;
 import org.grassroots.contracts.grids.GridCreated;
 import org.grassroots.gridlocation.Boundaries;
 import org.grassroots.gridservice.TestArea;
+import org.grassroots.testsupport.ConsumerGroups;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
 import org.grassroots.testsupport.TestTokens;
@@ -26,6 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Drawing, redrawing and retiring grids through the API, and what the locator makes of them. */
@@ -291,7 +294,7 @@ class GridApiIT {
     }
 
     @Test
-    void givenAnotherInstanceDrewAGrid_whenItsEventArrives_thenThisInstanceLocatesIt() {
+    void givenAnotherInstanceDrewAGrid_whenItsEventArrives_thenThisInstanceLocatesItAndItsGroupKeepsNoOffset() {
         String grid = area.gridCode(12);
         Grid drawn = Grid.draw(grid, "另一实例的网格", org.grassroots.contracts.grids.GridLevel.LEVEL_1, null,
                 area.community(), org.grassroots.gridservice.geo.GeoJson.readBoundary(area.square(0, 0, 0.01), "b"),
@@ -301,10 +304,19 @@ class GridApiIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> locate(area.lon() + 0.005, area.lat() + 0.005)
                 .expectStatus().isOk().expectBody().jsonPath("$.code").isEqualTo(grid));
+        ConsumerGroups locator = ConsumerGroups.of(listeners, kafka, "grid-service-locator-");
+        assertThat(locator.describe().members()).hasSize(1);
+        assertThat(locator.committed()).as("offsets this instance's group would leave behind").isEmpty();
     }
 
     @Autowired
     org.grassroots.platform.outbox.AggregateStore otherInstanceStore;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    KafkaAdmin kafka;
 
     RestTestClient.ResponseSpec create(String bearer, String code, String level, String parent, Object boundary) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", "网格" + code, "level", level,

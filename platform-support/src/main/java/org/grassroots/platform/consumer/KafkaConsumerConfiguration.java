@@ -10,8 +10,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.ContainerProperties.AssignmentCommitOption;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
@@ -50,5 +54,18 @@ public class KafkaConsumerConfiguration {
     @Bean
     RecordInterceptor<Object, Object> correlationRecordInterceptor() {
         return new CorrelationRecordInterceptor();
+    }
+
+    /**
+     * {@link InstanceFollower}'s listeners acknowledge manually and never do, and their containers do
+     * not commit the position they were assigned at either (which they otherwise do for a group that
+     * starts at the latest offset): no offset, not even for a record parked on the dead-letter topic.
+     */
+    @Bean(InstanceFollower.COMMITS_NOTHING)
+    ContainerPostProcessor<Object, Object, AbstractMessageListenerContainer<Object, Object>> instanceFollowerCommitsNothing() {
+        return container -> {
+            container.getContainerProperties().setAckMode(AckMode.MANUAL);
+            container.getContainerProperties().setAssignmentCommitOption(AssignmentCommitOption.NEVER);
+        };
     }
 }
