@@ -31,6 +31,7 @@
 # soak (not in the default STEPS either): SOAK_RATE (40) reports/s through the gateway for SOAK_SECONDS
 # (1800), every one answered 201, every event delivered once; then each part's resident-memory slope
 # (least squares over the samples after the first SOAK_SETTLE_SECONDS, 300) in MiB per 10 minutes.
+# Then it times case-service's two scans on the store the soak grew (StoreScans.java).
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
 # load comes from one address and two residents, and the limits would answer 429 to nearly all of it.
@@ -403,6 +404,13 @@ step_soak() {
       }
     }' "$OUT/rss-load.txt" | sort | tee -a "$OUT/summary.txt"
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # What the store grown by the soak costs case-service's timed scans (round 12).
+  (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
+    -Dexec.mainClass=org.grassroots.benchmarks.load.StoreScans \
+    -Dmongo="mongodb://localhost:$MONGODB_PORT") >"$OUT/store-scans.txt" 2>&1 \
+    || say "timing the store's scans failed (see $OUT/store-scans.txt)"
+  { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/store-scans.txt" || true; } | sed 's/^/[load] /' \
+    | tee -a "$OUT/summary.txt"
   if ((rc != 0)); then
     say "the soak failed its checks or did not finish, status $rc (see $OUT/soak.txt)"
     return "$rc"
