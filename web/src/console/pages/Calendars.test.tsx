@@ -42,7 +42,7 @@ async function twoHolidayRows() {
 }
 
 describe('Calendars', () => {
-  it('given a phone held upright, when a second holiday is added, then its fields are labelled too', async () => {
+  it('given a phone held upright, when a second holiday is added, then its fields are labelled too and a line sets it apart', async () => {
     screenOf(390);
 
     await twoHolidayRows();
@@ -50,6 +50,9 @@ describe('Calendars', () => {
     for (const label of ['名称', '放假首日', '放假末日', '天数']) {
       expect(screen.getAllByText(label, { selector: 'label' })).toHaveLength(2);
     }
+    const [first, second] = screen.getAllByTestId('holiday-row');
+    expect(first.style.borderTop).toBe('');
+    expect(second.style.borderTop).toContain('dashed');
   });
 
   it('given a wide screen, when a second holiday is added, then the labels head the columns once, above the first row', async () => {
@@ -60,5 +63,6 @@ describe('Calendars', () => {
     for (const label of ['名称', '放假首日', '放假末日', '天数']) {
       expect(screen.getAllByText(label, { selector: 'label' })).toHaveLength(1);
     }
+    expect(screen.getAllByTestId('holiday-row')[1].style.borderTop).toBe('');
   });
 });

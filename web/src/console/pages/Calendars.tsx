@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Popconfirm, Result, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Popconfirm, Result, Row, Select, Space, Tag, theme, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api';
@@ -70,6 +70,10 @@ export default function Calendars() {
   const [form] = Form.useForm<CalendarValues>();
   // Side by side, the first holiday's labels head the columns; on a phone each row stacks, and needs its own.
   const stacked = !Grid.useBreakpoint().sm;
+  const { token } = theme.useToken();
+  // Stacked, a line between holidays says where one ends and the next begins.
+  const holidayRowStyle = (index: number) =>
+    stacked && index > 0 ? { borderTop: `1px dashed ${token.colorBorder}`, paddingTop: token.padding } : undefined;
   const labelOf = (index: number, label: string) => (index === 0 || stacked ? label : undefined);
   const all = useApi(() => api<HolidayCalendar[]>('/api/calendars'), [tick]);
   const loaded = useApi(() => loadYear(year), [year, tick]);
@@ -186,7 +190,7 @@ export default function Calendars() {
           {(rows, { add, remove: removeRow }) => (
             <>
               {rows.map((row, index) => (
-                <Row gutter={8} key={row.key} align="top" data-testid="holiday-row">
+                <Row gutter={8} key={row.key} align="top" data-testid="holiday-row" style={holidayRowStyle(index)}>
                   <Col xs={24} sm={6}>
                     <Form.Item name={[row.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写名称' }]} label={labelOf(index, '名称')}>
                       <Input placeholder="如：春节" aria-label={`假期${index + 1}名称`} maxLength={20} />
