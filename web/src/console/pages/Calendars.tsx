@@ -68,13 +68,13 @@ export default function Calendars() {
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<{ title: string; lines: string[] }>();
   const [form] = Form.useForm<CalendarValues>();
-  // Side by side, the first holiday's labels head the columns; on a phone each row stacks, and needs its own.
   const stacked = !Grid.useBreakpoint().sm;
   const { token } = theme.useToken();
+  // Side by side, the first holiday's labels head the columns; on a phone each row stacks, and needs its own.
+  const labelOf = (index: number, label: string) => (index === 0 || stacked ? label : undefined);
   // Stacked, a line between holidays says where one ends and the next begins.
   const holidayRowStyle = (index: number) =>
     stacked && index > 0 ? { borderTop: `1px dashed ${token.colorBorder}`, paddingTop: token.padding } : undefined;
-  const labelOf = (index: number, label: string) => (index === 0 || stacked ? label : undefined);
   const all = useApi(() => api<HolidayCalendar[]>('/api/calendars'), [tick]);
   const loaded = useApi(() => loadYear(year), [year, tick]);
 

@@ -44,10 +44,6 @@ public final class ConsumerGroups {
         return new ConsumerGroups(kafka, group);
     }
 
-    public String id() {
-        return group;
-    }
-
     public ConsumerGroupDescription describe() {
         try (Admin admin = Admin.create(kafka.getConfigurationProperties())) {
             return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
