@@ -89,7 +89,8 @@ public class GridBoundaries {
         }
         if (withoutBoundary > 0) {
             return active + " active grids, " + withoutBoundary + " of them without a boundary on grid-events (drawn"
-                    + " before events carried one, or unreadable): reports are located by grid-service until each is redrawn";
+                    + " before events carried one, which grid-service sends when it next starts, or unreadable): reports are"
+                    + " located by grid-service until each has one";
         }
         if (active == 0) {
             return "no active grid yet: reports are located by grid-service";

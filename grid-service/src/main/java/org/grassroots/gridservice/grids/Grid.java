@@ -38,9 +38,12 @@ public final class Grid {
     private long version;
     private final Instant createdAt;
     private Instant updatedAt;
+    /** Whether an event has carried the current boundary (grids drawn before events carried them: not yet). */
+    private boolean boundaryPublished;
 
     Grid(String code, String name, GridLevel level, String parentCode, String communityId, String streetId,
-            String orgPath, Geometry boundary, boolean retired, long version, Instant createdAt, Instant updatedAt) {
+            String orgPath, Geometry boundary, boolean retired, long version, Instant createdAt, Instant updatedAt,
+            boolean boundaryPublished) {
         this.code = Objects.requireNonNull(code, "code");
         this.name = name;
         this.level = level;
@@ -53,13 +56,14 @@ public final class Grid {
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+        this.boundaryPublished = boundaryPublished;
     }
 
     /** A new grid at version 1; rules that need other grids are checked by {@link BoundaryRules} first. */
     static Grid draw(String code, String name, GridLevel level, String parentCode, Community community,
             Geometry boundary, Instant now) {
         return new Grid(code, name, level, parentCode, community.code(), community.streetId(), community.path(),
-                boundary, false, 1, now, now);
+                boundary, false, 1, now, now, true);
     }
 
     List<GridEvent> created() {
@@ -82,6 +86,21 @@ public final class Grid {
             return List.of();
         }
         boundary = newBoundary;
+        return boundaryChanged(now);
+    }
+
+    /**
+     * For a grid drawn before {@code grid.created} and {@code grid.boundary-changed} carried the
+     * boundary: the boundary it has, sent once as {@code grid.boundary-changed}, so that every follower of
+     * {@code grid-events} (case-service's intake) has it without a redraw. Nothing if an event carried it.
+     */
+    List<GridEvent> publishBoundary(Instant now) {
+        requireActive();
+        return boundaryPublished ? List.of() : boundaryChanged(now);
+    }
+
+    private List<GridEvent> boundaryChanged(Instant now) {
+        boundaryPublished = true;
         return List.of(new GridBoundaryChanged(code, changed(now), orgPath, now, facts(), areaSquareMetres(),
                 GeoJson.write(boundary)));
     }
@@ -131,6 +150,7 @@ public final class Grid {
     public String orgPath() { return orgPath; }
     public Geometry boundary() { return boundary; }
     public boolean isRetired() { return retired; }
+    public boolean boundaryPublished() { return boundaryPublished; }
     public long version() { return version; }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }

@@ -48,7 +48,7 @@ public class GridRepository implements IndexedQueries {
                 // Not read by this service (the locator works in memory, JTS); a real MongoDB answers
                 // $geoIntersects from it, and checks every stored boundary against its geometry rules.
                 StoreIndex.on(GridDocument.COLLECTION).geo2dsphere("boundary").named("boundary_2dsphere"),
-                // allActive(): what the locator is built from.
+                // allActive(): what the locator is built from; activeWithUnpublishedBoundary().
                 StoreIndex.on(GridDocument.COLLECTION).ascending("retired").build(),
                 // list(), page() by community, activeOfCommunity().
                 StoreIndex.on(GridDocument.COLLECTION).ascending("communityId", "retired").build(),
@@ -97,6 +97,12 @@ public class GridRepository implements IndexedQueries {
     public List<Grid> allActive() {
         return mongo.find(query(where("retired").is(false)), GridDocument.class).stream()
                 .map(GridDocument::toGrid).toList();
+    }
+
+    /** Active grids no event has carried the boundary of: drawn before events carried boundaries. */
+    List<Grid> activeWithUnpublishedBoundary() {
+        return mongo.find(query(where("retired").is(false).and("boundaryPublished").ne(true)), GridDocument.class)
+                .stream().map(GridDocument::toGrid).toList();
     }
 
     List<Grid> list(GridFilter filter) {

@@ -19,6 +19,9 @@ import org.grassroots.platform.paging.Page;
 import org.grassroots.platform.paging.Paging;
 import org.grassroots.platform.security.Caller;
 import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Grids {
+
+    private static final Logger log = LoggerFactory.getLogger(Grids.class);
 
     private final GridRepository grids;
     private final CommunityDirectory communities;
@@ -137,6 +142,41 @@ public class Grids {
                 publisher.publishEvent(new GridChanged(grid.code()));
             }
         }
+    }
+
+    /**
+     * At every start: each active grid drawn before {@code grid.created} and {@code grid.boundary-changed}
+     * carried the boundary (before December 2026) has it sent once, as {@code grid.boundary-changed}.
+     * Until every active grid's boundary is on {@code grid-events}, case-service cannot locate reports
+     * itself and asks this service for each one (docs/case-service.md). A grid changed meanwhile, or
+     * published by another instance starting at once, is left to that change; one still unpublished is
+     * tried again at the next start, as is everything if the store cannot be read now: the service
+     * starts either way.
+     *
+     * @return how many grids' boundaries were sent
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public int publishUnpublishedBoundaries() {
+        int published = 0;
+        try {
+            for (Grid grid : grids.activeWithUnpublishedBoundary()) {
+                long readVersion = grid.version();
+                try {
+                    grids.update(grid, readVersion, grid.publishBoundary(now()));
+                } catch (VersionConflictException changedMeanwhile) {
+                    continue;
+                }
+                publisher.publishEvent(new GridChanged(grid.code()));
+                published++;
+            }
+        } catch (RuntimeException storeTrouble) {
+            log.warn("Could not publish the boundaries of grids drawn before events carried them ({}); "
+                    + "the next start tries again", storeTrouble.toString());
+        }
+        if (published > 0) {
+            log.info("Published the boundaries of {} grids drawn before events carried them", published);
+        }
+        return published;
     }
 
     private Grid parentOf(NewGrid spec) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,10 @@ import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.grids.GridBoundaryChanged;
 import org.grassroots.contracts.grids.GridCreated;
+import org.grassroots.contracts.grids.GridLevel;
 import org.grassroots.gridlocation.Boundaries;
 import org.grassroots.gridservice.TestArea;
+import org.grassroots.gridservice.geo.GeoJson;
 import org.grassroots.testsupport.ConsumerGroups;
 import org.grassroots.testsupport.PlatformInfrastructure;
 import org.grassroots.testsupport.ServiceIntegrationTest;
@@ -25,6 +28,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -295,10 +301,8 @@ class GridApiIT {
 
     @Test
     void givenAnotherInstanceDrewAGrid_whenItsEventArrives_thenThisInstanceLocatesItAndItsGroupKeepsNoOffset() {
-        String grid = area.gridCode(12);
-        Grid drawn = Grid.draw(grid, "另一实例的网格", org.grassroots.contracts.grids.GridLevel.LEVEL_1, null,
-                area.community(), org.grassroots.gridservice.geo.GeoJson.readBoundary(area.square(0, 0, 0.01), "b"),
-                java.time.Instant.now());
+        Grid drawn = drawnElsewhere(12, "另一实例的网格");
+        String grid = drawn.code();
         // As another instance would: the document and its outbox written, the relay publishing it.
         otherInstanceStore.insert(GridDocument.of(drawn), drawn.created());
 
@@ -308,6 +312,39 @@ class GridApiIT {
         assertThat(locator.describe().members()).hasSize(1);
         assertThat(locator.committed()).as("offsets this instance's group would leave behind").isEmpty();
     }
+
+    @Test
+    void givenAGridDrawnBeforeEventsCarriedBoundaries_whenTheServiceStarts_thenItsBoundaryIsSentOnceAndNotAgain() {
+        Grid drawn = drawnElsewhere(13, "旧版本画的网格");
+        String grid = drawn.code();
+        // As the release before stored it: no marker, and its grid.created (long published) without the boundary.
+        otherInstanceStore.insert(GridDocument.of(drawn), List.of());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(grid)), new Update().unset("boundaryPublished"),
+                GridDocument.COLLECTION);
+
+        try (TopicProbe probe = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), Topics.GRID_EVENTS)) {
+            assertThat(grids.publishUnpublishedBoundaries()).as("grids whose boundary was sent").isPositive();
+            GridBoundaryChanged sent = CODEC.read(only(probe, grid, "org.grassroots.grid.boundary-changed").value(),
+                    GridBoundaryChanged.class);
+            assertThat(sent.aggregateVersion()).isEqualTo(2);
+            assertThat(covers(sent.boundary(), area.lon() + 0.005, area.lat() + 0.005)).isTrue();
+            assertThat(covers(sent.boundary(), area.lon() + 0.015, area.lat() + 0.005)).isFalse();
+
+            grids.publishUnpublishedBoundaries(); // the next start
+            assertThat(probe.drain(Duration.ofSeconds(2))).filteredOn(record -> grid.equals(record.key()))
+                    .as("events about the grid after both starts").hasSize(1);
+            assertThat(grids.get(grid).version()).isEqualTo(2);
+        }
+    }
+
+    /** A level-1 grid around the area's corner, drawn not through this instance's API. */
+    private Grid drawnElsewhere(int n, String name) {
+        return Grid.draw(area.gridCode(n), name, GridLevel.LEVEL_1, null, area.community(),
+                GeoJson.readBoundary(area.square(0, 0, 0.01), "b"), Instant.now());
+    }
+
+    @Autowired
+    Grids grids;
 
     @Autowired
     org.grassroots.platform.outbox.AggregateStore otherInstanceStore;

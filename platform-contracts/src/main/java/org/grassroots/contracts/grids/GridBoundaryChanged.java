@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A grid's boundary was redrawn.
+ * A grid's boundary was redrawn; or, once, a grid drawn before events carried boundaries has its
+ * boundary sent (unchanged), so that a follower of {@code grid-events} has every active grid's.
  *
  * @param code             the grid's code, also the event's subject and Kafka key
  * @param aggregateVersion the grid's version after this change
