@@ -50,9 +50,13 @@ describe('Calendars', () => {
     for (const label of ['名称', '放假首日', '放假末日', '天数']) {
       expect(screen.getAllByText(label, { selector: 'label' })).toHaveLength(2);
     }
+    // One dashed line, between the two holidays, outside either row (so it spans the fields exactly).
     const [first, second] = screen.getAllByTestId('holiday-row');
-    expect(first.style.borderTop).toBe('');
-    expect(second.style.borderTop).toContain('dashed');
+    const [separator, ...more] = screen.getAllByTestId('holiday-separator');
+    expect(more).toHaveLength(0);
+    expect(separator.className).toContain('ant-divider-dashed');
+    expect(first.compareDocumentPosition(separator) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(separator.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('given a wide screen, when a second holiday is added, then the labels head the columns once, above the first row', async () => {
@@ -63,6 +67,6 @@ describe('Calendars', () => {
     for (const label of ['名称', '放假首日', '放假末日', '天数']) {
       expect(screen.getAllByText(label, { selector: 'label' })).toHaveLength(1);
     }
-    expect(screen.getAllByTestId('holiday-row')[1].style.borderTop).toBe('');
+    expect(screen.queryAllByTestId('holiday-separator')).toHaveLength(0);
   });
 });

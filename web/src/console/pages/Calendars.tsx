@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Grid, Input, Popconfirm, Result, Row, Select, Space, Tag, theme, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Divider, Empty, Form, Grid, Input, Popconfirm, Result, Row, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api';
 import { ServiceAlert } from '../components/ServiceAlert';
 import {
@@ -69,12 +69,8 @@ export default function Calendars() {
   const [refusal, setRefusal] = useState<{ title: string; lines: string[] }>();
   const [form] = Form.useForm<CalendarValues>();
   const stacked = !Grid.useBreakpoint().sm;
-  const { token } = theme.useToken();
   // Side by side, the first holiday's labels head the columns; on a phone each row stacks, and needs its own.
   const labelOf = (index: number, label: string) => (index === 0 || stacked ? label : undefined);
-  // Stacked, a line between holidays says where one ends and the next begins.
-  const holidayRowStyle = (index: number) =>
-    stacked && index > 0 ? { borderTop: `1px dashed ${token.colorBorder}`, paddingTop: token.padding } : undefined;
   const all = useApi(() => api<HolidayCalendar[]>('/api/calendars'), [tick]);
   const loaded = useApi(() => loadYear(year), [year, tick]);
 
@@ -190,31 +186,35 @@ export default function Calendars() {
           {(rows, { add, remove: removeRow }) => (
             <>
               {rows.map((row, index) => (
-                <Row gutter={8} key={row.key} align="top" data-testid="holiday-row" style={holidayRowStyle(index)}>
-                  <Col xs={24} sm={6}>
-                    <Form.Item name={[row.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写名称' }]} label={labelOf(index, '名称')}>
-                      <Input placeholder="如：春节" aria-label={`假期${index + 1}名称`} maxLength={20} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} sm={6}>
-                    <Form.Item name={[row.name, 'from']} rules={[{ required: true, message: '请选择首日' }]} label={labelOf(index, '放假首日')}>
-                      <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`假期${index + 1}首日`} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} sm={6}>
-                    <Form.Item name={[row.name, 'to']} rules={[{ required: true, message: '请选择末日' }]} label={labelOf(index, '放假末日')}>
-                      <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`假期${index + 1}末日`} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} sm={6}>
-                    <Form.Item label={labelOf(index, '天数')}>
-                      <Space>
-                        <HolidayDays index={index} />
-                        <Button icon={<DeleteOutlined />} onClick={() => removeRow(row.name)} aria-label={`删除假期${index + 1}`} />
-                      </Space>
-                    </Form.Item>
-                  </Col>
-                </Row>
+                <Fragment key={row.key}>
+                  {/* Stacked, a line between holidays says where one ends and the next begins. */}
+                  {stacked && index > 0 && <Divider dashed data-testid="holiday-separator" style={{ marginTop: 0 }} />}
+                  <Row gutter={8} align="top" data-testid="holiday-row">
+                    <Col xs={24} sm={6}>
+                      <Form.Item name={[row.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写名称' }]} label={labelOf(index, '名称')}>
+                        <Input placeholder="如：春节" aria-label={`假期${index + 1}名称`} maxLength={20} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={6}>
+                      <Form.Item name={[row.name, 'from']} rules={[{ required: true, message: '请选择首日' }]} label={labelOf(index, '放假首日')}>
+                        <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`假期${index + 1}首日`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={6}>
+                      <Form.Item name={[row.name, 'to']} rules={[{ required: true, message: '请选择末日' }]} label={labelOf(index, '放假末日')}>
+                        <DatePicker style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} aria-label={`假期${index + 1}末日`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={6}>
+                      <Form.Item label={labelOf(index, '天数')}>
+                        <Space>
+                          <HolidayDays index={index} />
+                          <Button icon={<DeleteOutlined />} onClick={() => removeRow(row.name)} aria-label={`删除假期${index + 1}`} />
+                        </Space>
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </Fragment>
               ))}
               <div style={{ marginBottom: 16 }}>
                 <Button icon={<PlusOutlined />} onClick={() => add({})}>
