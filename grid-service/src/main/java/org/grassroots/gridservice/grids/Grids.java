@@ -157,21 +157,26 @@ public class Grids {
      */
     @EventListener(ApplicationReadyEvent.class)
     public int publishUnpublishedBoundaries() {
-        int published = 0;
+        List<Grid> unpublished;
         try {
-            for (Grid grid : grids.activeWithUnpublishedBoundary()) {
-                long readVersion = grid.version();
-                try {
-                    grids.update(grid, readVersion, grid.publishBoundary(now()));
-                } catch (VersionConflictException changedMeanwhile) {
-                    continue;
-                }
+            unpublished = grids.activeWithUnpublishedBoundary();
+        } catch (RuntimeException storeTrouble) {
+            log.warn("Could not read which grids' boundaries are still to be sent ({}); the next start tries again",
+                    storeTrouble.toString());
+            return 0;
+        }
+        int published = 0;
+        for (Grid grid : unpublished) {
+            try {
+                grids.update(grid, grid.version(), grid.publishBoundary(now()));
                 publisher.publishEvent(new GridChanged(grid.code()));
                 published++;
+            } catch (VersionConflictException changedMeanwhile) {
+                // Sent by another instance, or changed: a redraw sends it; otherwise the next start does.
+            } catch (RuntimeException failed) {
+                log.warn("Could not send the boundary of grid {} ({}); the next start tries again", grid.code(),
+                        failed.toString());
             }
-        } catch (RuntimeException storeTrouble) {
-            log.warn("Could not publish the boundaries of grids drawn before events carried them ({}); "
-                    + "the next start tries again", storeTrouble.toString());
         }
         if (published > 0) {
             log.info("Published the boundaries of {} grids drawn before events carried them", published);
