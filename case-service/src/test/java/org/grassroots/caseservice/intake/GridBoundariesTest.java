@@ -55,6 +55,20 @@ class GridBoundariesTest {
                 .extracting(Placement::unlocatedReason).isEqualTo(Placement.OUTSIDE_EVERY_GRID);
     }
 
+    @Test
+    void givenAGridDrawnBeforeEventsCarriedBoundaries_whenGridServiceSendsItsBoundaryAtStart_thenTheCopyAnswers() {
+        boundaries.apply(created(null));
+        boundaries.caughtUp();
+
+        assertThat(boundaries.locate(INSIDE)).isEmpty();
+        assertThat(boundaries.describe()).contains("1 of them without a boundary", "grid-service sends when it next starts");
+
+        // What grid-service's start-up sends for it: the same grid, its boundary unchanged, the version raised.
+        boundaries.apply(new GridBoundaryChanged(GRID, 2, PATH, AT, facts(), 1.0e6, square()));
+        assertThat(boundaries.locate(INSIDE)).get().extracting(Placement::gridCode).isEqualTo(GRID);
+        assertThat(boundaries.describe()).contains("reports are located here");
+    }
+
     private static GridCreated created(Map<String, Object> boundary) {
         return new GridCreated(GRID, 1, PATH, AT, facts(), 1.0e6, boundary);
     }
