@@ -145,8 +145,9 @@ public class Grids {
     }
 
     /**
-     * At every start: each active grid drawn before {@code grid.created} and {@code grid.boundary-changed}
-     * carried the boundary (before December 2026) has it sent once, as {@code grid.boundary-changed}.
+     * At every start ({@link #atStart}): each active grid drawn before {@code grid.created} and
+     * {@code grid.boundary-changed} carried the boundary (before December 2026) has it sent once, as
+     * {@code grid.boundary-changed}.
      * Until every active grid's boundary is on {@code grid-events}, case-service cannot locate reports
      * itself and asks this service for each one (docs/case-service.md). A grid changed meanwhile, or
      * published by another instance starting at once, is left to that change; one still unpublished is
@@ -155,8 +156,7 @@ public class Grids {
      *
      * @return how many grids' boundaries were sent
      */
-    @EventListener(ApplicationReadyEvent.class)
-    public int publishUnpublishedBoundaries() {
+    int publishUnpublishedBoundaries() {
         List<Grid> unpublished;
         try {
             unpublished = grids.activeWithUnpublishedBoundary();
@@ -182,6 +182,12 @@ public class Grids {
             log.info("Published the boundaries of {} grids drawn before events carried them", published);
         }
         return published;
+    }
+
+    /** A listener's return value would be published as an event of its own: the count stays here. */
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        publishUnpublishedBoundaries();
     }
 
     private Grid parentOf(NewGrid spec) {
