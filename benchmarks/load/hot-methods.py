@@ -13,7 +13,8 @@ import sys
 
 recording = sys.argv[1]
 top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
-text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", recording],
+# `jfr print` shows five frames of each stack unless told otherwise: the totals below need all of them.
+text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", recording],
                       capture_output=True, text=True, check=True).stdout
 self_counts = collections.Counter()
 total_counts = collections.Counter()
