@@ -168,7 +168,7 @@ public class CaseService {
     private Category activeCategory(String code) {
         Category category;
         try {
-            category = categories.get(code);
+            category = categories.forIntake(code);
         } catch (NotFoundException unknown) {
             throw new InvalidFieldException("categoryCode", "is not in the category catalogue (GET /api/categories)");
         }

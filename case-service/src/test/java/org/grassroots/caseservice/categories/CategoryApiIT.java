@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -36,6 +37,9 @@ class CategoryApiIT {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    CategoryCatalogue catalogue;
 
     RestTestClient client;
 
@@ -108,6 +112,31 @@ class CategoryApiIT {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.active").isEqualTo(false);
+    }
+
+    @Test
+    void givenACategoryIntakeHasRead_whenItIsChangedHereOrByAnotherInstance_thenIntakeSeesItAtOnceOrWithinItsCopysLifetime()
+            throws InterruptedException {
+        String code = freshCode();
+        client.post().uri("/api/categories")
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(fallenTree(code))
+                .exchange()
+                .expectStatus().isCreated();
+        assertThat(catalogue.forIntake(code).isActive()).isTrue();
+
+        client.post().uri("/api/categories/" + code + "/retire")
+                .header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .exchange()
+                .expectStatus().isOk();
+        assertThat(catalogue.forIntake(code).isActive()).as("retired through this instance").isFalse();
+
+        // Another case-service instance renames it: this one goes on with its copy for a while.
+        mongo.updateFirst(query(where("_id").is(code)), Update.update("name", "另一个实例改的名字"), CategoryDocument.class);
+        assertThat(catalogue.forIntake(code).name()).isNotEqualTo("另一个实例改的名字");
+        Thread.sleep(CategoryCatalogue.INTAKE_COPY_LIFETIME.plusMillis(200).toMillis());
+        assertThat(catalogue.forIntake(code).name()).isEqualTo("另一个实例改的名字");
     }
 
     @Test
