@@ -1,9 +1,11 @@
 package org.grassroots.caseservice.categories;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -74,12 +76,7 @@ class CategoryApiIT {
     @Test
     void givenAnAdministrator_whenTheyDefineReviseAndRetireACategory_thenEachStepIsApplied() {
         String code = freshCode();
-        client.post().uri("/api/categories")
-                .header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(fallenTree(code))
-                .exchange()
-                .expectStatus().isCreated()
+        define(code)
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/categories/" + code)
                 .expectBody()
                 .jsonPath("$.version").isEqualTo(1)
@@ -115,15 +112,9 @@ class CategoryApiIT {
     }
 
     @Test
-    void givenACategoryIntakeHasRead_whenItIsChangedHereOrByAnotherInstance_thenIntakeSeesItAtOnceOrWithinItsCopysLifetime()
-            throws InterruptedException {
+    void givenACategoryIntakeHasRead_whenItIsChangedHereOrByAnotherInstance_thenIntakeSeesItAtOnceOrWithinItsCopysLifetime() {
         String code = freshCode();
-        client.post().uri("/api/categories")
-                .header(HttpHeaders.AUTHORIZATION, ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(fallenTree(code))
-                .exchange()
-                .expectStatus().isCreated();
+        define(code);
         assertThat(catalogue.forIntake(code).isActive()).isTrue();
 
         client.post().uri("/api/categories/" + code + "/retire")
@@ -135,8 +126,8 @@ class CategoryApiIT {
         // Another case-service instance renames it: this one goes on with its copy for a while.
         mongo.updateFirst(query(where("_id").is(code)), Update.update("name", "另一个实例改的名字"), CategoryDocument.class);
         assertThat(catalogue.forIntake(code).name()).isNotEqualTo("另一个实例改的名字");
-        Thread.sleep(CategoryCatalogue.INTAKE_COPY_LIFETIME.plusMillis(200).toMillis());
-        assertThat(catalogue.forIntake(code).name()).isEqualTo("另一个实例改的名字");
+        await().atMost(CategoryCatalogue.INTAKE_COPY_LIFETIME.plusSeconds(2)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(catalogue.forIntake(code).name()).isEqualTo("另一个实例改的名字"));
     }
 
     @Test
@@ -315,8 +306,8 @@ class CategoryApiIT {
                 .stream().map(CategoryView::code).toList();
     }
 
-    private void define(String code) {
-        client.post().uri("/api/categories")
+    private RestTestClient.ResponseSpec define(String code) {
+        return client.post().uri("/api/categories")
                 .header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(fallenTree(code))

@@ -2,6 +2,7 @@ package org.grassroots.systemtests.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -142,7 +143,7 @@ class LocalMongoStoreIT {
         return written;
     }
 
-    private int start(Path file, Path log) throws IOException, InterruptedException {
+    private int start(Path file, Path log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -154,12 +155,9 @@ class LocalMongoStoreIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!Files.readString(log).contains("LocalMongo listening")) {
-            assertThat(localMongo.isAlive()).as("LocalMongo exited: %s", Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("LocalMongo did not listen in 90 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                .failFast("LocalMongo exited, see " + log, () -> !localMongo.isAlive())
+                .until(() -> Files.readString(log).contains("LocalMongo listening"));
         return port;
     }
 
