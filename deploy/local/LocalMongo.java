@@ -1,10 +1,17 @@
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -23,6 +30,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -43,7 +51,8 @@ import io.netty.buffer.Unpooled;
  * changes, leaves the file consistent and compacts it. A SIGKILL loses at most the last second of
  * writes.
  *
- * <p>How it keeps documents and index keys: see {@link StoredValues}.
+ * <p>How it keeps documents and index keys: see {@link StoredValues}; the indexes it builds besides
+ * mongo-java-server's unique ones: see {@link SecondaryIndex}.
  */
 public class LocalMongo {
 
@@ -69,8 +78,8 @@ public class LocalMongo {
         Files.createDirectories(path.getParent());
 
         // No compaction while serving: MVStore's background writer would move live pages out of sparse
-        // chunks and drop those chunks while a query that reads a collection whole (the embedded store
-        // has no secondary indexes) still walks the older pages, which then fail with "Chunk N not
+        // chunks and drop those chunks while a query that reads a collection whole (one no index
+        // serves) still walks the older pages, which then fail with "Chunk N not
         // found" (docs/benchmarks.md, rounds 7 and 9). The file grows while serving instead, and is
         // compacted here, before the first client, and on a clean stop: each for a few seconds at most.
         MVStore store = new MVStore.Builder().fileName(path.toString()).autoCompactFillRate(0).open();
@@ -115,7 +124,7 @@ public class LocalMongo {
 
     /**
      * mongo-java-server's H2 backend, with {@link StoredValues} for the documents of every collection
-     * and the keys of every unique index (the only indexes it builds).
+     * and the keys of every unique index, and a {@link SecondaryIndex} for every other index.
      */
     static final class BsonH2Backend extends H2Backend {
 
@@ -135,15 +144,54 @@ public class LocalMongo {
          */
         final class Database extends H2Database {
 
+            /**
+             * The collections opened so far. No initializer: the superclass's constructor opens the
+             * collections (and fills this) before an initializer would run, and would then empty it.
+             */
+            private List<String> opened;
+
             Database(String databaseName) {
                 super(databaseName, BsonH2Backend.this.getMvStore(), BsonH2Backend.this.getCursorRegistry());
+                if (opened != null) { // fill the secondary indexes now, before the first client connects
+                    long started = System.nanoTime();
+                    long documents = 0;
+                    for (String name : opened) {
+                        documents += SecondaryIndex.fill(resolveCollection(name, true), documentsOf(name));
+                    }
+                    if (documents > 0) {
+                        System.out.printf("LocalMongo: the secondary indexes of %s filled from %d documents in %d ms%n",
+                                databaseName, documents, (System.nanoTime() - started) / 1_000_000);
+                    }
+                }
             }
 
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-                String documents = "databases." + getFullCollectionNamespace(collectionName);
-                getMvStore().openMap(documents, new MVMap.Builder<Object, Object>().valueType(new StoredValues()));
+                getMvStore().openMap(documentsMapName(collectionName),
+                        new MVMap.Builder<Object, Object>().valueType(new StoredValues()));
+                if (opened == null) {
+                    opened = new ArrayList<>();
+                }
+                opened.add(collectionName);
                 return super.openOrCreateCollection(collectionName, options);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                if (!SecondaryIndex.canIndex(keys)) {
+                    return super.openOrCreateSecondaryIndex(collectionName, indexName, keys, sparse);
+                }
+                return new SecondaryIndex(indexName, keys, sparse,
+                        () -> resolveCollection(collectionName, true), () -> documentsOf(collectionName));
+            }
+
+            private MVMap<Object, Object> documentsOf(String collectionName) {
+                return getMvStore().openMap(documentsMapName(collectionName));
+            }
+
+            private String documentsMapName(String collectionName) {
+                return "databases." + getFullCollectionNamespace(collectionName);
             }
 
             @Override
@@ -180,6 +228,335 @@ public class LocalMongo {
             index.clear();
             entries.forEach(entry -> index.put(entry.getKey(), entry.getValue()));
             System.out.printf("LocalMongo: index %s put in key order (%d entries), once%n", name, entries.size());
+        }
+    }
+
+    /**
+     * An index mongo-java-server does not build: one that is not unique. Without it, every query that
+     * is not on a unique index's exact fields reads the whole collection, under the collection's lock:
+     * with 60,000 cases the outbox relay's and the SLA scanner's timed scans held {@code cases} for one
+     * to three seconds each, and reports waited behind them (docs/benchmarks.md, rounds 12 to 14).
+     *
+     * <p>Kept in memory, ordered by the index's first field only, and filled from the documents when
+     * the store opens (or when the index is made, at its first use). It only narrows a query down:
+     * where a query holds that field to a value, to one of a list of values, to all of a list of values,
+     * to a range of dates, or to existing, the documents with such a value are the candidates, and
+     * mongo-java-server matches each against the whole query, as it matched every document before.
+     * Any other query reads the whole collection, as before; so does a query on {@code _id}, which
+     * the unique indexes answer where they can, as MongoDB would.
+     *
+     * <p>A document without the field has no entry, sparse index or not: none of those queries can
+     * match it. A document's position is its {@code _id}: H2Collection keys its documents by it.
+     */
+    static final class SecondaryIndex extends Index<Object> {
+
+        private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
+        private static final Pattern ARRAY_POSITION = Pattern.compile("\\d+");
+        private static final Object[] NO_BOUND = {};
+
+        private final String[] path;
+        private final java.util.function.Supplier<MongoCollection<?>> collection;
+        private final java.util.function.Supplier<MVMap<Object, Object>> documents;
+        /** (value, position) pairs, a document once for each distinct value it holds in the field. */
+        private final NavigableSet<Entry> entries = new TreeSet<>();
+        private volatile boolean filled;
+
+        SecondaryIndex(String name, List<IndexKey> keys, boolean sparse,
+                       java.util.function.Supplier<MongoCollection<?>> collection,
+                       java.util.function.Supplier<MVMap<Object, Object>> documents) {
+            super(name, keys, sparse);
+            this.path = keys.get(0).getKey().split("\\.");
+            this.collection = collection;
+            this.documents = documents;
+        }
+
+        /** A path through array positions ({@code a.0.b}) is left to the whole-collection read. */
+        static boolean canIndex(List<IndexKey> keys) {
+            for (String step : keys.get(0).getKey().split("\\.")) {
+                if (ARRAY_POSITION.matcher(step).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Fills the collection's secondary indexes that are not filled yet, in one pass over its
+         * documents. Under the collection's lock, which every write to it holds too.
+         *
+         * @return how many documents were read
+         */
+        static long fill(MongoCollection<?> collection, MVMap<Object, Object> documents) {
+            synchronized (collection) {
+                List<SecondaryIndex> unfilled = new ArrayList<>();
+                for (Index<?> index : collection.getIndexes()) {
+                    if (index instanceof SecondaryIndex secondary && !secondary.filled) {
+                        unfilled.add(secondary);
+                    }
+                }
+                if (unfilled.isEmpty()) {
+                    return 0;
+                }
+                long count = 0;
+                for (Map.Entry<Object, Object> stored : documents.entrySet()) {
+                    for (SecondaryIndex index : unfilled) {
+                        index.addValues((Document) stored.getValue(), stored.getKey());
+                    }
+                    count++;
+                }
+                unfilled.forEach(index -> index.filled = true);
+                return count;
+            }
+        }
+
+        private void fillIfNeeded() {
+            if (!filled) {
+                fill(collection.get(), documents.get());
+            }
+        }
+
+        @Override
+        public boolean canHandle(Document query) {
+            return !hasIdCondition(query) && candidateRanges(query) != null;
+        }
+
+        @Override
+        public Iterable<Object> getPositions(Document query) {
+            fillIfNeeded();
+            List<Object[]> ranges = candidateRanges(query);
+            Set<Object> positions = new LinkedHashSet<>();
+            synchronized (this) {
+                for (Object[] range : ranges) {
+                    Collection<Entry> found = range == NO_BOUND ? entries
+                            : entries.subSet((Entry) range[0], true, (Entry) range[1], true);
+                    found.forEach(entry -> positions.add(entry.position));
+                }
+            }
+            return new ArrayList<>(positions);
+        }
+
+        @Override
+        public void add(Document document, Object position, MongoCollection<Object> collection) {
+            fillIfNeeded();
+            addValues(document, position);
+        }
+
+        @Override
+        public Object remove(Document document) {
+            fillIfNeeded();
+            Object position = document.get("_id");
+            synchronized (this) {
+                for (Object value : valuesOf(document)) {
+                    entries.remove(new Entry(value, position, 0));
+                }
+            }
+            if (position == null && !isSparse()) {
+                throw new IllegalStateException("a document without _id in index " + getName());
+            }
+            return position;
+        }
+
+        @Override
+        public void updateInPlace(Document before, Document after, Object position, MongoCollection<Object> collection) {
+            fillIfNeeded();
+            Set<Object> old = valuesOf(before);
+            Set<Object> current = valuesOf(after);
+            synchronized (this) {
+                for (Object value : old) {
+                    if (!current.contains(value)) {
+                        entries.remove(new Entry(value, position, 0));
+                    }
+                }
+                for (Object value : current) {
+                    if (!old.contains(value)) {
+                        add(value, position);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Object getPosition(Document document) {
+            return null; // not unique: no document is found by its key alone
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<Object> collection) {
+        }
+
+        @Override
+        public void checkUpdate(Document before, Document after, MongoCollection<Object> collection) {
+        }
+
+        /** Never empty to mongo-java-server, so that it does not fill the index itself: {@link #fill} does. */
+        @Override
+        public boolean isEmpty() {
+            return false;
+        }
+
+        @Override
+        public synchronized long getCount() {
+            return entries.size();
+        }
+
+        @Override
+        public synchronized long getDataSize() {
+            return entries.size() * 64L; // roughly what an entry takes in memory
+        }
+
+        @Override
+        public synchronized void drop() {
+            entries.clear();
+        }
+
+        private void addValues(Document document, Object position) {
+            Set<Object> values = valuesOf(document);
+            synchronized (this) {
+                values.forEach(value -> add(value, position));
+            }
+        }
+
+        /** Adds an entry, sharing the value of an entry before it that holds the same (a status, a term). */
+        private void add(Object value, Object position) {
+            Entry first = entries.ceiling(new Entry(value, null, -1));
+            Object shared = first != null && VALUES.compare(first.value, value) == 0 ? first.value : value;
+            entries.add(new Entry(shared, position, 0));
+        }
+
+        /**
+         * The values the document holds at the path, each once: through arrays of documents, and each
+         * element of an array at its end (an empty array as itself); none if the path is missing.
+         */
+        private Set<Object> valuesOf(Document document) {
+            Set<Object> values = new TreeSet<>(VALUES);
+            collect(document, 0, values);
+            return values;
+        }
+
+        private void collect(Object value, int step, Set<Object> into) {
+            if (step == path.length) {
+                if (value instanceof List<?> list && !list.isEmpty()) {
+                    into.addAll(list);
+                } else {
+                    into.add(value);
+                }
+            } else if (value instanceof Document document) {
+                if (document.containsKey(path[step])) {
+                    collect(document.get(path[step]), step + 1, into);
+                }
+            } else if (value instanceof List<?> list) {
+                list.forEach(element -> collect(element, step, into));
+            }
+        }
+
+        private static boolean hasIdCondition(Document query) {
+            if (query.containsKey("_id")) {
+                return true;
+            }
+            return query.get("$and") instanceof List<?> terms
+                    && terms.stream().anyMatch(term -> term instanceof Document document && hasIdCondition(document));
+        }
+
+        /**
+         * The ranges of entries that hold every document the query can match, or null if the query
+         * does not hold the indexed field in a way this index can narrow down.
+         */
+        private List<Object[]> candidateRanges(Document query) {
+            Object condition = query.get(getKeys().get(0).getKey());
+            List<Object[]> ranges = condition == null && !query.containsKey(getKeys().get(0).getKey())
+                    ? null : rangesFor(condition);
+            if (ranges == null && query.get("$and") instanceof List<?> terms) {
+                for (Object term : terms) {
+                    if (term instanceof Document document && (ranges = candidateRanges(document)) != null) {
+                        break;
+                    }
+                }
+            }
+            return ranges;
+        }
+
+        private List<Object[]> rangesFor(Object condition) {
+            if (isPlainValue(condition)) {
+                return List.<Object[]>of(point(condition));
+            }
+            if (!(condition instanceof Document operators) || operators.isEmpty()
+                    || !operators.keySet().iterator().next().startsWith("$")) {
+                return null;
+            }
+            if (isPlainValue(operators.get("$eq"))) {
+                return List.<Object[]>of(point(operators.get("$eq")));
+            }
+            if (operators.get("$in") instanceof List<?> values && values.stream().allMatch(SecondaryIndex::isPlainValue)) {
+                return values.stream().map(SecondaryIndex::point).toList();
+            }
+            if (operators.get("$all") instanceof List<?> values && !values.isEmpty() && isPlainValue(values.get(0))) {
+                return List.<Object[]>of(point(values.get(0))); // a document holding all of them holds the first
+            }
+            Object[] dates = dateRange(operators);
+            if (dates != null) {
+                return List.<Object[]>of(dates);
+            }
+            Object exists = operators.get("$exists");
+            if (Boolean.TRUE.equals(exists) || exists instanceof Number n && n.doubleValue() != 0) {
+                return List.<Object[]>of(NO_BOUND); // every entry: the entries are exactly the documents that have the field
+            }
+            return null;
+        }
+
+        /** {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte} on dates: among dates only, as MongoDB compares. */
+        private static Object[] dateRange(Document operators) {
+            Entry from = new Entry(Instant.MIN, null, -1);
+            Entry to = new Entry(Instant.MAX, null, 1);
+            boolean bounded = false;
+            for (Map.Entry<String, Object> operator : operators.entrySet()) {
+                if (!(operator.getValue() instanceof Instant at)) {
+                    continue;
+                }
+                switch (operator.getKey()) {
+                    case "$gt" -> from = new Entry(at, null, 1);
+                    case "$gte" -> from = new Entry(at, null, -1);
+                    case "$lt" -> to = new Entry(at, null, -1);
+                    case "$lte" -> to = new Entry(at, null, 1);
+                    default -> {
+                        continue;
+                    }
+                }
+                bounded = true;
+            }
+            if (!bounded) {
+                return null;
+            }
+            return from.compareTo(to) <= 0 ? new Object[] {from, to} : new Object[] {from, from};
+        }
+
+        private static Object[] point(Object value) {
+            return new Object[] {new Entry(value, null, -1), new Entry(value, null, 1)};
+        }
+
+        /** A value equality can look up: not null, an array, a document, a pattern or anything unusual. */
+        private static boolean isPlainValue(Object value) {
+            return value instanceof String || value instanceof Boolean || value instanceof Instant
+                    || value instanceof ObjectId
+                    || value instanceof Number number && !Double.isNaN(number.doubleValue());
+        }
+
+        /**
+         * A value and the position of a document holding it. {@code bound} -1 or 1 makes a key that
+         * sorts before or after every position of its value, to ask for a range.
+         */
+        private record Entry(Object value, Object position, int bound) implements Comparable<Entry> {
+
+            @Override
+            public int compareTo(Entry other) {
+                int byValue = VALUES.compare(value, other.value);
+                if (byValue != 0) {
+                    return byValue;
+                }
+                if (bound != 0 || other.bound != 0) {
+                    return Integer.compare(bound, other.bound);
+                }
+                return VALUES.compare(position, other.position);
+            }
         }
     }
 

@@ -2,18 +2,13 @@ package org.grassroots.systemtests.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -48,13 +42,12 @@ class LocalMongoStoreIT {
     @TempDir
     Path dir;
 
-    private Process localMongo;
+    private LocalMongoProcess localMongo;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (localMongo != null && localMongo.isAlive()) {
-            localMongo.destroy();
-            localMongo.waitFor(30, TimeUnit.SECONDS);
+        if (localMongo != null) {
+            localMongo.close();
         }
     }
 
@@ -63,10 +56,11 @@ class LocalMongoStoreIT {
             throws Exception {
         Path file = dir.resolve("grassroots.mv.db");
         List<Document> written = writeAsTheReleaseBefore(file);
+        localMongo = new LocalMongoProcess(file);
 
         Path firstLog = dir.resolve("first.log");
-        int port = start(file, firstLog);
-        try (MongoClient client = client(port)) {
+        int port = localMongo.start(firstLog);
+        try (MongoClient client = LocalMongoProcess.client(port)) {
             MongoCollection<Document> cases = client.getDatabase("grassroots-case").getCollection("cases");
             assertThat(cases.countDocuments()).isEqualTo(CASES);
             for (Document expected : written) {
@@ -85,14 +79,14 @@ class LocalMongoStoreIT {
             MongoCollection<Document> files = client.getDatabase("grassroots-case").getCollection("attachments.files");
             assertThat(files.find().first()).isNotNull();
         }
-        stopLocalMongo();
+        localMongo.stop();
         assertThat(Files.readString(firstLog))
                 .contains("index grassroots-case.cases._index__id_ put in key order")
                 .contains("index grassroots-case.cases._index_number_1 put in key order");
 
         Path secondLog = dir.resolve("second.log");
-        port = start(file, secondLog);
-        try (MongoClient client = client(port)) {
+        port = localMongo.start(secondLog);
+        try (MongoClient client = LocalMongoProcess.client(port)) {
             MongoCollection<Document> cases = client.getDatabase("grassroots-case").getCollection("cases");
             assertThat(cases.countDocuments()).isEqualTo(CASES);
             Document updated = cases.find(Filters.eq("number", written.get(0).get("number"))).first();
@@ -105,7 +99,7 @@ class LocalMongoStoreIT {
             }
             assertDuplicateRefused(cases, new Document("_id", "yet-another").append("number", "GR-after"));
         }
-        stopLocalMongo();
+        localMongo.stop();
         assertThat(Files.readString(secondLog)).doesNotContain("put in key order");
     }
 
@@ -115,7 +109,7 @@ class LocalMongoStoreIT {
         MongoServer server = new MongoServer(new H2Backend(store));
         InetSocketAddress address = server.bind();
         List<Document> written = new ArrayList<>();
-        try (MongoClient client = client(address.getPort())) {
+        try (MongoClient client = LocalMongoProcess.client(address.getPort())) {
             MongoCollection<Document> cases = client.getDatabase("grassroots-case").getCollection("cases");
             cases.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
             for (int i = 0; i < CASES; i++) {
@@ -143,41 +137,9 @@ class LocalMongoStoreIT {
         return written;
     }
 
-    private int start(Path file, Path log) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path source = checkout().resolve("deploy/local/LocalMongo.java");
-        localMongo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), source.toString(),
-                "--port", Integer.toString(port), "--file", file.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .failFast("LocalMongo exited, see " + log, () -> !localMongo.isAlive())
-                .until(() -> Files.readString(log).contains("LocalMongo listening"));
-        return port;
-    }
-
-    private void stopLocalMongo() throws InterruptedException {
-        localMongo.destroy(); // SIGTERM: the shutdown hook closes the file, as ./grassroots down does
-        assertThat(localMongo.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    }
-
     private static void assertDuplicateRefused(MongoCollection<Document> cases, Document duplicate) {
         assertThatThrownBy(() -> cases.insertOne(duplicate))
                 .isInstanceOfSatisfying(MongoWriteException.class, refused ->
                         assertThat(ErrorCategory.fromErrorCode(refused.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
-    }
-
-    private static MongoClient client(int port) {
-        return MongoClients.create("mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=10000");
-    }
-
-    private static Path checkout() {
-        Path module = Path.of("").toAbsolutePath();
-        return Files.exists(module.resolve("grassroots")) ? module : module.getParent();
     }
 }
