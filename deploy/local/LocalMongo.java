@@ -11,6 +11,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.h2.mvstore.MVMap;
@@ -255,15 +256,15 @@ public class LocalMongo {
         private static final Object[] NO_BOUND = {};
 
         private final String[] path;
-        private final java.util.function.Supplier<MongoCollection<?>> collection;
-        private final java.util.function.Supplier<MVMap<Object, Object>> documents;
+        private final Supplier<MongoCollection<?>> collection;
+        private final Supplier<MVMap<Object, Object>> documents;
         /** (value, position) pairs, a document once for each distinct value it holds in the field. */
         private final NavigableSet<Entry> entries = new TreeSet<>();
         private volatile boolean filled;
 
         SecondaryIndex(String name, List<IndexKey> keys, boolean sparse,
-                       java.util.function.Supplier<MongoCollection<?>> collection,
-                       java.util.function.Supplier<MVMap<Object, Object>> documents) {
+                       Supplier<MongoCollection<?>> collection,
+                       Supplier<MVMap<Object, Object>> documents) {
             super(name, keys, sparse);
             this.path = keys.get(0).getKey().split("\\.");
             this.collection = collection;

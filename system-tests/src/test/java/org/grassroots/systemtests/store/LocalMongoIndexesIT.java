@@ -78,6 +78,9 @@ class LocalMongoIndexesIT {
                 both.forEach(cases -> cases.insertOne(new Document(document)));
             }
             assertSameAnswers(cases(local), cases(plain));
+            for (MongoCollection<Document> cases : both) { // made on a collection that has documents: filled at its first use
+                cases.createIndex(Indexes.ascending("reportedAt"));
+            }
 
             for (int i = 0; i < 400; i++) {
                 String id = "case-" + random.nextInt(650);
@@ -212,6 +215,7 @@ class LocalMongoIndexesIT {
                 Filters.size("departmentIds", 0),
                 Filters.eq("status", "CLAIMED"),
                 Filters.and(Filters.in("status", "REPORTED", "DISPATCHED"), Filters.gte("reportedAt", noon)),
+                Filters.and(Filters.gte("reportedAt", noon), Filters.lt("reportedAt", evening)),
                 Filters.and(Filters.eq("status", "CLOSED"), Filters.eq("departmentIds", "d2")),
                 Filters.ne("status", "CLOSED"),
                 Filters.eq("possibleDuplicateOf", "case-7"),
