@@ -155,6 +155,12 @@ public final class Storm {
                 new TreeMap<>(createdMillisPerWindow).forEach((window, millis) -> System.out.printf(
                         "    minutes %d–%d: %s%n", window * 5, window * 5 + 5,
                         Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray())));
+                // Where a soak went wrong, to the ten seconds: only the windows with an answer other than 201.
+                new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> {
+                    if (counts.keySet().stream().anyMatch(answer -> !answer.equals("201"))) {
+                        System.out.printf("    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts));
+                    }
+                });
             } else {
                 new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> System.out.printf(
                         "    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts)));
