@@ -55,6 +55,18 @@ public class GridBoundaries {
                 .orElseGet(() -> Placement.unlocated(Placement.OUTSIDE_EVERY_GRID)));
     }
 
+    /**
+     * A point inside one of the grids this copy holds (the active grid of the lowest code), for a
+     * warm-up to report at; empty while it holds none.
+     */
+    public synchronized Optional<GeoPoint> somePointInside() {
+        return grids.entrySet().stream()
+                .filter(entry -> entry.getValue().active() && entry.getValue().boundary() != null)
+                .min(Map.Entry.comparingByKey())
+                .map(entry -> entry.getValue().boundary().getInteriorPoint())
+                .map(inside -> new GeoPoint(inside.getX(), inside.getY()));
+    }
+
     /** Applies one grid event, if newer than what is held for its grid. */
     public synchronized void apply(GridEvent event) {
         Known held = grids.get(event.code());
