@@ -30,7 +30,10 @@ final class RunningService implements AutoCloseable {
                 "--spring.mongodb.uri=" + PlatformInfrastructure.mongoConnectionString(),
                 "--spring.mongodb.database=system-" + name + "-" + System.nanoTime(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestTokenIssuer.issuer(),
-                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokenIssuer.jwkSetUri()));
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + TestTokenIssuer.jwkSetUri(),
+                // platform-support's readiness group: a service's own (case-service adds its intake
+                // warm-up) would name a part the other services do not have.
+                "--management.endpoint.health.group.readiness.include=readinessState,mongo"));
         return new RunningService(new SpringApplicationBuilder(application).run(args.toArray(String[]::new)));
     }
 
