@@ -79,10 +79,14 @@ public class FrontDoorFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders requestHeaders = exchange.getRequest().getHeaders();
         String correlationId = CorrelationId.of(requestHeaders);
-        ServerWebExchange tagged = CorrelationId.carries(requestHeaders, correlationId) ? exchange
-                : exchange.mutate().request(request -> request.header(CorrelationId.HEADER, correlationId)).build();
-        // The gateway's own warm-up: neither a line in the access log nor a share of the loopback address's limit.
+        // The gateway's own warm-up: neither a line in the access log nor a share of the loopback address's
+        // limit, and its secret goes no further than this filter.
         boolean ownWarmUp = warmUp != null && warmUp.isOwn(exchange);
+        ServerWebExchange tagged = CorrelationId.carries(requestHeaders, correlationId) && !ownWarmUp ? exchange
+                : exchange.mutate().request(request -> request.headers(headers -> {
+                    headers.set(CorrelationId.HEADER, correlationId);
+                    headers.remove(WarmUp.HEADER);
+                })).build();
         OnCommit onCommit = new OnCommit(tagged, correlationId, !ownWarmUp);
         tagged.getResponse().beforeCommit(onCommit);
         Mono<Void> refusal = clientIpRateLimit != null && !ownWarmUp ? clientIpRateLimit.refusal(tagged) : null;

@@ -32,17 +32,24 @@ import org.springframework.web.server.ServerWebExchange;
  * (docs/benchmarks.md, rounds 8 and 9). So before it reports ready the gateway sends its own front
  * door {@code requests} API requests without a token over the loopback interface, so that the JIT has
  * the path every request takes (the front door, admission, the token check, a problem answer) to
- * compile before callers arrive.
+ * compile before callers arrive. Then, if {@code through-path} is set and its first request is
+ * answered 200, it sends {@code through-requests} there: a read a service answers without a token
+ * ({@code GET /open311/v2/services.json}, case-service), so that the proxying (the route, its retry
+ * and circuit breaker, the connection pool, copying the answer back) is compiled too. Restarted alone
+ * beside a warm platform, a gateway that had warmed only its front door still turned 12 of its first
+ * 400 reports away (docs/benchmarks.md, round 15). A service that does not answer 200 at once
+ * (starting, or down) is not waited for.
  * <p>
  * This is the {@code warmUp} part of the readiness group: out of service until the warm-up is done,
- * or {@code max-duration} has passed, or it could not be sent. Its requests reach no service (each is
- * answered 401 by the gateway itself), take no share of the loopback address's rate limit and write
- * no access-log line: each carries a secret made anew at each start ({@link #isOwn}).
+ * or {@code max-duration} has passed, or it could not be sent. Its front-door requests reach no service
+ * (each is answered 401 by the gateway itself); none of its requests takes a share of the loopback
+ * address's rate limit or writes an access-log line: each carries a secret made anew at each start
+ * ({@link #isOwn}), which the front door takes off before a request goes on to a service.
  */
 @Component("warmUp")
 public class WarmUp implements HealthIndicator {
 
-    static final String HEADER = "X-Grassroots-Warm-Up";
+    public static final String HEADER = "X-Grassroots-Warm-Up";
     /** Under /api, so the whole front door runs; a path no service serves, answered 401 by the gateway. */
     static final String PATH = "/api/warm-up";
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
@@ -51,14 +58,14 @@ public class WarmUp implements HealthIndicator {
     private final Environment environment;
     private final String secret = newSecret();
     private final byte[] secretBytes = secret.getBytes(StandardCharsets.US_ASCII);
-    private final AtomicInteger claimed = new AtomicInteger();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> throughAnswers = new ConcurrentHashMap<>();
     private volatile boolean done;
 
     WarmUp(WarmUpProperties settings, Environment environment) {
         this.settings = settings;
         this.environment = environment;
-        this.done = settings.requests() == 0;
+        this.done = settings.requests() == 0 && settings.throughRequests() == 0;
     }
 
     @Override
@@ -66,7 +73,8 @@ public class WarmUp implements HealthIndicator {
         if (done) {
             return Health.up().build();
         }
-        return Health.outOfService().withDetail("warmUp", answered() + " of " + settings.requests() + " requests answered").build();
+        return Health.outOfService().withDetail("warmUp", sum(answers) + sum(throughAnswers) + " of "
+                + (settings.requests() + settings.throughRequests()) + " requests answered").build();
     }
 
     /** Whether the warm-up is over (or never was). */
@@ -103,33 +111,55 @@ public class WarmUp implements HealthIndicator {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-                    .header(HEADER, secret).timeout(Duration.ofSeconds(5)).GET().build();
-            CountDownLatch finished = new CountDownLatch(settings.concurrency());
-            for (int i = 0; i < settings.concurrency(); i++) {
-                daemon("gateway-warm-up-" + i, () -> {
-                    try {
-                        while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()
-                                && claimed.getAndIncrement() < settings.requests()) {
-                            answers.computeIfAbsent(send(http, request), key -> new LongAdder()).increment();
-                        }
-                    } finally {
-                        finished.countDown();
-                    }
-                });
+            sendAll(http, request(port, PATH), settings.requests(), answers, deadline);
+            if (settings.throughRequests() > 0 && System.nanoTime() < deadline) {
+                // Through only to a service that answers now: one that is starting or down would
+                // keep the gateway out of service for nothing, and fill its circuit breaker with failures.
+                HttpRequest through = request(port, settings.throughPath());
+                String first = send(http, through);
+                throughAnswers.computeIfAbsent(first, key -> new LongAdder()).increment();
+                if (first.equals("200")) {
+                    sendAll(http, through, settings.throughRequests() - 1, throughAnswers, deadline);
+                }
             }
-            finished.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             done = true;
-            log.info("Warm-up done in {} ms: {} requests to the gateway's own front door, answers {}; ready for traffic",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                    answered(), answers);
+            log.info("Warm-up done in {} ms: {} requests to the gateway's own front door, answers {}; "
+                    + "{} through it to {}, answers {}; ready for traffic",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), sum(answers), answers,
+                    sum(throughAnswers), settings.throughPath().isEmpty() ? "no service" : settings.throughPath(),
+                    throughAnswers);
         }
     }
 
-    private long answered() {
+    private HttpRequest request(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(HEADER, secret).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+
+    /** Sends {@code request} {@code count} times, {@code concurrency} at a time, until {@code deadline}. */
+    private void sendAll(HttpClient http, HttpRequest request, int count, Map<String, LongAdder> into, long deadline)
+            throws InterruptedException {
+        AtomicInteger claimed = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(settings.concurrency());
+        for (int i = 0; i < settings.concurrency(); i++) {
+            daemon("gateway-warm-up-" + i, () -> {
+                try {
+                    while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()
+                            && claimed.getAndIncrement() < count) {
+                        into.computeIfAbsent(send(http, request), key -> new LongAdder()).increment();
+                    }
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        finished.await();
+    }
+
+    private static long sum(Map<String, LongAdder> answers) {
         return answers.values().stream().mapToLong(LongAdder::sum).sum();
     }
 

@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param concurrency how many of them at a time
  * @param maxDuration ready after this long whatever was sent: a warm-up never keeps a gateway out of
  *                    service for good
+ * @param throughPath a path the gateway proxies to a service without a token and that only reads
+ *                    (empty: none), for the second part of the warm-up
+ * @param throughRequests requests sent there once the front door is warm, if its first is answered 200
  */
 @ConfigurationProperties("grassroots.gateway.warm-up")
-public record WarmUpProperties(int requests, int concurrency, Duration maxDuration) {
+public record WarmUpProperties(int requests, int concurrency, Duration maxDuration, String throughPath,
+        int throughRequests) {
 
     public WarmUpProperties {
         if (requests < 0) {
@@ -24,6 +28,15 @@ public record WarmUpProperties(int requests, int concurrency, Duration maxDurati
         }
         if (maxDuration == null || maxDuration.isNegative() || maxDuration.isZero()) {
             maxDuration = Duration.ofSeconds(60);
+        }
+        if (throughRequests < 0) {
+            throw new IllegalArgumentException("grassroots.gateway.warm-up.through-requests must be 0 (none) or more");
+        }
+        if (throughPath == null || throughPath.isBlank()) {
+            throughPath = "";
+            throughRequests = 0;
+        } else if (!throughPath.startsWith("/")) {
+            throw new IllegalArgumentException("grassroots.gateway.warm-up.through-path must begin with /");
         }
     }
 }

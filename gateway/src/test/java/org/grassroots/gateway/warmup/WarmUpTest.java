@@ -14,7 +14,7 @@ class WarmUpTest {
 
     @Test
     void givenAWarmUpToDo_thenOutOfServiceAndNoRequestIsTakenForItsOwnWithoutTheSecret() {
-        WarmUp warmUp = new WarmUp(new WarmUpProperties(100, 2, Duration.ofSeconds(5)), new MockEnvironment());
+        WarmUp warmUp = new WarmUp(new WarmUpProperties(100, 2, Duration.ofSeconds(5), "", 0), new MockEnvironment());
 
         assertThat(warmUp.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
         assertThat(warmUp.isOwn(exchange(null))).isFalse();
@@ -24,7 +24,7 @@ class WarmUpTest {
 
     @Test
     void givenNoWarmUp_thenReadyAtOnce() {
-        WarmUp warmUp = new WarmUp(new WarmUpProperties(0, 4, null), new MockEnvironment());
+        WarmUp warmUp = new WarmUp(new WarmUpProperties(0, 4, null, null, 0), new MockEnvironment());
 
         assertThat(warmUp.done()).isTrue();
         assertThat(warmUp.health().getStatus()).isEqualTo(Status.UP);
@@ -32,7 +32,7 @@ class WarmUpTest {
 
     @Test
     void givenThePortIsNotKnown_whenTheApplicationIsReady_thenReadyAtOnceRatherThanNever() {
-        WarmUp warmUp = new WarmUp(new WarmUpProperties(100, 2, Duration.ofSeconds(5)), new MockEnvironment());
+        WarmUp warmUp = new WarmUp(new WarmUpProperties(100, 2, Duration.ofSeconds(5), "", 0), new MockEnvironment());
 
         warmUp.start();
 
