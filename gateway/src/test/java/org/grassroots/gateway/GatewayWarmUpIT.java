@@ -25,10 +25,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // More than it can send: the warm-up ends at max-duration, long enough to be seen running.
+        // More than it can send: the warm-up ends at max-duration, long enough to be seen running
+        // (4 s was not, twice, with a CI running beside it).
         "grassroots.gateway.warm-up.requests=10000000",
         "grassroots.gateway.warm-up.concurrency=2",
-        "grassroots.gateway.warm-up.max-duration=4s",
+        "grassroots.gateway.warm-up.max-duration=10s",
         // Five requests from one address, refilled one every 100 s: one warm-up request counted would show.
         "grassroots.gateway.rate-limit.per-client-ip.capacity=5",
         "grassroots.gateway.rate-limit.per-client-ip.refill-per-second=0.01"})
