@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.grassroots.caseservice.cases.IntakeRehearsal;
 import org.grassroots.contracts.Topics;
@@ -45,13 +46,10 @@ class IntakeWarmUpIT {
     MongoTemplate mongo;
 
     @Test
-    void givenAStartedService_whenItIsReady_thenIntakeWasRehearsedAndNothingOfItIsKept() throws Exception {
+    void givenAStartedService_whenItIsReady_thenIntakeWasRehearsedAndNothingOfItIsKept() {
         RestTestClient client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (warmUp.health().getStatus() != Status.UP && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertThat(warmUp.health().getStatus()).isEqualTo(Status.UP);
+        Awaitility.await("the warm-up done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> warmUp.health().getStatus() == Status.UP);
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         assertThat(warmUp.rehearsed()).isEqualTo(300);
         assertThat(warmUp.doorAnswers()).containsEntry("401", 300L);
