@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -32,10 +33,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 
 /**
  * The local platform's MongoDB: mongo-java-server (wire-compatible) over an H2 MVStore file, so
@@ -164,6 +167,38 @@ public class LocalMongo {
                                 databaseName, documents, (System.nanoTime() - started) / 1_000_000);
                     }
                 }
+            }
+
+            /**
+             * findAndModify, answered with a copy of the document taken under the collection's lock.
+             * mongo-java-server applies an update to the stored document in place and answers with
+             * that very object, which is encoded for the wire only after the lock is let go: a
+             * concurrent update to the same document could change it in between, and two counters
+             * taken at once ({@code $inc} with {@code new: true}) were answered with the same value
+             * while the counter itself counted right (24 of 2,400 at eight at a time).
+             */
+            @Override
+            public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                          Oplog oplog) {
+                if (!command.equalsIgnoreCase("findAndModify") || !(query.get(command) instanceof String name)) {
+                    return super.handleCommand(channel, command, query, resolver, oplog);
+                }
+                MongoCollection<Object> collection = Boolean.TRUE.equals(query.get("upsert"))
+                        ? resolveOrCreateCollection(name) // as the command itself would, before its lock
+                        : resolveCollection(name, false);
+                if (collection == null) { // no collection, no document to answer with
+                    return super.handleCommand(channel, command, query, resolver, oplog);
+                }
+                synchronized (collection) { // the lock each of its writes takes
+                    return copyValue(super.handleCommand(channel, command, query, resolver, oplog));
+                }
+            }
+
+            private static Document copyValue(Document reply) {
+                if (reply.get("value") instanceof Document value) {
+                    reply.put("value", value.cloneDeeply());
+                }
+                return reply;
             }
 
             @Override

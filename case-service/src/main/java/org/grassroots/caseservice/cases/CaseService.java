@@ -159,7 +159,8 @@ public class CaseService {
                     throw taken;
                 }
                 // No case has this id, so its number was the one taken: the store handed it out twice
-                // (seen on the embedded store under concurrent intake; MongoDB's increment is atomic).
+                // (mongo-java-server, the tests' store, can answer two concurrent increments with the
+                // same value; MongoDB's and the local platform's LocalMongo.java answer each once).
                 log.warn("Case number {} was already taken; filing case {} under the next one", reported.aCase().number(), id);
             }
         }

@@ -136,8 +136,8 @@ public class IntakeRehearsal {
                 rehearsals.insertOne(state);
                 break;
             } catch (MongoWriteException taken) {
-                // The embedded store can hand a number out twice under concurrent upserts; intake
-                // then takes the next one (CaseService), and so does its rehearsal.
+                // mongo-java-server (the tests' store) can answer two concurrent increments with the
+                // same value; intake then takes the next number (CaseService), and so does its rehearsal.
                 if (taken.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || attempt == NUMBER_ATTEMPTS) {
                     throw taken;
                 }
