@@ -10,6 +10,7 @@ import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -36,10 +37,14 @@ class CaseNumbers {
 
     String next() {
         String day = LocalDate.now(clock.withZone(zone)).format(DAY);
-        Document counter = mongo.getCollection("case_numbers").findOneAndUpdate(
-                new Document("_id", day), Updates.inc("next", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        String sequence = Long.toString(counter.get("next", Number.class).longValue());
+        String sequence = Long.toString(increment(mongo.getCollection("case_numbers"), day));
         return "GR-" + day + "-" + "0".repeat(Math.max(0, 6 - sequence.length())) + sequence;
+    }
+
+    /** One atomic increment of the counter {@code key} in {@code counters}, made at 1 if missing; its new value. */
+    static long increment(MongoCollection<Document> counters, String key) {
+        Document counter = counters.findOneAndUpdate(new Document("_id", key), Updates.inc("next", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.get("next", Number.class).longValue();
     }
 }

@@ -69,10 +69,8 @@ public class ImportOutbox implements IndexedQueries {
     public void hold(String importId, List<? extends IntegrationEvent> events) {
         List<Document> documents = new ArrayList<>();
         for (int from = 0; from < events.size(); from += EVENTS_PER_DOCUMENT) {
-            List<Document> outbox = new ArrayList<>();
-            for (OutboxMessage message : messages.wrap(events.subList(from, Math.min(events.size(), from + EVENTS_PER_DOCUMENT)))) {
-                outbox.add(OutboxMessages.toDocument(message));
-            }
+            List<Document> outbox = OutboxMessages.toDocuments(
+                    messages.wrap(events.subList(from, Math.min(events.size(), from + EVENTS_PER_DOCUMENT))));
             documents.add(OutboxHold.held(new Document("_id", importId + "-" + (from / EVENTS_PER_DOCUMENT))
                     .append("importId", importId).append("version", 1L)
                     .append(OutboxMessage.FIELD, outbox)));

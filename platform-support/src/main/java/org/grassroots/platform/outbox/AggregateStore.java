@@ -62,7 +62,7 @@ public class AggregateStore {
         String collection = mongo.getCollectionName(aggregate.getClass());
         Document state = toDocument(aggregate);
         List<OutboxMessage> outbox = messages.wrap(events);
-        state.put(OutboxMessage.FIELD, outboxDocuments(outbox));
+        state.put(OutboxMessage.FIELD, OutboxMessages.toDocuments(outbox));
         Instant now = Instant.now();
         if (!outbox.isEmpty()) {
             // A new document: nobody holds its lease yet, so the write takes it for this instance's relay.
@@ -104,7 +104,7 @@ public class AggregateStore {
         }
         if (!events.isEmpty()) {
             update.append("$push", new Document(OutboxMessage.FIELD,
-                    new Document("$each", outboxDocuments(messages.wrap(events)))));
+                    new Document("$each", OutboxMessages.toDocuments(messages.wrap(events)))));
         }
         indexes.ensure(collection, VERSION);
         MongoCollection<Document> documents = mongo.getCollection(collection);
@@ -163,12 +163,6 @@ public class AggregateStore {
             throw new IllegalArgumentException(aggregate.getClass().getName() + " must map a 'version' field");
         }
         return state;
-    }
-
-    private static List<Document> outboxDocuments(List<OutboxMessage> outbox) {
-        List<Document> documents = new ArrayList<>(outbox.size());
-        outbox.forEach(message -> documents.add(OutboxMessages.toDocument(message)));
-        return documents;
     }
 
     private List<String> persistentFields(Class<?> type) {

@@ -2,6 +2,7 @@ package org.grassroots.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
@@ -55,6 +56,13 @@ public final class OutboxMessages {
             document.append("correlationId", message.correlationId());
         }
         return document;
+    }
+
+    /** {@link #toDocument} of each, in order: the array an aggregate's document holds. */
+    public static List<Document> toDocuments(List<OutboxMessage> messages) {
+        List<Document> documents = new ArrayList<>(messages.size());
+        messages.forEach(message -> documents.add(toDocument(message)));
+        return documents;
     }
 
     static OutboxMessage fromDocument(Document document) {

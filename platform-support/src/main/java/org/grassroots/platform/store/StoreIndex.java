@@ -46,7 +46,8 @@ public record StoreIndex(String collection, String name, Map<String, Object> key
         return new Document(keys);
     }
 
-    IndexModel model() {
+    /** The index as the driver creates it: keys, name, unique and sparse. */
+    public IndexModel model() {
         IndexOptions options = new IndexOptions().name(name);
         if (unique) {
             options.unique(true);
