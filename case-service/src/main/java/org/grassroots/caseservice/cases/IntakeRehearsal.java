@@ -1,12 +1,15 @@
 package org.grassroots.caseservice.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.grassroots.caseservice.categories.Category;
@@ -19,6 +22,8 @@ import org.grassroots.contracts.cases.GeoPoint;
 import org.grassroots.platform.outbox.OutboxMessage;
 import org.grassroots.platform.outbox.OutboxMessages;
 import org.grassroots.platform.store.StoreIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +31,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
 
 /**
  * A report filed the way intake files one, into a collection of its own that nobody reads: the
@@ -42,9 +43,11 @@ import com.mongodb.client.model.Updates;
  * <p>
  * What it leaves alone is what makes a report visible: {@code cases} and its case numbers, the
  * outbox relay (its collection is not one the relay watches, and no event is handed to Kafka), the
- * list of open cases nearby, grid-service. {@link #cleanUp} drops its collection (one of its own per
- * instance, {@code intake_warm_up_<8 hex digits>}: one left behind by a process killed during its
- * warm-up holds at most a few documents and may be dropped).
+ * list of open cases nearby, grid-service. {@link #cleanUp} drops its collection, one of its own per
+ * instance: {@code intake_warm_up_<epoch second it was named>_<8 hex digits>}. One left behind by a
+ * process killed during its warm-up holds at most a few documents; {@link #prepare} drops those named
+ * more than an hour before (a warm-up lasts a minute at most), and leaves a younger one to the
+ * instance that may still be warming up with it.
  */
 @Component
 public class IntakeRehearsal {
@@ -52,6 +55,9 @@ public class IntakeRehearsal {
     static final String COLLECTION_PREFIX = "intake_warm_up_";
     private static final String NUMBER_COUNTER = "number";
     private static final int NUMBER_ATTEMPTS = 5;
+    static final Duration LEFT_BEHIND_AFTER = Duration.ofHours(1);
+    private static final Pattern COLLECTION_NAME = Pattern.compile(COLLECTION_PREFIX + "(\\d+)_[0-9a-f]{8}");
+    private static final Logger log = LoggerFactory.getLogger(IntakeRehearsal.class);
 
     private final MongoTemplate mongo;
     private final CategoryCatalogue categories;
@@ -62,7 +68,7 @@ public class IntakeRehearsal {
     private final Clock clock;
     private final WorkingCalendar calendar;
     /** This instance's own: two instances warming up at once never meet, nor drop each other's. */
-    private final String collection = COLLECTION_PREFIX + UUID.randomUUID().toString().substring(0, 8);
+    private final String collection;
 
     IntakeRehearsal(MongoTemplate mongo, CategoryCatalogue categories, GridBoundaries boundaries,
             OpenCasesNearby duplicates, OutboxMessages messages, CaseIndexes indexes, Clock clock,
@@ -75,6 +81,8 @@ public class IntakeRehearsal {
         this.indexes = indexes;
         this.clock = clock;
         this.calendar = calendar;
+        this.collection = COLLECTION_PREFIX + clock.instant().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** What a rehearsal reports: an active category of the catalogue, and a point inside a grid when one is known. */
@@ -91,12 +99,12 @@ public class IntakeRehearsal {
         if (category.isEmpty()) {
             return Optional.empty();
         }
+        dropLeftBehind();
         MongoCollection<Document> rehearsals = mongo.getCollection(collection);
         List<IndexModel> models = new ArrayList<>();
         for (StoreIndex index : indexes.indexes()) {
             if (index.collection().equals(CaseIndexes.CASES)) {
-                models.add(new IndexModel(index.keyDocument(),
-                        new IndexOptions().name(index.name()).unique(index.unique()).sparse(index.sparse())));
+                models.add(index.model());
             }
         }
         rehearsals.createIndexes(models);
@@ -127,11 +135,7 @@ public class IntakeRehearsal {
                     id, number(), now, calendar);
             state = new Document();
             mongo.getConverter().write(CaseDocument.of(reported.aCase()), state);
-            List<Document> outbox = new ArrayList<>();
-            for (OutboxMessage message : messages.wrap(List.of(reported.event()))) {
-                outbox.add(OutboxMessages.toDocument(message));
-            }
-            state.put(OutboxMessage.FIELD, outbox);
+            state.put(OutboxMessage.FIELD, OutboxMessages.toDocuments(messages.wrap(List.of(reported.event()))));
             try {
                 rehearsals.insertOne(state);
                 break;
@@ -156,10 +160,24 @@ public class IntakeRehearsal {
         mongo.getCollection(collection).drop();
     }
 
+    /** Drops the rehearsal collections named more than {@link #LEFT_BEHIND_AFTER} ago: their processes died warming up. */
+    private void dropLeftBehind() {
+        long before = clock.instant().minus(LEFT_BEHIND_AFTER).getEpochSecond();
+        int dropped = 0;
+        for (String name : mongo.getCollectionNames()) {
+            Matcher named = COLLECTION_NAME.matcher(name);
+            if (named.matches() && Long.parseLong(named.group(1)) < before) {
+                mongo.getCollection(name).drop();
+                dropped++;
+            }
+        }
+        if (dropped > 0) {
+            log.info("Dropped {} warm-up collection(s) left behind by processes stopped during their warm-up", dropped);
+        }
+    }
+
     /** A number as {@link CaseNumbers} takes one, from the rehearsal's own counter. */
     private String number() {
-        Document counter = mongo.getCollection(collection).findOneAndUpdate(Filters.eq("_id", NUMBER_COUNTER),
-                Updates.inc("next", 1L), new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return "GR-WARMUP-" + counter.get("next", Number.class).longValue();
+        return "GR-WARMUP-" + CaseNumbers.increment(mongo.getCollection(collection), NUMBER_COUNTER);
     }
 }

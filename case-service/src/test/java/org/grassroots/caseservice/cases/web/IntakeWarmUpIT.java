@@ -2,6 +2,7 @@ package org.grassroots.caseservice.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -79,6 +80,25 @@ class IntakeWarmUpIT {
             assertThat(events).isNotEmpty();
             assertThat(events).noneMatch(event -> event.key().startsWith("warm-up-")
                     || new String(event.value()).contains("预热"));
+        }
+    }
+
+    @Test
+    void givenCollectionsLeftByWarmUpsThatDied_whenARehearsalPrepares_thenOnlyThoseOlderThanAnHourAreDropped(
+            @Autowired IntakeRehearsal rehearsal, @Autowired Clock clock) {
+        long now = clock.instant().getEpochSecond();
+        String died = "intake_warm_up_" + (now - 7_200) + "_deadbeef";
+        String stillWarming = "intake_warm_up_" + (now - 30) + "_cafebabe";
+        mongo.getCollection(died).insertOne(new Document("_id", "warm-up-1"));
+        mongo.getCollection(stillWarming).insertOne(new Document("_id", "warm-up-2"));
+        try {
+            assertThat(rehearsal.prepare()).isPresent();
+
+            assertThat(mongo.getCollectionNames()).doesNotContain(died).contains(stillWarming);
+        } finally {
+            rehearsal.cleanUp();
+            mongo.getCollection(died).drop();
+            mongo.getCollection(stillWarming).drop();
         }
     }
 
