@@ -28,12 +28,14 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Admission at the front door over real connections: with three requests inside (a case-service that
- * takes two seconds to answer), the rest of a burst is answered 503 with {@code Retry-After} at once,
- * and never reaches the service.
+ * takes two seconds to answer) and none allowed to wait, the rest of a burst is answered 503 with
+ * {@code Retry-After} at once, and never reaches the service ({@code GatewayAdmissionWaitIT}: with
+ * room to wait).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "grassroots.gateway.admission.max-in-flight=3",
         "grassroots.gateway.admission.retry-after=2s",
+        "grassroots.gateway.admission.max-waiting=0",
         "grassroots.gateway.rate-limit.enabled=false"})
 class GatewayAdmissionIT {
 

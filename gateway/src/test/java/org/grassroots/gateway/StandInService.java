@@ -39,6 +39,8 @@ final class StandInService implements AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToGo = new AtomicInteger();
+    private final AtomicInteger answeringNow = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile int failureStatus;
 
     private StandInService(String name, Duration delay) {
@@ -85,6 +87,11 @@ final class StandInService implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** The most requests it was answering at the same time. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
     void forget() {
         received.clear();
         failuresToGo.set(0);
@@ -109,7 +116,13 @@ final class StandInService implements AutoCloseable {
             headers.putAll(exchange.getRequestHeaders());
             received.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers,
                     content));
-            pause();
+            mostAtOnce.accumulateAndGet(answeringNow.incrementAndGet(), Math::max);
+            try {
+                pause();
+            }
+            finally {
+                answeringNow.decrementAndGet();
+            }
             if (failuresToGo.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                 exchange.sendResponseHeaders(failureStatus, -1);
                 return;

@@ -35,8 +35,8 @@ import reactor.util.context.Context;
  *       caller goes away first;</li>
  *   <li>the <b>per-address rate limit</b> ({@link ClientIpRateLimit}, unless switched off), whose 429
  *       carries all of the above;</li>
- *   <li><b>admission</b> ({@link Admission}): beyond so many API requests inside at once, a 503 with
- *       {@code Retry-After}, before the token is checked or a service asked.</li>
+ *   <li><b>admission</b> ({@link Admission}): beyond so many API requests inside at once, a short wait
+ *       for a place or a 503 with {@code Retry-After}, before the token is checked or a service asked.</li>
  * </ol>
  * The gateway's own warm-up requests ({@link WarmUp}) skip the log line and the per-address limit.
  * The response headers are set at commit time, so they survive whatever wrote the response (a

@@ -1,10 +1,20 @@
 package org.grassroots.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.awaitility.Awaitility;
 
 import org.grassroots.gateway.problem.ProblemResponseWriter;
 import org.junit.jupiter.api.Test;
@@ -23,7 +33,9 @@ import reactor.core.publisher.Sinks;
 class AdmissionTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final Admission admission = new Admission(new AdmissionProperties(2, Duration.ofSeconds(3)),
+    /** The waiting admissions' own: a registry answers a gauge's name with the first gauge registered under it. */
+    private final SimpleMeterRegistry waitingMeters = new SimpleMeterRegistry();
+    private final Admission admission = new Admission(new AdmissionProperties(2, Duration.ofSeconds(3), 0, null),
             new ProblemResponseWriter(new DefaultServerCodecConfigurer()), meters);
     private final List<Sinks.Empty<Void>> working = new ArrayList<>();
 
@@ -77,13 +89,173 @@ class AdmissionTest {
 
     @Test
     void givenNoLimit_whenManyRequestsAreInside_thenNoneIsTurnedAway() {
-        Admission unlimited = new Admission(new AdmissionProperties(0, null),
+        Admission unlimited = new Admission(new AdmissionProperties(0, null, 0, null),
                 new ProblemResponseWriter(new DefaultServerCodecConfigurer()), new SimpleMeterRegistry());
         for (int i = 0; i < 1_000; i++) {
             MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/cases"));
             unlimited.admit(exchange, Mono::never).subscribe();
             assertThat(exchange.getResponse().getStatusCode()).isNull();
         }
+    }
+
+    @Test
+    void givenTheLimitReachedAndRoomToWait_whenPlacesComeFree_thenTheWaitersAreLetInInTheOrderTheyCame() {
+        Admission waiting = waitingAdmission(2, Duration.ofSeconds(1));
+        List<String> started = new ArrayList<>();
+        List<Sinks.Empty<Void>> inside = List.of(Sinks.empty(), Sinks.empty());
+        inside.forEach(work -> waiting.admit(exchange("/api/cases/1"), work::asMono).subscribe());
+
+        MockServerWebExchange first = exchange("/api/cases/2");
+        MockServerWebExchange second = exchange("/api/cases/3");
+        waiting.admit(first, () -> Mono.fromRunnable(() -> started.add("first")).then(Mono.never())).subscribe();
+        waiting.admit(second, () -> Mono.fromRunnable(() -> started.add("second"))).subscribe();
+        assertThat(started).isEmpty();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isEqualTo(2);
+
+        inside.get(0).tryEmitEmpty();
+        assertThat(started).containsExactly("first");
+        inside.get(1).tryEmitEmpty();
+        assertThat(started).containsExactly("first", "second");
+
+        assertThat(first.getResponse().getStatusCode()).isNull();
+        assertThat(second.getResponse().getStatusCode()).isNull();
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.waited").count()).isEqualTo(2);
+        assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1); // first's
+    }
+
+    @Test
+    void givenTheWaitingRoomFull_whenAnotherComes_thenItIsAnswered503AtOnce() {
+        Admission waiting = waitingAdmission(1, Duration.ofSeconds(1));
+        waiting.admit(exchange("/api/cases/1"), Mono::never).subscribe();
+        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        waiting.admit(exchange("/api/cases/3"), Mono::never).subscribe();
+
+        MockServerWebExchange fourth = exchange("/api/cases/4");
+        waiting.admit(fourth, Mono::empty).block(Duration.ofMillis(200));
+
+        assertThat(fourth.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(fourth.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
+    }
+
+    @Test
+    void givenAWaiter_whenNoPlaceComesFreeInTime_thenItIsAnswered503AndLeavesNothingBehind() {
+        Admission waiting = waitingAdmission(4, Duration.ofMillis(150));
+        Sinks.Empty<Void> inside = Sinks.empty();
+        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
+        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+
+        MockServerWebExchange late = exchange("/api/cases/3");
+        boolean[] ran = {false};
+        long began = System.nanoTime();
+        waiting.admit(late, () -> Mono.fromRunnable(() -> ran[0] = true)).block(Duration.ofSeconds(2));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        assertThat(ran[0]).isFalse();
+        assertThat(late.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
+        inside.tryEmitEmpty();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1);
+        assertThat(tryOnce(waiting, "/api/cases/4")).isNull();
+    }
+
+    @Test
+    void givenAWaiterWhoseCallerWentAway_whenAPlaceComesFree_thenTheNextWaiterGetsIt() {
+        Admission waiting = waitingAdmission(4, Duration.ofSeconds(1));
+        Sinks.Empty<Void> inside = Sinks.empty();
+        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
+        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        boolean[] ran = {false, false};
+        Disposable gone = waiting.admit(exchange("/api/cases/3"), () -> Mono.fromRunnable(() -> ran[0] = true)).subscribe();
+        waiting.admit(exchange("/api/cases/4"), () -> Mono.fromRunnable(() -> ran[1] = true)).subscribe();
+
+        gone.dispose();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isEqualTo(1);
+        inside.tryEmitEmpty();
+
+        assertThat(ran).containsExactly(false, true);
+        assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void givenManyRequestsAtOnceFromManyThreads_thenNeverMoreThanTheLimitIsInsideAndEveryPlaceIsGivenBack()
+            throws InterruptedException {
+        Admission waiting = waitingAdmission(8, Duration.ofMillis(20));
+        AtomicInteger insideNow = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        AtomicInteger let = new AtomicInteger();
+        AtomicInteger turnedAway = new AtomicInteger();
+        int requests = 4_000;
+        CountDownLatch answered = new CountDownLatch(requests);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < requests; i++) {
+            int n = i;
+            callers.execute(() -> {
+                MockServerWebExchange exchange = exchange("/api/cases/" + n);
+                Mono<Void> work = Mono.defer(() -> {
+                    mostInside.accumulateAndGet(insideNow.incrementAndGet(), Math::max);
+                    let.incrementAndGet();
+                    // Out before its end reaches the admission, which then lets the next one in at once.
+                    AtomicBoolean out = new AtomicBoolean();
+                    Runnable leave = () -> {
+                        if (out.compareAndSet(false, true)) {
+                            insideNow.decrementAndGet();
+                        }
+                    };
+                    return Mono.delay(Duration.ofNanos(ThreadLocalRandom.current().nextLong(2_000_000)))
+                            .doOnNext(tick -> leave.run()).doOnCancel(leave).then();
+                });
+                Mono<Void> answer = waiting.admit(exchange, () -> work)
+                        .doFinally(signal -> {
+                            if (exchange.getResponse().getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE) {
+                                turnedAway.incrementAndGet();
+                            }
+                            answered.countDown();
+                        });
+                if (n % 10 == 0) { // some callers go away while they wait or work
+                    Disposable call = answer.subscribe();
+                    Mono.delay(Duration.ofMillis(1)).subscribe(tick -> call.dispose());
+                } else {
+                    answer.subscribe();
+                }
+            });
+        }
+        assertThat(answered.await(60, TimeUnit.SECONDS)).isTrue();
+        callers.shutdown();
+
+        assertThat(mostInside.get()).isBetween(1, 2);
+        assertThat(let.get()).isPositive();
+        assertThat(turnedAway.get()).isPositive();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isZero();
+            assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
+        });
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.waited").count()).isPositive();
+    }
+
+    @Test
+    void givenAWaitLongerThanRetryAfter_thenTheSettingsAreRefused() {
+        assertThatThrownBy(() -> new AdmissionProperties(2, Duration.ofSeconds(2), 10, Duration.ofSeconds(3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("grassroots.gateway.admission.max-wait");
+    }
+
+    /** Two inside at once, {@code maxWaiting} more waiting up to {@code maxWait}; a retry-after of 3 s. */
+    private Admission waitingAdmission(int maxWaiting, Duration maxWait) {
+        return new Admission(new AdmissionProperties(2, Duration.ofSeconds(3), maxWaiting, maxWait),
+                new ProblemResponseWriter(new DefaultServerCodecConfigurer()), waitingMeters);
+    }
+
+    private static MockServerWebExchange exchange(String path) {
+        return MockServerWebExchange.from(MockServerHttpRequest.get(path));
+    }
+
+    private static HttpStatus tryOnce(Admission admission, String path) {
+        MockServerWebExchange exchange = exchange(path);
+        boolean[] ran = {false};
+        admission.admit(exchange, () -> Mono.fromRunnable(() -> ran[0] = true)).block(Duration.ofSeconds(1));
+        return ran[0] ? null : (HttpStatus) exchange.getResponse().getStatusCode();
     }
 
     /** Lets a request in whose work goes on until its sink is completed; the subscription, to cancel it. */
