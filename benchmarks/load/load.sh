@@ -150,6 +150,26 @@ cpu_report() {
     | sort -k2 -nr
 }
 
+# The gateway's door so far, from its /actuator/prometheus: "refused waited in-vain" (API requests
+# answered 503 by admission, let in after waiting, answered 503 after waiting); "? ? ?" if unreadable.
+door_counts() {
+  { curl -s --max-time 5 "$GATEWAY/actuator/prometheus" || true; } | awk '
+    function count(name) { return (name in v) ? v[name] : "?" }
+    /^grassroots_gateway_admission_(refused|waited|waited_in_vain)_total[{ ]/ { n = $1; sub(/\{.*/, "", n); v[n] = int($NF) }
+    END { printf "%s %s %s\n", count("grassroots_gateway_admission_refused_total"),
+            count("grassroots_gateway_admission_waited_total"), count("grassroots_gateway_admission_waited_in_vain_total") }'
+}
+
+# What the door did between two door_counts ($1, $2), as a sentence.
+door_report() {
+  read -r r1 w1 v1 <<<"$1"; read -r r2 w2 v2 <<<"$2"
+  if [[ "$r1$w1$v1$r2$w2$v2" == *"?"* ]]; then
+    echo "the gateway's admission counters could not be read"
+  else
+    echo "the gateway's door: $((w2 - w1)) let in after waiting; $((r2 - r1)) answered 503, of them $((r2 - r1 - v2 + v1)) at once and $((v2 - v1)) after waiting"
+  fi
+}
+
 # CPU ticks (utime + stime) of every process in the session led by $1 (nginx's master leads its own).
 session_ticks() {
   { cat /proc/[0-9]*/stat 2>/dev/null || true; } \
@@ -356,6 +376,7 @@ step_storm() {
   say "storm: $STORM_REPORTS reports through the gateway in $STORM_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-storm-before.txt"
+  local door_before; door_before=$(door_counts)
   profile_start storm
   local rc=0
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
@@ -363,6 +384,7 @@ step_storm() {
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
     -Dreports="$STORM_REPORTS" -Dseconds="$STORM_SECONDS") >"$OUT/storm.txt" 2>&1 || rc=$?
   cpu_ticks >"$OUT/cpu-storm-after.txt"
+  say "$(door_report "$door_before" "$(door_counts)")"
   profile_stop storm
   { grep -v -e '^SLF4J' -e '^\[' "$OUT/storm.txt" || true; } | tail -40 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the storm (the probes before and after included):"
@@ -378,7 +400,8 @@ step_soak() {
   say "soak: $SOAK_RATE reports/s through the gateway for $SOAK_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-soak-before.txt"
-  local rc=0 began ended
+  local rc=0 began ended door_before
+  door_before=$(door_counts)
   began=$(date +%s)
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.Storm -Dsoak=true \
@@ -386,6 +409,7 @@ step_soak() {
     -Dreports="$((SOAK_RATE * SOAK_SECONDS))" -Dseconds="$SOAK_SECONDS") >"$OUT/soak.txt" 2>&1 || rc=$?
   ended=$(date +%s)
   cpu_ticks >"$OUT/cpu-soak-after.txt"
+  say "$(door_report "$door_before" "$(door_counts)")"
   { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/soak.txt" || true; } | tail -20 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the soak:"
   cpu_report "$OUT/cpu-soak-before.txt" "$OUT/cpu-soak-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"

@@ -51,6 +51,7 @@ public final class Admission {
     private final AtomicInteger waitingCount = new AtomicInteger();
     private final Counter refused;
     private final Counter waited;
+    private final Counter waitedInVain;
 
     Admission(AdmissionProperties settings, ProblemResponseWriter problems, MeterRegistry meters) {
         this.maxInFlight = settings.maxInFlight();
@@ -67,6 +68,9 @@ public final class Admission {
                 .description("API requests answered 503 at the door because too many were inside").register(meters);
         this.waited = Counter.builder("grassroots.gateway.admission.waited")
                 .description("API requests let in after waiting at the door for a place").register(meters);
+        this.waitedInVain = Counter.builder("grassroots.gateway.admission.waited.in.vain")
+                .description("API requests answered 503 after waiting at the door (also counted as refused)")
+                .register(meters);
     }
 
     /**
@@ -88,6 +92,9 @@ public final class Admission {
                 .timeout(maxWait, Mono.just(false))
                 .flatMap(admitted -> {
                     if (!admitted || !waiter.workTakesThePlace()) {
+                        if (waiter.queued) {
+                            waitedInVain.increment();
+                        }
                         return refuse(exchange);
                     }
                     waited.increment();
@@ -152,6 +159,8 @@ public final class Admission {
         private final AtomicInteger state = new AtomicInteger(WAITING);
         private final AtomicBoolean placeTaken = new AtomicBoolean();
         private MonoSink<Boolean> sink;
+        /** It found room to wait (set before it is in the queue, read after its wait ends). */
+        private volatile boolean queued;
 
         void queue(MonoSink<Boolean> sink) {
             this.sink = sink;
@@ -162,6 +171,7 @@ public final class Admission {
                 return;
             }
             sink.onDispose(this::dispose);
+            queued = true;
             waiting.add(this);
             handOver(); // a place may have come free before it was in the queue
         }

@@ -136,6 +136,8 @@ class AdmissionTest {
 
         assertThat(fourth.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(fourth.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.refused").count()).isEqualTo(1);
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.waited.in.vain").count()).isZero();
     }
 
     @Test
@@ -153,6 +155,7 @@ class AdmissionTest {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
         assertThat(ran[0]).isFalse();
         assertThat(late.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.waited.in.vain").count()).isEqualTo(1);
         assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
         inside.tryEmitEmpty();
         assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1);
