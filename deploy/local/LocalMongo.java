@@ -175,7 +175,7 @@ public class LocalMongo {
              * that very object, which is encoded for the wire only after the lock is let go: a
              * concurrent update to the same document could change it in between, and two counters
              * taken at once ({@code $inc} with {@code new: true}) were answered with the same value
-             * while the counter itself counted right (24 of 2,400 at eight at a time).
+             * while the counter itself counted right (7 to 45 of 2,400 per round, eight at a time).
              */
             @Override
             public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
