@@ -230,6 +230,21 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
     }
 
     @Test
+    void givenARoutedCall_whenPrometheusScrapes_thenTheRequestIsTimedButSpringSecuritysOwnStepsAreNot() {
+        gateway.get().uri("/api/categories")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.user("resident-1").roles("resident").bearer())
+                .exchange()
+                .expectStatus().isOk();
+
+        gateway.get().uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("http_server_requests_seconds_count{")
+                        .doesNotContain("spring_security_"));
+    }
+
+    @Test
     void givenNoToken_whenOpen311IsReadAndARequestIsPosted_thenBothReachCaseServiceWhichChecksTheApiKey() {
         gateway.get().uri("/open311/v2/services.xml?jurisdiction_id=qjp")
                 .exchange()

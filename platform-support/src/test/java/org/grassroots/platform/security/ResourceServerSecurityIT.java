@@ -156,6 +156,18 @@ class ResourceServerSecurityIT {
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
     }
 
+    @Test
+    void givenAnAuthenticatedCall_whenPrometheusScrapes_thenTheRequestIsTimedButSpringSecuritysOwnStepsAreNot() {
+        client.get().uri("/api/test/me").header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
+                .exchange()
+                .expectStatus().isOk();
+
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .contains("http_server_requests_seconds_count{")
+                        .doesNotContain("spring_security_"));
+    }
+
     private void expectUnauthorized(String bearer) {
         client.get().uri("/api/test/me")
                 .header(HttpHeaders.AUTHORIZATION, bearer)
