@@ -115,7 +115,7 @@ trap 'on_signal INT 2' INT
 trap 'on_signal TERM 15' TERM
 
 machine() {
-  say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(uname -sr), $(java -version 2>&1 | head -1)"
+  say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(uname -sr), $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
   say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
