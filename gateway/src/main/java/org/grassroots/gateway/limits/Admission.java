@@ -87,19 +87,31 @@ public final class Admission {
         if (!waits) {
             return refuse(exchange);
         }
-        Waiter waiter = new Waiter();
-        return Mono.<Boolean>create(waiter::queue)
-                .timeout(maxWait, Mono.just(false))
-                .flatMap(admitted -> {
-                    if (!admitted || !waiter.workTakesThePlace()) {
-                        if (waiter.queued) {
+        return Mono.defer(() -> {
+            if (!takeRoomToWait()) {
+                return refuse(exchange);
+            }
+            Waiter waiter = new Waiter();
+            return Mono.<Boolean>create(waiter::queue)
+                    .timeout(maxWait, Mono.just(false))
+                    .flatMap(admitted -> {
+                        if (!admitted || !waiter.workTakesThePlace()) {
                             waitedInVain.increment();
+                            return refuse(exchange);
                         }
-                        return refuse(exchange);
-                    }
-                    waited.increment();
-                    return inside(work);
-                });
+                        waited.increment();
+                        return inside(work);
+                    });
+        });
+    }
+
+    /** Takes room in the waiting line if there is any; the waiter gives it back when it leaves the line. */
+    private boolean takeRoomToWait() {
+        if (waitingCount.incrementAndGet() > maxWaiting) {
+            waitingCount.decrementAndGet();
+            return false;
+        }
+        return true;
     }
 
     private Mono<Void> inside(Supplier<Mono<Void>> work) {
@@ -159,19 +171,11 @@ public final class Admission {
         private final AtomicInteger state = new AtomicInteger(WAITING);
         private final AtomicBoolean placeTaken = new AtomicBoolean();
         private MonoSink<Boolean> sink;
-        /** It found room to wait (set before it is in the queue, read after its wait ends). */
-        private volatile boolean queued;
 
+        /** Joins the line, in the room {@link #takeRoomToWait()} took for it. */
         void queue(MonoSink<Boolean> sink) {
             this.sink = sink;
-            if (waitingCount.incrementAndGet() > maxWaiting) {
-                waitingCount.decrementAndGet();
-                state.set(GAVE_UP);
-                sink.success(false);
-                return;
-            }
             sink.onDispose(this::dispose);
-            queued = true;
             waiting.add(this);
             handOver(); // a place may have come free before it was in the queue
         }
