@@ -115,7 +115,9 @@ trap 'on_signal INT 2' INT
 trap 'on_signal TERM 15' TERM
 
 machine() {
-  say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(uname -sr), $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)"
+  local java=java # the launcher's JVM: JAVA_HOME's if it has one, else the PATH's
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then java="$JAVA_HOME/bin/java"; fi
+  say "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB memory, $(uname -sr), $("$java" -version 2>&1 | head -1)"
   say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
