@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.bson.Document;
 import org.grassroots.caseservice.intake.Distance;
 import org.grassroots.contracts.cases.CaseStatus;
 import org.grassroots.contracts.cases.GeoPoint;
@@ -21,6 +22,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
 /**
  * Finds an open case of the same category within {@value #RADIUS_METRES} m of a new report, so the
  * report is linked to it as a possible duplicate (FixMyStreet's "already reported nearby"), in the
@@ -32,7 +36,8 @@ import org.springframework.stereotype.Component;
  * 50 m anywhere up to 63° latitude; further north more columns are read), each listing the open
  * cases reported in it. A report reads the cells within the radius by their ids (one query the
  * store answers from its primary index), works out the distances here, and confirms the nearest
- * candidate is still open by reading that case by id.
+ * candidate is still open by reading that case by id. Both reads run for every report, so they ask
+ * the driver for plain documents: mapping them to records cost more CPU than the reads themselves.
  *
  * <p>Only original reports are listed: a report linked to an earlier one is not itself a candidate,
  * so a place with many reports of one problem links them all to the first, and a cell holds at most
@@ -73,14 +78,17 @@ class OpenCasesNearby {
         if (point == null || area == null) {
             return Optional.empty();
         }
-        Query cells = Query.query(Criteria.where("_id").in(cellsAround(categoryCode, point)));
-        List<Near> candidates = mongo.find(cells, Cell.class, COLLECTION).stream()
-                .flatMap(cell -> cell.cases() == null ? Stream.<Entry>empty() : cell.cases().stream())
-                .filter(entry -> area.equals(entry.area()))
-                .map(entry -> new Near(entry, Distance.metres(point, entry.point())))
-                .filter(near -> near.metres() <= RADIUS_METRES)
-                .sorted(Comparator.comparingDouble(Near::metres))
-                .toList();
+        List<Near> candidates = new ArrayList<>();
+        for (Document cell : mongo.getCollection(COLLECTION).find(Filters.in("_id", cellsAround(categoryCode, point)))) {
+            for (Document listed : cell.getList("cases", Document.class, List.of())) {
+                Entry entry = Entry.of(listed);
+                double metres = Distance.metres(point, entry.point());
+                if (area.equals(entry.area()) && metres <= RADIUS_METRES) {
+                    candidates.add(new Near(entry, metres));
+                }
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(Near::metres));
         for (Near candidate : candidates) {
             if (stillOpen(candidate.entry().caseId())) {
                 return Optional.of(candidate.entry().caseId());
@@ -117,10 +125,9 @@ class OpenCasesNearby {
     }
 
     private boolean stillOpen(String caseId) {
-        Query byId = Query.query(Criteria.where("_id").is(caseId));
-        byId.fields().include("status");
-        StatusOf found = mongo.findOne(byId, StatusOf.class, CASES);
-        return found != null && Case.isOpen(found.status());
+        Document found = mongo.getCollection(CASES).find(Filters.eq("_id", caseId))
+                .projection(Projections.include("status")).first();
+        return found != null && Case.isOpen(CaseStatus.valueOf(found.getString("status")));
     }
 
     /**
@@ -197,18 +204,18 @@ class OpenCasesNearby {
     /** One open case on its cell's list. */
     record Entry(String caseId, double lon, double lat, String area) {
 
+        /** An entry as the store holds it (written by {@link #list}). */
+        static Entry of(Document listed) {
+            return new Entry(listed.getString("caseId"), listed.getDouble("lon"), listed.getDouble("lat"),
+                    listed.getString("area"));
+        }
+
         GeoPoint point() {
             return new GeoPoint(lon, lat);
         }
     }
 
-    record Cell(String id, List<Entry> cases) {
-    }
-
     private record Near(Entry entry, double metres) {
-    }
-
-    private record StatusOf(String id, CaseStatus status) {
     }
 
     private record Listed(String id, String categoryCode, Double lon, Double lat, String communityId, String orgPath) {

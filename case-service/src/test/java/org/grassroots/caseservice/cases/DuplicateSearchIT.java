@@ -198,9 +198,10 @@ class DuplicateSearchIT {
     }
 
     private List<String> entriesIn(String cell) {
-        OpenCasesNearby.Cell found = mongo.findById(cell, OpenCasesNearby.Cell.class, OpenCasesNearby.COLLECTION);
+        Document found = mongo.getCollection(OpenCasesNearby.COLLECTION).find(new Document("_id", cell)).first();
         return found == null ? List.of()
-                : found.cases().stream().map(OpenCasesNearby.Entry::caseId).toList();
+                : found.getList("cases", Document.class).stream().map(OpenCasesNearby.Entry::of)
+                        .map(OpenCasesNearby.Entry::caseId).toList();
     }
 
     private static GeoPoint east(GeoPoint point, double degrees) {
