@@ -14,7 +14,7 @@ import sys
 recording = sys.argv[1]
 top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
 # `jfr print` shows five frames of each stack unless told otherwise: the totals below need all of them.
-text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", recording],
+text = subprocess.run(["jfr", "print", "--stack-depth", "256", "--events", "jdk.ExecutionSample", recording],
                       capture_output=True, text=True, check=True).stdout
 self_counts = collections.Counter()
 total_counts = collections.Counter()
@@ -32,7 +32,7 @@ for event in text.split("jdk.ExecutionSample")[1:]:
         if package not in seen:
             seen.add(package)
             total_counts[package] += 1
-print(f"{samples} samples (stack depth as recorded: JFR keeps the top 64 frames)")
+print(f"{samples} samples (stacks of up to 256 frames, as load.sh records them)")
 print("\nself (top of stack):")
 for frame, count in self_counts.most_common(top):
     print(f"  {100 * count / samples:5.1f}%  {frame}")

@@ -298,11 +298,16 @@ pid_of() {
 }
 
 # JFR recordings (settings=profile) of the parts in PROFILE_PARTS during a step, summarised by hot-methods.py.
+# JFR keeps 64 frames of a stack unless told otherwise before its first recording; a request in a
+# servlet service is deeper than that, and the frames cut are the outer ones (the controller, the
+# filters), so a method's total would count only the samples that happen to be shallow.
 profile_start() {
   [[ "$PROFILE" == 1 ]] || return 0
-  local part
+  local part pid
   for part in $PROFILE_PARTS; do
-    jcmd "$(pid_of "$part")" JFR.start name="bench-$1" settings=profile filename="$OUT/$part-$1.jfr" >/dev/null
+    pid="$(pid_of "$part")"
+    jcmd "$pid" JFR.configure stackdepth=256 >/dev/null
+    jcmd "$pid" JFR.start name="bench-$1" settings=profile filename="$OUT/$part-$1.jfr" >/dev/null
   done
 }
 profile_stop() {
