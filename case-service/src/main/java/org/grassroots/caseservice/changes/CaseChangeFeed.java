@@ -88,6 +88,11 @@ class CaseChangeFeed implements SmartLifecycle {
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // Under load Kafka's defaults (answer once 1 byte is there) made this feed fetch about one event at
+        // a time, every event read by every instance: 7 % of case-service's CPU with no console open
+        // (docs/benchmarks.md, round 18). Waiting up to 50 ms for a batch is nothing to a person at a console.
+        overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         try (Consumer<String, byte[]> following = consumers.createConsumer(groupId, null, null, overrides)) {
             consumer = following;
             following.subscribe(List.of(Topics.CASE_EVENTS), new ConsumerRebalanceListener() {
