@@ -66,6 +66,17 @@ public class CaseFactStore implements IndexedQueries {
         return Optional.ofNullable(mongo.findById(caseId, CaseFact.class));
     }
 
+    /**
+     * Merges the event that opens a case's facts (its report): almost always nothing is stored for the
+     * case yet, so the insert is tried before any read, one round trip instead of two per new case. If
+     * facts are there already (a redelivery, or a later event that came first) it merges as any other.
+     */
+    void open(String caseId, UnaryOperator<CaseFact> change) {
+        if (!inserted(change.apply(CaseFact.unknown(caseId)))) {
+            merge(caseId, change);
+        }
+    }
+
     void merge(String caseId, UnaryOperator<CaseFact> change) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFact current = find(caseId).orElse(null);

@@ -3,6 +3,7 @@ package org.grassroots.evaluationservice.casefacts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grassroots.contracts.Topics;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.platform.consumer.BusyTopicFetch;
 import org.grassroots.platform.consumer.EventPipeline;
 import org.grassroots.platform.consumer.EventRoutes;
@@ -24,6 +25,7 @@ class CaseFactsProjection {
     CaseFactsProjection(EventPipeline pipeline, CaseFactStore facts) {
         this.pipeline = pipeline;
         this.routes = EventRoutes.of("CaseFactsProjection")
+                .on(CaseReported.class, (event, incoming) -> facts.open(event.caseId(), fact -> fact.apply(event)))
                 .on(CaseEvent.class, (event, incoming) -> facts.merge(event.caseId(), fact -> fact.apply(event)))
                 .build();
     }
