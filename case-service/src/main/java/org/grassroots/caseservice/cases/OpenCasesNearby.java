@@ -204,7 +204,7 @@ class OpenCasesNearby {
     /** One open case on its cell's list. */
     record Entry(String caseId, double lon, double lat, String area) {
 
-        /** An entry as the store holds it (written by {@link #list}). */
+        /** An entry read back from its cell, as the template wrote it when the case was listed. */
         static Entry of(Document listed) {
             return new Entry(listed.getString("caseId"), listed.getDouble("lon"), listed.getDouble("lat"),
                     listed.getString("area"));
