@@ -21,6 +21,7 @@ import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.contracts.Topics;
 import org.grassroots.caseservice.changes.web.ChangeStreams;
 import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.platform.consumer.BusyTopicFetch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -91,7 +92,7 @@ class CaseChangeFeed implements SmartLifecycle {
         // Under load Kafka's defaults (answer once 1 byte is there) made this feed fetch about one event at
         // a time, every event read by every instance: 7 % of case-service's CPU with no console open
         // (docs/benchmarks.md, round 18). Waiting up to 50 ms for a batch is nothing to a person at a console.
-        overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        overrides.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(BusyTopicFetch.BATCH_BYTES));
         overrides.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
         try (Consumer<String, byte[]> following = consumers.createConsumer(groupId, null, null, overrides)) {
             consumer = following;

@@ -18,8 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  */
 public final class BusyTopicFetch {
 
+    /** The batch a fetch waits for, in bytes; also the case-change feed's, which sets it in code. */
+    public static final int BATCH_BYTES = 65536;
+
     /** Answer a fetch once this much is there… */
-    public static final String MIN_BYTES = ConsumerConfig.FETCH_MIN_BYTES_CONFIG + "=65536";
+    public static final String MIN_BYTES = ConsumerConfig.FETCH_MIN_BYTES_CONFIG + "=" + BATCH_BYTES;
 
     /** …or once this long has passed, whichever comes first. */
     public static final String MAX_WAIT = ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG + "=100";
