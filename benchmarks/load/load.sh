@@ -269,8 +269,13 @@ if [[ "$USE_RUNNING" != 1 ]]; then
   say "start-up (warm Keycloak, data kept): ./grassroots up --detach --no-demo"
   started=$(date +%s.%N)
   "$GRASSROOTS" up --detach --no-demo >>"$OUT/launcher.log" 2>&1
+  cpu_ticks >"$OUT/cpu-start-up.txt"
   say "$(printf 'start-up: whole platform healthy in %.1f s (load average now %s)' \
     "$(echo "$(date +%s.%N) - $started" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)")"
+  # A start on two cores is bound by CPU: what each part had spent by the time all were healthy.
+  say "CPU each part had used by then (its warm-up included):"
+  cpu_report <(awk '{ print $1, 0 }' "$OUT/cpu-start-up.txt") "$OUT/cpu-start-up.txt" | sed 's/^/[load]   /' \
+    | tee -a "$OUT/summary.txt"
   "$GRASSROOTS" status >>"$OUT/launcher.log" 2>&1 || true
 fi
 STEP="platform check"
