@@ -30,7 +30,8 @@
 # the platform back to normal latency within 2 minutes after (Storm.java says how each is judged).
 # soak (not in the default STEPS either): SOAK_RATE (40) reports/s through the gateway for SOAK_SECONDS
 # (1800), every one answered 201, every event delivered once; then each part's resident-memory slope
-# (least squares over the samples after the first SOAK_SETTLE_SECONDS, 300) in MiB per 10 minutes.
+# (least squares over the samples after the first SOAK_SETTLE_SECONDS, 300) in MiB per 10 minutes, and
+# each part's CPU per report from then until 30 s before the end (the steady state, cold JIT left out).
 # Then it times case-service's two scans on the store the soak grew (StoreScans.java).
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
@@ -150,6 +151,25 @@ cpu_report() {
   join <(sort "$1") <(sort "$2") | awk -v hz="$hz" '{ d[$1] = ($3 - $2) / hz; sum += d[$1] }
     END { for (p in d) printf "%-20s %7.1f s  %5.1f %%\n", p, d[p], (sum > 0 ? 100 * d[p] / sum : 0); printf "%-20s %7.1f s\n", "all parts", sum }' \
     | sort -k2 -nr
+}
+
+# The soak's steady state between two timed cpu_ticks snapshots ($1, $2: "<when> <part> <ticks>"):
+# each part's CPU and the platform's CPU per report, over the reports the soak offered in between
+# (SOAK_RATE a second; by then every one is answered 201 unless the soak's own figures say otherwise).
+steady_report() {
+  [[ -s "$1" && -s "$2" ]] || { say "the soak ended before its steady-state CPU could be taken"; return 0; }
+  local from to hz
+  read -r from _ <"$1"; read -r to _ <"$2"; hz=$(getconf CLK_TCK)
+  say "CPU in the soak's steady state, $(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.0f", b - a }') s from its" \
+    "second $SOAK_SETTLE_SECONDS on ($SOAK_RATE reports/s offered):"
+  join <(cut -d' ' -f2- "$1" | sort) <(cut -d' ' -f2- "$2" | sort) | awk -v hz="$hz" -v rate="$SOAK_RATE" \
+    -v seconds="$(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }')" '
+    { d[$1] = ($3 - $2) / hz; sum += d[$1] }
+    END {
+      reports = rate * seconds
+      for (p in d) printf "%-20s %7.1f s  %6.2f ms per report\n", p, d[p], 1000 * d[p] / reports
+      printf "%-20s %7.1f s  %6.2f ms per report (%d reports)\n", "all parts", sum, 1000 * sum / reports, reports
+    }' | sort -k2 -nr | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
 }
 
 # The gateway's door so far, from its /actuator/prometheus: "refused waited in-vain" (API requests
@@ -415,6 +435,15 @@ step_soak() {
   local rc=0 began ended door_before
   door_before=$(door_counts)
   began=$(date +%s)
+  # The steady state's CPU: two snapshots while the soak runs at its full rate, one after the settling
+  # time (the cold start's JIT and turned-away reports are behind it) and one 30 s before the soak's
+  # last report; each line is "<when> <part> <ticks>".
+  local steady_window=$((SOAK_SECONDS - SOAK_SETTLE_SECONDS - 30)) steady=""
+  if ((steady_window >= 60)); then
+    { sleep "$SOAK_SETTLE_SECONDS"; cpu_ticks | sed "s/^/$(date +%s.%N) /" >"$OUT/cpu-soak-steady-from.txt"
+      sleep "$steady_window"; cpu_ticks | sed "s/^/$(date +%s.%N) /" >"$OUT/cpu-soak-steady-to.txt"; } &
+    steady=$!
+  fi
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.Storm -Dsoak=true \
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
@@ -425,6 +454,11 @@ step_soak() {
   { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/soak.txt" || true; } | tail -20 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the soak:"
   cpu_report "$OUT/cpu-soak-before.txt" "$OUT/cpu-soak-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  if [[ -n "$steady" ]]; then
+    kill "$steady" 2>/dev/null || true # still waiting only if the soak ended early
+    wait "$steady" || true
+    steady_report "$OUT/cpu-soak-steady-from.txt" "$OUT/cpu-soak-steady-to.txt"
+  fi
   say "resident memory during the soak after its first $SOAK_SETTLE_SECONDS s (samples every 5 s), MiB:"
   awk -v from="$((began + SOAK_SETTLE_SECONDS))" -v to="$ended" '
     $1 >= from && $1 <= to {
