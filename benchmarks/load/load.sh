@@ -158,12 +158,11 @@ cpu_report() {
 # (SOAK_RATE a second; by then every one is answered 201 unless the soak's own figures say otherwise).
 steady_report() {
   [[ -s "$1" && -s "$2" ]] || { say "the soak ended before its steady-state CPU could be taken"; return 0; }
-  local from to hz
+  local from to seconds hz
   read -r from _ <"$1"; read -r to _ <"$2"; hz=$(getconf CLK_TCK)
-  say "CPU in the soak's steady state, $(awk -v a="$from" -v b="$to" 'BEGIN { printf "%.0f", b - a }') s from its" \
-    "second $SOAK_SETTLE_SECONDS on ($SOAK_RATE reports/s offered):"
-  join <(cut -d' ' -f2- "$1" | sort) <(cut -d' ' -f2- "$2" | sort) | awk -v hz="$hz" -v rate="$SOAK_RATE" \
-    -v seconds="$(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }')" '
+  seconds="$(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }')"
+  say "CPU in the soak's steady state, ${seconds%.*} s from its second $SOAK_SETTLE_SECONDS on ($SOAK_RATE reports/s offered):"
+  join <(cut -d' ' -f2- "$1" | sort) <(cut -d' ' -f2- "$2" | sort) | awk -v hz="$hz" -v rate="$SOAK_RATE" -v seconds="$seconds" '
     { d[$1] = ($3 - $2) / hz; sum += d[$1] }
     END {
       reports = rate * seconds
