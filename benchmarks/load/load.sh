@@ -20,9 +20,9 @@
 #
 # STEPS: intake (Gatling, gateway and case-service), latency (dispatch → event), read (GET /api/categories
 # with one token, wrk: straight to case-service, through nginx with a keep-alive upstream, through the
-# gateway, side by side in one run; needs Debian's wrk and nginx). A step that fails is named with what
-# failed and where its logs are, and the steps after it still run; the report covers the steps that ran
-# and the script exits non-zero. No exit is silent: any early end says the step, the command and the line.
+# gateway, side by side in one run; needs Debian's wrk and nginx, looked for before anything starts).
+# A step that fails is named with what failed and where its logs are, and the steps after it still
+# run; the report covers the steps that ran and the script exits non-zero. No exit is silent: any early end says the step, the command and the line.
 # CASES_IN_STORE (0): before the latency step, grow case-service's store to this many cases with closed
 # copies of the platform's own closed cases (PrefillCases.java; e.g. 100000, as issue #21's target asks).
 # storm (not in the default STEPS): STORM_REPORTS (30000) reports through the gateway in STORM_SECONDS (60),
@@ -267,6 +267,17 @@ cleanup() {
 trap cleanup EXIT
 
 machine
+# What the chosen steps need from the machine, checked before a platform is built and started for them.
+if [[ "$STEPS" == *read* ]]; then
+  missing=()
+  for tool in wrk nginx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  if ((${#missing[@]} > 0)); then
+    say "the read step needs ${missing[*]}, which this machine lacks: apt-get install ${missing[*]}," \
+      "or leave read out of STEPS (now $STEPS)"
+    REPORTED=1
+    exit 2
+  fi
+fi
 if [[ "$USE_RUNNING" != 1 ]]; then
   STEP="build"
   STEP_LOGS="$OUT/build.log"
