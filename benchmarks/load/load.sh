@@ -22,7 +22,8 @@
 # with one token, wrk: straight to case-service, through nginx with a keep-alive upstream, through the
 # gateway, side by side in one run; needs Debian's wrk and nginx, looked for before anything starts).
 # A step that fails is named with what failed and where its logs are, and the steps after it still
-# run; the report covers the steps that ran and the script exits non-zero. No exit is silent: any early end says the step, the command and the line.
+# run; the report covers the steps that ran and the script exits non-zero. No exit is silent: any early
+# end says the step, the command and the line.
 # CASES_IN_STORE (0): before the latency step, grow case-service's store to this many cases with closed
 # copies of the platform's own closed cases (PrefillCases.java; e.g. 100000, as issue #21's target asks).
 # storm (not in the default STEPS): STORM_REPORTS (30000) reports through the gateway in STORM_SECONDS (60),
@@ -267,7 +268,8 @@ cleanup() {
 trap cleanup EXIT
 
 machine
-# What the chosen steps need from the machine, checked before a platform is built and started for them.
+# What the chosen steps need from the machine, checked before a platform is built and started for them
+# (the read step relies on it).
 if [[ "$STEPS" == *read* ]]; then
   missing=()
   for tool in wrk nginx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
@@ -505,8 +507,6 @@ step_soak() {
 # Known before the step runs (in a subshell), so the EXIT trap stops an nginx that a failed step left.
 NGINX_PID_FILE="$OUT/nginx/nginx.pid"
 step_read() {
-  command -v wrk >/dev/null || { say "wrk is not installed (apt-get install wrk)"; return 1; }
-  command -v nginx >/dev/null || { say "nginx is not installed (apt-get install nginx)"; return 1; }
   local token dir="$OUT/nginx" round target url before after cs_before cs_after leader ng_leader
   token="$("$GRASSROOTS" token resident1)"
   start_nginx_proxy "$dir" "$NGINX_PORT" "$CASE_SERVICE_PORT"
