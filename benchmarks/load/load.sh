@@ -18,7 +18,8 @@
 # to compile its request path: give 120 or more when the read step runs alone on a fresh platform) for
 # the plain-read comparison, NGINX_PORT (GATEWAY_PORT + 10), and the launcher's own variables.
 #
-# STEPS: intake (Gatling, gateway and case-service), latency (dispatch → event), read (GET /api/categories
+# STEPS: intake (Gatling, gateway and case-service), latency (dispatch → event; also the platform's CPU
+# per dispatch and what the gateway's door did, over the dispatches alone), read (GET /api/categories
 # with one token, wrk: straight to case-service, through nginx with a keep-alive upstream, through the
 # gateway, side by side in one run; needs Debian's wrk and nginx, looked for before anything starts).
 # A step that fails is named with what failed and where its logs are, and the steps after it still
@@ -170,6 +171,34 @@ steady_report() {
       for (p in d) printf "%-20s %7.1f s  %6.2f ms per report\n", p, d[p], 1000 * d[p] / reports
       printf "%-20s %7.1f s  %6.2f ms per report (%d reports)\n", "all parts", sum, 1000 * sum / reports, reports
     }' | sort -k2 -nr | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+}
+
+# The CPU of the latency step's dispatches alone, between two cpu_ticks snapshots ($1, $2): each
+# part's and all parts' per dispatch answered 200 (the count from the tool's output, $3; the refused
+# ones' cost at the door is in it).
+dispatch_report() {
+  local answered hz; hz=$(getconf CLK_TCK)
+  answered=$(sed -n 's/.*dispatch HTTP response time: n=\([0-9]*\).*/\1/p' "$3" | head -n 1)
+  if [[ -z "$answered" || "$answered" == 0 ]]; then
+    say "no dispatch was answered 200: no CPU per dispatch"
+    return 0
+  fi
+  say "CPU during the dispatches alone (from the last prepared case to the last answer), per dispatch answered:"
+  join <(sort "$1") <(sort "$2") | awk -v hz="$hz" -v n="$answered" '
+    { d[$1] = ($3 - $2) / hz; sum += d[$1] }
+    END {
+      for (p in d) printf "%-20s %7.1f s  %6.2f ms per dispatch\n", p, d[p], 1000 * d[p] / n
+      printf "%-20s %7.1f s  %6.2f ms per dispatch (%d answered)\n", "all parts", sum, 1000 * sum / n, n
+    }' | sort -k2 -nr | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+}
+
+# Waits until the file $2 holds a line starting with $1, while the process $3 runs. Status 1 if it
+# ended without one.
+await_line() {
+  until grep -q "^$1" "$2" 2>/dev/null; do
+    kill -0 "$3" 2>/dev/null || { grep -q "^$1" "$2" 2>/dev/null; return; }
+    sleep 0.2
+  done
 }
 
 # The gateway's door so far, from its /actuator/prometheus: "refused waited in-vain" (API requests
@@ -399,16 +428,32 @@ step_latency() {
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-latency-before.txt"
   profile_start latency
-  local rc=0
+  local rc=0 tool door_before="" door_after=""
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.DispatchLatency \
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
-    -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 || rc=$?
+    -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 &
+  tool=$!
+  # The dispatches' own CPU and what the door did to them: from the last prepared case to the last
+  # dispatch's answer, as the tool announces each.
+  if await_line "Prepared " "$OUT/latency.txt" "$tool"; then
+    cpu_ticks >"$OUT/cpu-dispatch-before.txt"
+    door_before=$(door_counts)
+    if await_line "Every dispatch answered" "$OUT/latency.txt" "$tool"; then
+      cpu_ticks >"$OUT/cpu-dispatch-after.txt"
+      door_after=$(door_counts)
+    fi
+  fi
+  wait "$tool" || rc=$?
   cpu_ticks >"$OUT/cpu-latency-after.txt"
   profile_stop latency
-  { grep -v -e '^SLF4J' "$OUT/latency.txt" || true; } | tail -8 | tee -a "$OUT/summary.txt"
+  { grep -v -e '^SLF4J' -e '^Every dispatch answered' "$OUT/latency.txt" || true; } | tail -8 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the latency run (preparing the cases included):"
   cpu_report "$OUT/cpu-latency-before.txt" "$OUT/cpu-latency-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  if [[ -n "$door_after" ]]; then
+    say "$(door_report "$door_before" "$door_after") (during the dispatches)"
+    dispatch_report "$OUT/cpu-dispatch-before.txt" "$OUT/cpu-dispatch-after.txt" "$OUT/latency.txt"
+  fi
   say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
   if ((rc != 0)); then
     say "the latency run failed with status $rc (see $OUT/latency.txt)"
