@@ -183,7 +183,7 @@ dispatch_report() {
     say "no dispatch was answered 200: no CPU per dispatch"
     return 0
   fi
-  say "CPU during the dispatches alone (from the last prepared case to the last answer), per dispatch answered:"
+  say "CPU during the dispatches alone (from the first sent to the last answered), per dispatch answered:"
   join <(sort "$1") <(sort "$2") | awk -v hz="$hz" -v n="$answered" '
     { d[$1] = ($3 - $2) / hz; sum += d[$1] }
     END {
@@ -434,9 +434,9 @@ step_latency() {
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
     -Drate="$LATENCY_RATE" -Dseconds="$LATENCY_SECONDS") >"$OUT/latency.txt" 2>&1 &
   tool=$!
-  # The dispatches' own CPU and what the door did to them: from the last prepared case to the last
-  # dispatch's answer, as the tool announces each.
-  if await_line "Prepared " "$OUT/latency.txt" "$tool"; then
+  # The dispatches' own CPU and what the door did to them: from the first dispatch to the last one's
+  # answer, as the tool announces each.
+  if await_line "Dispatching " "$OUT/latency.txt" "$tool"; then
     cpu_ticks >"$OUT/cpu-dispatch-before.txt"
     door_before=$(door_counts)
     if await_line "Every dispatch answered" "$OUT/latency.txt" "$tool"; then
@@ -447,7 +447,7 @@ step_latency() {
   wait "$tool" || rc=$?
   cpu_ticks >"$OUT/cpu-latency-after.txt"
   profile_stop latency
-  { grep -v -e '^SLF4J' -e '^Every dispatch answered' "$OUT/latency.txt" || true; } | tail -8 | tee -a "$OUT/summary.txt"
+  { grep -v -e '^SLF4J' -e '^Dispatching ' -e '^Every dispatch answered' "$OUT/latency.txt" || true; } | tail -8 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the latency run (preparing the cases included):"
   cpu_report "$OUT/cpu-latency-before.txt" "$OUT/cpu-latency-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
   if [[ -n "$door_after" ]]; then

@@ -65,7 +65,7 @@ public final class DispatchLatency {
         List<String> cases = prepare(count, resident, dispatcher);
         System.out.printf("Prepared %d accepted cases in %.1f s (%d could not be prepared)%n", cases.size(),
                 (System.nanoTime() - prepareStarted) / 1e9, prepareFailures.get());
-        System.out.flush();
+        long prepared = System.nanoTime();
 
         try (CaseEventsProbe events = CaseEventsProbe.open(kafka, "bench-dispatch-latency-", record -> {
             if (DISPATCHED.equals(CaseEventsProbe.header(record, "ce_type"))) {
@@ -73,6 +73,10 @@ public final class DispatchLatency {
             }
         })) {
             long period = 1_000_000_000L / rate;
+            // load.sh takes the platform's CPU from this line to "Every dispatch answered": the dispatches' own.
+            System.out.printf("Dispatching %d cases at %d/s, the outside consumer in its group %.1f s after the last was prepared%n",
+                    cases.size(), rate, (System.nanoTime() - prepared) / 1e9);
+            System.out.flush();
             long start = System.nanoTime();
             List<CompletableFuture<?>> sent = new ArrayList<>(cases.size());
             for (int i = 0; i < cases.size(); i++) {
@@ -85,7 +89,6 @@ public final class DispatchLatency {
             }
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-            // load.sh takes the platform's CPU from "Prepared ..." to this line: the dispatches' own.
             System.out.printf("Every dispatch answered %.1f s after the first was sent%n", (System.nanoTime() - start) / 1e9);
             System.out.flush();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
