@@ -155,41 +155,43 @@ cpu_report() {
     | sort -k2 -nr
 }
 
+# Each part's CPU between two cpu_ticks snapshots ($1, $2), in seconds and in ms per one of $3 things
+# (a unit, $4: "report"), then all parts' with "($3 $5)"; into the summary.
+cpu_per() {
+  local hz; hz=$(getconf CLK_TCK)
+  join <(sort "$1") <(sort "$2") | awk -v hz="$hz" -v n="$3" -v unit="$4" -v counted="$5" '
+    { d[$1] = ($3 - $2) / hz; sum += d[$1] }
+    END {
+      for (p in d) printf "%-20s %7.1f s  %6.2f ms per %s\n", p, d[p], 1000 * d[p] / n, unit
+      printf "%-20s %7.1f s  %6.2f ms per %s (%d %s)\n", "all parts", sum, 1000 * sum / n, unit, n, counted
+    }' | sort -k2 -nr | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+}
+
 # The soak's steady state between two timed cpu_ticks snapshots ($1, $2: "<when> <part> <ticks>"):
 # each part's CPU and the platform's CPU per report, over the reports the soak offered in between
 # (SOAK_RATE a second; by then every one is answered 201 unless the soak's own figures say otherwise).
 steady_report() {
   [[ -s "$1" && -s "$2" ]] || { say "the soak ended before its steady-state CPU could be taken"; return 0; }
-  local from to seconds hz
-  read -r from _ <"$1"; read -r to _ <"$2"; hz=$(getconf CLK_TCK)
+  local from to seconds
+  read -r from _ <"$1"; read -r to _ <"$2"
   seconds="$(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }')"
   say "CPU in the soak's steady state, ${seconds%.*} s from its second $SOAK_SETTLE_SECONDS on ($SOAK_RATE reports/s offered):"
-  join <(cut -d' ' -f2- "$1" | sort) <(cut -d' ' -f2- "$2" | sort) | awk -v hz="$hz" -v rate="$SOAK_RATE" -v seconds="$seconds" '
-    { d[$1] = ($3 - $2) / hz; sum += d[$1] }
-    END {
-      reports = rate * seconds
-      for (p in d) printf "%-20s %7.1f s  %6.2f ms per report\n", p, d[p], 1000 * d[p] / reports
-      printf "%-20s %7.1f s  %6.2f ms per report (%d reports)\n", "all parts", sum, 1000 * sum / reports, reports
-    }' | sort -k2 -nr | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  cpu_per <(cut -d' ' -f2- "$1") <(cut -d' ' -f2- "$2") \
+    "$(awk -v rate="$SOAK_RATE" -v seconds="$seconds" 'BEGIN { printf "%.6f", rate * seconds }')" report reports
 }
 
 # The CPU of the latency step's dispatches alone, between two cpu_ticks snapshots ($1, $2): each
 # part's and all parts' per dispatch answered 200 (the count from the tool's output, $3; the refused
 # ones' cost at the door is in it).
 dispatch_report() {
-  local answered hz; hz=$(getconf CLK_TCK)
+  local answered
   answered=$(sed -n 's/.*dispatch HTTP response time: n=\([0-9]*\).*/\1/p' "$3" | head -n 1)
   if [[ -z "$answered" || "$answered" == 0 ]]; then
     say "no dispatch was answered 200: no CPU per dispatch"
     return 0
   fi
   say "CPU during the dispatches alone (from the first sent to the last answered), per dispatch answered:"
-  join <(sort "$1") <(sort "$2") | awk -v hz="$hz" -v n="$answered" '
-    { d[$1] = ($3 - $2) / hz; sum += d[$1] }
-    END {
-      for (p in d) printf "%-20s %7.1f s  %6.2f ms per dispatch\n", p, d[p], 1000 * d[p] / n
-      printf "%-20s %7.1f s  %6.2f ms per dispatch (%d answered)\n", "all parts", sum, 1000 * sum / n, n
-    }' | sort -k2 -nr | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
+  cpu_per "$1" "$2" "$answered" dispatch answered
 }
 
 # Waits until the file $2 holds a line starting with $1, while the process $3 runs. Status 1 if it
