@@ -14,8 +14,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /**
- * {@code deploy/local/LocalMongo.java} run as {@code ./grassroots} runs it: the JDK's source
- * launcher, a file of its own, a process of its own, stopped with SIGTERM.
+ * {@code deploy/local/LocalMongo.java} run as {@code ./grassroots} runs it: a file of its own, a process
+ * of its own, stopped with SIGTERM. The JDK's source launcher compiles it here; the launcher runs the
+ * same source compiled once into its cache.
  */
 final class LocalMongoProcess implements AutoCloseable {
 
