@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -49,6 +50,7 @@ public class ResourceServerSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, OPEN_PATHS.toArray(String[]::new)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
@@ -63,6 +65,13 @@ public class ResourceServerSecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** The default firewall, with header names and values checked without regular expressions: {@link HeaderText}. */
+    @Bean
+    @ConditionalOnMissingBean(HttpFirewall.class)
+    static HttpFirewall headerCheckingFirewall() {
+        return HeaderText.firewall();
     }
 
     /**

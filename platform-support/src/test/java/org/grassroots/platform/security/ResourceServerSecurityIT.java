@@ -2,6 +2,11 @@ package org.grassroots.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.grassroots.platform.testapp.PlatformSupportTestApplication;
@@ -14,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Each service checks the token itself: signature, issuer, expiry, audience, then roles. */
@@ -27,6 +34,9 @@ class ResourceServerSecurityIT {
 
     @Autowired
     JwtDecoder decoder;
+
+    @Autowired
+    HttpFirewall firewall;
 
     RestTestClient client;
 
@@ -145,6 +155,39 @@ class ResourceServerSecurityIT {
         String[] parts = bearer.substring("Bearer ".length()).split("\\.");
         String otherPayload = TestTokens.resident("resident-2", FUQIAN).bearer().split("\\.")[1];
         expectUnauthorized("Bearer " + parts[0] + "." + otherPayload + "." + parts[2]);
+    }
+
+    @Test
+    void givenTheSchemeInLowerCase_whenCalling_thenTheTokenIsRead() {
+        String token = TestTokens.resident("resident-1", FUQIAN).bearer().substring("Bearer ".length());
+        client.get().uri("/api/test/me").header(HttpHeaders.AUTHORIZATION, "bearer " + token)
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void givenAMalformedBearerHeader_whenCalling_then401() {
+        String token = TestTokens.resident("resident-1", FUQIAN).bearer().substring("Bearer ".length());
+        expectUnauthorized("Bearer  " + token);
+        expectUnauthorized("Bearer " + token + "=x");
+    }
+
+    /**
+     * U+0085 is a control character: the firewall refuses a header that holds one, before the bearer
+     * token is looked at (which would answer 401). Tomcat itself lets the byte through (obs-text), so
+     * it is written on a socket of its own.
+     */
+    @Test
+    void givenAControlCharacterInTheAuthorizationHeader_whenCalling_thenTheFirewallRefusesTheRequest() throws IOException {
+        assertThat(firewall).isInstanceOf(StrictHttpFirewall.class);
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /api/test/me HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer abc\u0085def\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 400");
+        }
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.grassroots.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/** {@link HeaderText} lets through exactly what the default firewall's patterns let through. */
+class HeaderTextTest {
+
+    @Test
+    void givenEveryCodePoint_whenCheckedAlone_thenTheDefaultFirewallAgrees() {
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            String text = "a" + Character.toString(codePoint) + "b";
+            assertThat(HeaderText.isAllowedName(text)).as("name U+%04X", codePoint)
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(text));
+            assertThat(HeaderText.isAllowedValue(text)).as("value U+%04X", codePoint)
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(text));
+        }
+    }
+
+    @Test
+    void givenMixedTextWithLoneAndPairedSurrogates_whenChecked_thenTheDefaultFirewallAgrees() {
+        List<String> pieces = new ArrayList<>(List.of("Bearer ", "abc", "\t", "\u0000", "\u007f", "\u0085", "\u00a0",
+                "网格", "\u0378", "\ud83d\ude00", "\ud83d", "\ude00", "\udbff\udfff", "\ud800\udc00", " "));
+        Random random = new Random(25);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String header = text.toString();
+            assertThat(HeaderText.isAllowedName(header)).as("name %s", header.codePoints().boxed().toList())
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(header));
+            assertThat(HeaderText.isAllowedValue(header)).as("value %s", header.codePoints().boxed().toList())
+                    .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(header));
+        }
+    }
+}
