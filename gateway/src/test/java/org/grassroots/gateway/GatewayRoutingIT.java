@@ -2,6 +2,11 @@ package org.grassroots.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -94,6 +99,41 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
     @Test
     void givenAnUnsignedToken_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
         expectRefused(TestTokens.user("admin-1").roles("platform_admin").unsigned().bearer());
+    }
+
+    @Test
+    void givenAMalformedBearerHeader_whenACaseIsRead_thenTheGatewayAnswers401Problem() {
+        String token = TestTokens.user("resident-1").roles("resident").bearer().substring("Bearer ".length());
+        expectRefused("Bearer  " + token);
+        expectRefused("Bearer " + token + "=x");
+    }
+
+    @Test
+    void givenTheSchemeInLowerCase_whenACaseIsRead_thenTheTokenIsReadAndPassedOnUnchanged() {
+        String bearer = "bearer " + TestTokens.user("resident-1").roles("resident").bearer().substring("Bearer ".length());
+
+        gateway.get().uri("/api/cases/42").header(HttpHeaders.AUTHORIZATION, bearer).exchange().expectStatus().isOk();
+
+        assertThat(onlyRequestTo(CASE_SERVICE).header(HttpHeaders.AUTHORIZATION)).isEqualTo(bearer);
+    }
+
+    /**
+     * U+0085 is a control character: the gateway's firewall refuses a header that holds one before the
+     * token is looked at (which would answer 401). Reactor Netty lets the byte through (obs-text), so
+     * it is written on a socket of its own.
+     */
+    @Test
+    void givenAControlCharacterInTheAuthorizationHeader_whenACaseIsRead_thenTheFirewallRefusesTheRequest()
+            throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /api/cases/42 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer abc\u0085def\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                    .readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 400");
+        }
+        assertThat(allReceived()).isEmpty();
     }
 
     @Test
@@ -258,7 +298,7 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
         assertThat(allReceived()).extracting(ReceivedRequest::method, ReceivedRequest::pathAndQuery).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("GET", "/open311/v2/services.xml?jurisdiction_id=qjp"),
                 org.assertj.core.groups.Tuple.tuple("POST", "/open311/v2/requests.json"));
-        assertThat(new String(allReceived().get(1).body(), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(allReceived().get(1).body(), StandardCharsets.UTF_8))
                 .contains("api_key=open311-app%3Asecret");
     }
 

@@ -3,6 +3,7 @@ package org.grassroots.gateway.security;
 import java.time.Duration;
 import java.util.List;
 
+import org.grassroots.contracts.RequestHeaders;
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.headers.CorsProperties;
 import org.grassroots.gateway.problem.ProblemResponseWriter;
@@ -21,6 +22,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -77,6 +80,7 @@ class SecurityConfiguration {
                         // Anything else (other actuator endpoints, the fallback handlers) is not for callers.
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerHeaderConverter())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRolesAsAuthorities()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
@@ -84,6 +88,18 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * The default firewall, with the same checks of header names and values made by {@link RequestHeaders}
+     * instead of regular expressions.
+     */
+    @Bean
+    static ServerWebExchangeFirewall headerCheckingFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(RequestHeaders::isAllowedName);
+        firewall.setAllowedHeaderValues(RequestHeaders::isAllowedValue);
+        return firewall;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.grassroots.platform.security;
 
 import java.util.List;
 
+import org.grassroots.contracts.RequestHeaders;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -67,11 +69,17 @@ public class ResourceServerSecurityConfiguration {
         return http.build();
     }
 
-    /** The default firewall, with header names and values checked without regular expressions: {@link HeaderText}. */
+    /**
+     * The default firewall, with the same checks of header names and values made by {@link RequestHeaders}
+     * instead of regular expressions.
+     */
     @Bean
     @ConditionalOnMissingBean(HttpFirewall.class)
     static HttpFirewall headerCheckingFirewall() {
-        return HeaderText.firewall();
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(RequestHeaders::isAllowedName);
+        firewall.setAllowedHeaderValues(RequestHeaders::isAllowedValue);
+        return firewall;
     }
 
     /**

@@ -6,19 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.grassroots.contracts.RequestHeaders;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
-/** {@link HeaderText} lets through exactly what the default firewall's patterns let through. */
-class HeaderTextTest {
+/** {@link RequestHeaders} lets through exactly what the servlet firewall's default patterns let through. */
+class HeaderCheckingFirewallTest {
 
     @Test
     void givenEveryCodePoint_whenCheckedAlone_thenTheDefaultFirewallAgrees() {
         for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
             String text = "a" + Character.toString(codePoint) + "b";
-            assertThat(HeaderText.isAllowedName(text)).as("name U+%04X", codePoint)
+            assertThat(RequestHeaders.isAllowedName(text)).as("name U+%04X", codePoint)
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(text));
-            assertThat(HeaderText.isAllowedValue(text)).as("value U+%04X", codePoint)
+            assertThat(RequestHeaders.isAllowedValue(text)).as("value U+%04X", codePoint)
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(text));
         }
     }
@@ -34,9 +35,9 @@ class HeaderTextTest {
                 text.append(pieces.get(random.nextInt(pieces.size())));
             }
             String header = text.toString();
-            assertThat(HeaderText.isAllowedName(header)).as("name %s", header.codePoints().boxed().toList())
+            assertThat(RequestHeaders.isAllowedName(header)).as("name %s", header.codePoints().boxed().toList())
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(header));
-            assertThat(HeaderText.isAllowedValue(header)).as("value %s", header.codePoints().boxed().toList())
+            assertThat(RequestHeaders.isAllowedValue(header)).as("value %s", header.codePoints().boxed().toList())
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(header));
         }
     }
