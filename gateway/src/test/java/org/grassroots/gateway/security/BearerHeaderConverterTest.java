@@ -3,9 +3,9 @@ package org.grassroots.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Random;
 
 import org.grassroots.contracts.RequestHeaders;
+import org.grassroots.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -45,17 +45,10 @@ class BearerHeaderConverterTest {
 
     @Test
     void givenHeadersOfEveryShape_whenConverted_thenBothConvertersAgree() {
-        String[] pieces = {"Bearer ", "bearer ", "BEARER", "Bearer", " ", "  ", "=", "==", "a", "Z", "0", "-", ".", "_",
-                "~", "+", "/", "ab.cd", "\t", ",", "é", "\u00a0", ";", "Basic "};
-        Random random = new Random(25);
-        for (int i = 0; i < 10_000; i++) {
-            StringBuilder header = new StringBuilder(random.nextInt(3) == 0 ? "" : "Bearer ");
-            for (int n = random.nextInt(6); n >= 0; n--) {
-                header.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = header.toString();
-            assertThat(outcome(ours, text)).as("header [%s]", text).isEqualTo(outcome(springs, text));
-        }
+        List<String> pieces = List.of("Bearer ", "bearer ", "BEARER", "Bearer", " ", "  ", "=", "==", "a", "Z", "0", "-", ".",
+                "_", "~", "+", "/", "ab.cd", "\t", ",", "é", "\u00a0", ";", "Basic ");
+        RandomText.of(pieces, "Bearer ", 10_000, 25).forEach(header ->
+                assertThat(outcome(ours, header)).as("header [%s]", header).isEqualTo(outcome(springs, header)));
     }
 
     @Test

@@ -2,11 +2,10 @@ package org.grassroots.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import org.grassroots.contracts.RequestHeaders;
+import org.grassroots.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -26,19 +25,13 @@ class HeaderCheckingFirewallTest {
 
     @Test
     void givenMixedTextWithLoneAndPairedSurrogates_whenChecked_thenTheDefaultFirewallAgrees() {
-        List<String> pieces = new ArrayList<>(List.of("Bearer ", "abc", "\t", "\u0000", "\u007f", "\u0085", "\u00a0",
-                "网格", "\u0378", "\ud83d\ude00", "\ud83d", "\ude00", "\udbff\udfff", "\ud800\udc00", " "));
-        Random random = new Random(25);
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = random.nextInt(6); n >= 0; n--) {
-                text.append(pieces.get(random.nextInt(pieces.size())));
-            }
-            String header = text.toString();
+        List<String> pieces = List.of("Bearer ", "abc", "\t", "\u0000", "\u007f", "\u0085", "\u00a0", "网格", "\u0378",
+                "\ud83d\ude00", "\ud83d", "\ude00", "\udbff\udfff", "\ud800\udc00", " ");
+        RandomText.of(pieces, "", 20_000, 25).forEach(header -> {
             assertThat(RequestHeaders.isAllowedName(header)).as("name %s", header.codePoints().boxed().toList())
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(header));
             assertThat(RequestHeaders.isAllowedValue(header)).as("value %s", header.codePoints().boxed().toList())
                     .isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(header));
-        }
+        });
     }
 }
