@@ -34,6 +34,9 @@
 # (1800), every one answered 201, every event delivered once; then each part's resident-memory slope
 # (least squares over the samples after the first SOAK_SETTLE_SECONDS, 300) in MiB per 10 minutes, and
 # each part's CPU per report from then until 30 s before the end (the steady state, cold JIT left out).
+# Before those SOAK_SECONDS, a ramp of SOAK_RAMP_SECONDS (60; 0 for none) rises from a tenth of the rate
+# to the full rate, its answers reported apart and judged as the storm's (round 26); the settling time
+# counts from the ramp's end.
 # Then it times case-service's two scans on the store the soak grew (StoreScans.java).
 #
 # The gateway's per-user (20/s) and per-address (100/s) rate limits are switched off for the run: all
@@ -74,6 +77,7 @@ STORM_SECONDS="${STORM_SECONDS:-60}"
 SOAK_RATE="${SOAK_RATE:-40}"
 SOAK_SECONDS="${SOAK_SECONDS:-1800}"
 SOAK_SETTLE_SECONDS="${SOAK_SETTLE_SECONDS:-300}"
+SOAK_RAMP_SECONDS="${SOAK_RAMP_SECONDS:-60}"
 NGINX_PORT="${NGINX_PORT:-$((GATEWAY_PORT + 10))}"
 PROFILE="${PROFILE:-0}"
 PROFILE_PARTS="${PROFILE_PARTS:-gateway case-service grid-service mongo}"
@@ -175,7 +179,7 @@ steady_report() {
   local from to seconds
   read -r from _ <"$1"; read -r to _ <"$2"
   seconds="$(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }')"
-  say "CPU in the soak's steady state, ${seconds%.*} s from its second $SOAK_SETTLE_SECONDS on ($SOAK_RATE reports/s offered):"
+  say "CPU in the soak's steady state, ${seconds%.*} s from its second $((SOAK_RAMP_SECONDS + SOAK_SETTLE_SECONDS)) on ($SOAK_RATE reports/s offered):"
   cpu_per <(cut -d' ' -f2- "$1") <(cut -d' ' -f2- "$2") \
     "$(awk -v rate="$SOAK_RATE" -v seconds="$seconds" 'BEGIN { printf "%.6f", rate * seconds }')" report reports
 }
@@ -488,29 +492,30 @@ step_storm() {
 }
 
 step_soak() {
-  say "soak: $SOAK_RATE reports/s through the gateway for $SOAK_SECONDS s"
+  say "soak: $SOAK_RATE reports/s through the gateway for $SOAK_SECONDS s, after a ramp of $SOAK_RAMP_SECONDS s"
   say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   cpu_ticks >"$OUT/cpu-soak-before.txt"
   local rc=0 began ended door_before
   door_before=$(door_counts)
   began=$(date +%s)
-  # The steady state's CPU: two snapshots while the soak runs at its full rate, one after the settling
-  # time (the cold start's JIT and turned-away reports are behind it) and one 30 s before the soak's
-  # last report; each line is "<when> <part> <ticks>".
-  local steady_window=$((SOAK_SECONDS - SOAK_SETTLE_SECONDS - 30)) steady=""
+  # The steady state's CPU: two snapshots while the soak runs at its full rate, one after the ramp and
+  # the settling time (the cold start's JIT and turned-away reports are behind it) and one 30 s before
+  # the soak's last report; each line is "<when> <part> <ticks>".
+  local steady_window=$((SOAK_SECONDS - SOAK_SETTLE_SECONDS - 30)) steady="" settled=$((SOAK_RAMP_SECONDS + SOAK_SETTLE_SECONDS))
   if ((steady_window >= 60)); then
-    { sleep "$SOAK_SETTLE_SECONDS"; cpu_ticks | sed "s/^/$(date +%s.%N) /" >"$OUT/cpu-soak-steady-from.txt"
+    { sleep "$settled"; cpu_ticks | sed "s/^/$(date +%s.%N) /" >"$OUT/cpu-soak-steady-from.txt"
       sleep "$steady_window"; cpu_ticks | sed "s/^/$(date +%s.%N) /" >"$OUT/cpu-soak-steady-to.txt"; } &
     steady=$!
   fi
   (cd "$ROOT" && ./mvnw -q -f benchmarks/load/pom.xml compile exec:java \
     -Dexec.mainClass=org.grassroots.benchmarks.load.Storm -Dsoak=true \
     -Dgateway="$GATEWAY" -Dkeycloak="$KEYCLOAK" -Dkafka="localhost:$KAFKA_PORT" \
-    -Dreports="$((SOAK_RATE * SOAK_SECONDS))" -Dseconds="$SOAK_SECONDS") >"$OUT/soak.txt" 2>&1 || rc=$?
+    -Dreports="$((SOAK_RATE * SOAK_SECONDS))" -Dseconds="$SOAK_SECONDS" -DrampSeconds="$SOAK_RAMP_SECONDS") \
+    >"$OUT/soak.txt" 2>&1 || rc=$?
   ended=$(date +%s)
   cpu_ticks >"$OUT/cpu-soak-after.txt"
   say "$(door_report "$door_before" "$(door_counts)")"
-  { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/soak.txt" || true; } | tail -20 | tee -a "$OUT/summary.txt"
+  { grep -v -e '^SLF4J' -e '^\[' -e '^WARNING' "$OUT/soak.txt" || true; } | tail -30 | tee -a "$OUT/summary.txt"
   say "CPU used by each part during the soak:"
   cpu_report "$OUT/cpu-soak-before.txt" "$OUT/cpu-soak-after.txt" | sed 's/^/[load]   /' | tee -a "$OUT/summary.txt"
   if [[ -n "$steady" ]]; then
@@ -518,8 +523,8 @@ step_soak() {
     wait "$steady" || true
     steady_report "$OUT/cpu-soak-steady-from.txt" "$OUT/cpu-soak-steady-to.txt"
   fi
-  say "resident memory during the soak after its first $SOAK_SETTLE_SECONDS s (samples every 5 s), MiB:"
-  awk -v from="$((began + SOAK_SETTLE_SECONDS))" -v to="$ended" '
+  say "resident memory during the soak after its first $settled s (samples every 5 s), MiB:"
+  awk -v from="$((began + settled))" -v to="$ended" '
     $1 >= from && $1 <= to {
       p = $2; t = ($1 - from) / 600; n[p]++; st[p] += t; sy[p] += $3; stt[p] += t * t; sty[p] += t * $3
       if (!(p in first)) first[p] = $3

@@ -21,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntToLongFunction;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,10 +49,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * whole, for a long time — every answer must be 201, there are no probes before or after, and the
  * 201s' response times are shown per five minutes (load.sh's soak step adds the memory slope).
  * <p>
+ * With {@code rampSeconds} above 0, the reports above are preceded by a ramp of that many seconds,
+ * its rate rising in a straight line from a tenth of theirs (at least 1/s) to theirs, as traffic
+ * reaches a platform that has just started; the ramp's answers are reported apart and judged as a
+ * storm's are (201, or 429/503 with {@code Retry-After}), its accepted reports' events like the rest.
+ * <p>
  * The reports come from {@code residents} demo residents in turn (resident1, resident2), at points
  * spread over 城南社区's first grid. Settings are system properties: {@code gateway}, {@code keycloak},
  * {@code kafka}, {@code reports} (30000), {@code seconds} (60), {@code timeoutSeconds} (30),
- * {@code probeRate} (10), {@code probeSeconds} (5), {@code recoveredMillis} (250). It exits 1 when a
+ * {@code probeRate} (10), {@code probeSeconds} (5), {@code recoveredMillis} (250), {@code rampSeconds} (0). It exits 1 when a
  * report got another answer, an accepted report's event was missing or twice, or the platform did not
  * recover within 120 s.
  */
@@ -69,6 +76,7 @@ public final class Storm {
     private final int probeSeconds = Integer.getInteger("probeSeconds", 5);
     private final double recoveredMillis = Integer.getInteger("recoveredMillis", 250);
     private final boolean soak = Boolean.getBoolean("soak");
+    private final int rampSeconds = Integer.getInteger("rampSeconds", 0);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     /** resident1's and resident2's tokens, fetched anew every five minutes: they live fifteen, a soak thirty. */
@@ -106,67 +114,41 @@ public final class Storm {
                         normal.sent(), probeRate, normal.latency(), normal.notCreated());
             }
 
+            Map<String, Integer> rampAnswers = Map.of();
+            if (rampSeconds > 0) {
+                double from = Math.max(1, reports / (double) seconds / 10), to = reports / (double) seconds;
+                int count = (int) Math.round((from + to) / 2 * rampSeconds);
+                System.out.printf("Ramp: %d reports in %d s, rising from %.0f/s to %.0f/s%n", count, rampSeconds, from, to);
+                Wave ramp = offer(count, i -> rampOffsetNanos(i, from, to, rampSeconds));
+                rampAnswers = ramp.answers();
+                System.out.println("  answers: " + answerCounts(rampAnswers));
+                System.out.println("  201 response time: " + ramp.created());
+                ramp.printWindowsWith(answer -> !answer.equals("201"));
+            }
+
             System.out.printf("%s: %d reports in %d s (%d/s) through the gateway%n", soak ? "Soak" : "Storm", reports,
                     seconds, reports / seconds);
-            List<Double> createdMillis = Collections.synchronizedList(new ArrayList<>());
-            Map<Integer, List<Double>> createdMillisPerWindow = new ConcurrentHashMap<>();
-            Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds = new ConcurrentHashMap<>();
             long period = seconds * 1_000_000_000L / reports;
-            long start = System.nanoTime();
-            List<CompletableFuture<?>> sent = new ArrayList<>(reports);
-            for (int i = 0; i < reports; i++) {
-                long wait = start + i * period - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                long sentAt = System.nanoTime();
-                sent.add(report().handle((response, failure) -> {
-                    String answer = classify(response, failure);
-                    answersPerTenSeconds.computeIfAbsent((int) ((sentAt - start) / 10_000_000_000L),
-                                    window -> new ConcurrentHashMap<>())
-                            .computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
-                    if ("201".equals(answer)) {
-                        double millis = (System.nanoTime() - sentAt) / 1e6;
-                        createdMillis.add(millis);
-                        createdMillisPerWindow.computeIfAbsent((int) ((sentAt - start) / 300_000_000_000L),
-                                window -> Collections.synchronizedList(new ArrayList<>())).add(millis);
-                        Matcher id = ID.matcher(response.body());
-                        if (id.find()) {
-                            accepted.add(id.group(1));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            double sendSeconds = (System.nanoTime() - start) / 1e9;
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-            double answeredSeconds = (System.nanoTime() - start) / 1e9;
+            Wave wave = offer(reports, i -> i * period);
             long stormEnded = System.nanoTime();
 
             System.out.printf("  offered %d in %.1f s (%.0f/s); the last answer came %.1f s after the first report%n",
-                    reports, sendSeconds, reports / sendSeconds, answeredSeconds);
-            Map<String, Integer> answers = new TreeMap<>();
-            answersPerTenSeconds.values().forEach(counts -> counts.forEach(
-                    (answer, count) -> answers.merge(answer, count.get(), Integer::sum)));
+                    reports, wave.sendSeconds(), reports / wave.sendSeconds(), wave.answeredSeconds());
+            Map<String, Integer> answers = wave.answers();
             System.out.println("  answers: " + answerCounts(answers));
-            System.out.println("  201 response time: "
-                    + Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()));
+            System.out.println("  201 response time: " + wave.created());
             if (soak) {
-                new TreeMap<>(createdMillisPerWindow).forEach((window, millis) -> System.out.printf(
+                new TreeMap<>(wave.createdMillisPerFiveMinutes()).forEach((window, millis) -> System.out.printf(
                         "    minutes %d–%d: %s%n", window * 5, window * 5 + 5,
                         Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray())));
                 // Where a soak went wrong, to the ten seconds: only the windows with an answer other than 201.
-                new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> {
-                    if (counts.keySet().stream().anyMatch(answer -> !answer.equals("201"))) {
-                        System.out.printf("    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts));
-                    }
-                });
+                wave.printWindowsWith(answer -> !answer.equals("201"));
             } else {
-                new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> System.out.printf(
-                        "    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts)));
+                wave.printWindowsWith(answer -> true);
             }
-            int wrong = answers.entrySet().stream().filter(entry -> !isAllowed(entry.getKey()))
-                    .mapToInt(Map.Entry::getValue).sum();
+            int wrong = countOther(answers, this::isAllowed);
+            // The ramp is judged as a storm is: a platform still warming may turn reports away, if it says when.
+            int wrongInRamp = countOther(rampAnswers, Storm::isAllowedInStorm);
 
             double recoveredAfter = soak ? 0 : recover(normal, stormEnded);
 
@@ -181,14 +163,89 @@ public final class Storm {
                     accepted.stream().filter(reportedPerCase::containsKey).count(), missing, twice,
                     repeatedEventIds.get());
 
-            boolean passed = wrong == 0 && missing == 0 && twice == 0 && repeatedEventIds.get() == 0
+            boolean passed = wrong == 0 && wrongInRamp == 0 && missing == 0 && twice == 0 && repeatedEventIds.get() == 0
                     && recoveredAfter >= 0 && recoveredAfter <= 120;
-            System.out.printf("%s %s: %d answers other than %s; events %s; recovered %s%n", soak ? "Soak" : "Storm",
+            System.out.printf("%s %s: %d answers other than %s%s; events %s; recovered %s%n", soak ? "Soak" : "Storm",
                     passed ? "PASSED" : "FAILED", wrong, soak ? "201" : "201 or 429/503 with Retry-After",
+                    rampSeconds > 0 ? ", and " + wrongInRamp + " in the ramp other than 201 or 429/503 with Retry-After" : "",
                     missing == 0 && twice == 0 && repeatedEventIds.get() == 0 ? "complete, none twice" : "NOT complete or twice",
                     soak ? "(not asked)" : recoveredAfter < 0 ? "NOT within 300 s"
                             : String.format("%.0f s after the storm", recoveredAfter));
             return passed;
+        }
+    }
+
+    /**
+     * Offers {@code count} reports, the i-th {@code offsetNanos(i)} after the first (open model: each
+     * leaves on schedule whether or not earlier ones have answered), and waits for every answer.
+     */
+    private Wave offer(int count, IntToLongFunction offsetNanos) {
+        List<Double> createdMillis = Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, List<Double>> createdMillisPerWindow = new ConcurrentHashMap<>();
+        Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> sent = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long wait = start + offsetNanos.applyAsLong(i) - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long sentAt = System.nanoTime();
+            sent.add(report().handle((response, failure) -> {
+                String answer = classify(response, failure);
+                answersPerTenSeconds.computeIfAbsent((int) ((sentAt - start) / 10_000_000_000L),
+                                window -> new ConcurrentHashMap<>())
+                        .computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
+                if ("201".equals(answer)) {
+                    double millis = (System.nanoTime() - sentAt) / 1e6;
+                    createdMillis.add(millis);
+                    createdMillisPerWindow.computeIfAbsent((int) ((sentAt - start) / 300_000_000_000L),
+                            window -> Collections.synchronizedList(new ArrayList<>())).add(millis);
+                    Matcher id = ID.matcher(response.body());
+                    if (id.find()) {
+                        accepted.add(id.group(1));
+                    }
+                }
+                return null;
+            }));
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        return new Wave(sendSeconds, (System.nanoTime() - start) / 1e9,
+                Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()),
+                createdMillisPerWindow, answersPerTenSeconds);
+    }
+
+    /**
+     * When the i-th report of a ramp leaves: the rate rises in a straight line from {@code from} to
+     * {@code to} a second over {@code seconds}, so i reports have left by the time t at which
+     * {@code from·t + (to − from)·t²/(2·seconds)} reaches i.
+     */
+    static long rampOffsetNanos(int i, double from, double to, int seconds) {
+        double slope = (to - from) / seconds;
+        double t = slope == 0 ? i / from : (Math.sqrt(from * from + 2 * slope * i) - from) / slope;
+        return (long) (t * 1e9);
+    }
+
+    /** What one run of {@link #offer} gave. */
+    private record Wave(double sendSeconds, double answeredSeconds, Percentiles created,
+            Map<Integer, List<Double>> createdMillisPerFiveMinutes,
+            Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds) {
+
+        Map<String, Integer> answers() {
+            Map<String, Integer> answers = new TreeMap<>();
+            answersPerTenSeconds.values().forEach(counts -> counts.forEach(
+                    (answer, count) -> answers.merge(answer, count.get(), Integer::sum)));
+            return answers;
+        }
+
+        /** The answers per ten seconds of sending, for the windows holding an answer {@code shown} picks. */
+        void printWindowsWith(Predicate<String> shown) {
+            new TreeMap<>(answersPerTenSeconds).forEach((window, counts) -> {
+                if (counts.keySet().stream().anyMatch(shown)) {
+                    System.out.printf("    sent in seconds %d–%d: %s%n", window * 10, window * 10 + 10, answerCounts(counts));
+                }
+            });
         }
     }
 
@@ -286,7 +343,16 @@ public final class Storm {
     }
 
     private boolean isAllowed(String answer) {
-        return answer.equals("201") || !soak && answer.endsWith(" with Retry-After");
+        return soak ? answer.equals("201") : isAllowedInStorm(answer);
+    }
+
+    private static boolean isAllowedInStorm(String answer) {
+        return answer.equals("201") || answer.endsWith(" with Retry-After");
+    }
+
+    /** How many of {@code answers} are not {@code allowed}. */
+    private static int countOther(Map<String, Integer> answers, Predicate<String> allowed) {
+        return answers.entrySet().stream().filter(entry -> !allowed.test(entry.getKey())).mapToInt(Map.Entry::getValue).sum();
     }
 
     private void onEvent(ConsumerRecord<String, byte[]> record) {
