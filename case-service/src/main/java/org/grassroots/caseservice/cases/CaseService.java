@@ -16,6 +16,7 @@ import org.grassroots.caseservice.intake.Placement;
 import org.grassroots.caseservice.sla.TimeLimit;
 import org.grassroots.caseservice.sla.WorkingCalendar;
 import org.grassroots.caseservice.targets.TargetChecks;
+import org.grassroots.contracts.TimeOrderedIds;
 import org.grassroots.contracts.cases.Assignee;
 import org.grassroots.contracts.cases.AttachmentStage;
 import org.grassroots.contracts.cases.CaseAttachmentsAdded;
@@ -130,7 +131,7 @@ public class CaseService {
 
     private Case file(Case.NewReport report, Map<String, Object> answers, String externalId, String bearerToken) {
         return file(report, answers, externalId,
-                externalId != null ? hotlineCaseId(externalId) : UUID.randomUUID().toString(), bearerToken);
+                externalId != null ? hotlineCaseId(externalId) : TimeOrderedIds.nextString(), bearerToken);
     }
 
     private Case file(Case.NewReport report, Map<String, Object> answers, String externalId, String id,

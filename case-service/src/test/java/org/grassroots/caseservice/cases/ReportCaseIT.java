@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.grassroots.contracts.CloudEventHeaders;
@@ -74,6 +75,9 @@ class ReportCaseIT {
             assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("org.grassroots.case.reported");
             assertThat(TopicProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/grassroots/case-service");
             assertThat(TopicProbe.header(record, CloudEventHeaders.CORRELATION_ID)).isEqualTo("walk-1");
+            // Made in time order, so the store writes them to its last pages (TimeOrderedIds).
+            assertThat(UUID.fromString(created.id()).version()).isEqualTo(7);
+            assertThat(UUID.fromString(TopicProbe.header(record, CloudEventHeaders.ID)).version()).isEqualTo(7);
 
             CaseReported event = codec.read(record.value(), CaseReported.class);
             assertThat(event.aggregateVersion()).isEqualTo(1);

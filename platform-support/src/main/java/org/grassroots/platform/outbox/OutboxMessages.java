@@ -9,16 +9,14 @@ import org.bson.Document;
 import org.grassroots.contracts.EventCatalog;
 import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.IntegrationEvent;
+import org.grassroots.contracts.TimeOrderedIds;
 import org.grassroots.platform.correlation.CorrelationId;
-import org.springframework.util.IdGenerator;
-import org.springframework.util.JdkIdGenerator;
 
 /** Turns domain events into outbox messages, and outbox messages to and from BSON. */
 public final class OutboxMessages {
 
     private final EventCodec codec;
     private final String source;
-    private final IdGenerator ids = new JdkIdGenerator();
 
     /** @param source the CloudEvents {@code source} of this service, e.g. {@code /grassroots/case-service} */
     public OutboxMessages(EventCodec codec, String source) {
@@ -32,7 +30,7 @@ public final class OutboxMessages {
 
     public OutboxMessage wrap(IntegrationEvent event) {
         Class<? extends IntegrationEvent> type = event.getClass();
-        return new OutboxMessage(ids.generateId().toString(), EventCatalog.topicOf(type), EventCatalog.typeOf(type),
+        return new OutboxMessage(TimeOrderedIds.nextString(), EventCatalog.topicOf(type), EventCatalog.typeOf(type),
                 source, event.subject(), event.occurredAt(), event.aggregateVersion(),
                 CorrelationId.current().orElse(null),
                 new String(codec.write(event), StandardCharsets.UTF_8));
