@@ -275,32 +275,9 @@ public final class Storm {
 
     private Probe probe(int rate, int windowSeconds) {
         int count = rate * windowSeconds;
-        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger notCreated = new AtomicInteger();
-        long start = System.nanoTime();
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long wait = start + i * (1_000_000_000L / rate) - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            long sentAt = System.nanoTime();
-            sent.add(report().handle((response, failure) -> {
-                if (failure == null && response.statusCode() == 201) {
-                    millis.add((System.nanoTime() - sentAt) / 1e6);
-                    Matcher id = ID.matcher(response.body());
-                    if (id.find()) {
-                        accepted.add(id.group(1));
-                    }
-                } else {
-                    notCreated.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        return new Probe(count, Percentiles.of(millis.stream().mapToDouble(Double::doubleValue).toArray()),
-                notCreated.get());
+        long period = 1_000_000_000L / rate;
+        Wave wave = offer(count, i -> i * period);
+        return new Probe(count, wave.created(), count - wave.created().count());
     }
 
     private record Probe(int sent, Percentiles latency, int notCreated) {
