@@ -3,12 +3,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
@@ -286,15 +286,21 @@ public class LocalMongo {
      */
     static final class SecondaryIndex extends Index<Object> {
 
-        private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
         private static final Pattern ARRAY_POSITION = Pattern.compile("\\d+");
-        private static final Object[] NO_BOUND = {};
+        /** Every entry: the range asked for by {@code $exists}. */
+        private static final Range EVERY = new Range(null, true, null, true);
 
         private final String[] path;
         private final Supplier<MongoCollection<?>> collection;
         private final Supplier<MVMap<Object, Object>> documents;
-        /** (value, position) pairs, a document once for each distinct value it holds in the field. */
-        private final NavigableSet<Entry> entries = new TreeSet<>();
+        /**
+         * Each value the field holds, with the position of the one document holding it or the
+         * {@link Positions} of several. One tree walk finds a value's place whether it is new or not,
+         * and documents holding the same value (a status, a term) share one key.
+         */
+        private final NavigableMap<Object, Object> entries = new TreeMap<>(StoredValues::compareValues);
+        /** How many (value, position) pairs the index holds. */
+        private long count;
         private volatile boolean filled;
 
         SecondaryIndex(String name, List<IndexKey> keys, boolean sparse,
@@ -333,15 +339,15 @@ public class LocalMongo {
                 if (unfilled.isEmpty()) {
                     return 0;
                 }
-                long count = 0;
+                long read = 0;
                 for (Map.Entry<Object, Object> stored : documents.entrySet()) {
                     for (SecondaryIndex index : unfilled) {
                         index.addValues((Document) stored.getValue(), stored.getKey());
                     }
-                    count++;
+                    read++;
                 }
                 unfilled.forEach(index -> index.filled = true);
-                return count;
+                return read;
             }
         }
 
@@ -359,13 +365,19 @@ public class LocalMongo {
         @Override
         public Iterable<Object> getPositions(Document query) {
             fillIfNeeded();
-            List<Object[]> ranges = candidateRanges(query);
+            List<Range> ranges = candidateRanges(query);
             Set<Object> positions = new LinkedHashSet<>();
             synchronized (this) {
-                for (Object[] range : ranges) {
-                    Collection<Entry> found = range == NO_BOUND ? entries
-                            : entries.subSet((Entry) range[0], true, (Entry) range[1], true);
-                    found.forEach(entry -> positions.add(entry.position));
+                for (Range range : ranges) {
+                    Map<Object, Object> found = range == EVERY ? entries
+                            : entries.subMap(range.from(), range.fromInclusive(), range.to(), range.toInclusive());
+                    for (Object held : found.values()) {
+                        if (held instanceof Positions several) {
+                            positions.addAll(several);
+                        } else {
+                            positions.add(held);
+                        }
+                    }
                 }
             }
             return new ArrayList<>(positions);
@@ -381,10 +393,9 @@ public class LocalMongo {
         public Object remove(Document document) {
             fillIfNeeded();
             Object position = document.get("_id");
+            Set<Object> values = valuesOf(document);
             synchronized (this) {
-                for (Object value : valuesOf(document)) {
-                    entries.remove(new Entry(value, position, 0));
-                }
+                values.forEach(value -> remove(value, position));
             }
             if (position == null && !isSparse()) {
                 throw new IllegalStateException("a document without _id in index " + getName());
@@ -400,7 +411,7 @@ public class LocalMongo {
             synchronized (this) {
                 for (Object value : old) {
                     if (!current.contains(value)) {
-                        entries.remove(new Entry(value, position, 0));
+                        remove(value, position);
                     }
                 }
                 for (Object value : current) {
@@ -432,17 +443,18 @@ public class LocalMongo {
 
         @Override
         public synchronized long getCount() {
-            return entries.size();
+            return count;
         }
 
         @Override
         public synchronized long getDataSize() {
-            return entries.size() * 64L; // roughly what an entry takes in memory
+            return count * 64L; // roughly what an entry takes in memory
         }
 
         @Override
         public synchronized void drop() {
             entries.clear();
+            count = 0;
         }
 
         private void addValues(Document document, Object position) {
@@ -452,11 +464,35 @@ public class LocalMongo {
             }
         }
 
-        /** Adds an entry, sharing the value of an entry before it that holds the same (a status, a term). */
+        /** Under this index's lock. */
         private void add(Object value, Object position) {
-            Entry first = entries.ceiling(new Entry(value, null, -1));
-            Object shared = first != null && VALUES.compare(first.value, value) == 0 ? first.value : value;
-            entries.add(new Entry(shared, position, 0));
+            Object held = entries.putIfAbsent(value, position);
+            if (held == null) {
+                count++;
+            } else if (held instanceof Positions several) {
+                if (several.add(position)) {
+                    count++;
+                }
+            } else if (StoredValues.compareValues(held, position) != 0) {
+                entries.put(value, new Positions(held, position));
+                count++;
+            }
+        }
+
+        /** Under this index's lock. A value's {@link Positions}, once made, stay until it has none. */
+        private void remove(Object value, Object position) {
+            Object held = entries.get(value);
+            if (held instanceof Positions several) {
+                if (several.remove(position)) {
+                    count--;
+                    if (several.isEmpty()) {
+                        entries.remove(value);
+                    }
+                }
+            } else if (held != null && StoredValues.compareValues(held, position) == 0) {
+                entries.remove(value);
+                count--;
+            }
         }
 
         /**
@@ -464,7 +500,7 @@ public class LocalMongo {
          * element of an array at its end (an empty array as itself); none if the path is missing.
          */
         private Set<Object> valuesOf(Document document) {
-            Set<Object> values = new TreeSet<>(VALUES);
+            Set<Object> values = new TreeSet<>(StoredValues::compareValues);
             collect(document, 0, values);
             return values;
         }
@@ -494,12 +530,12 @@ public class LocalMongo {
         }
 
         /**
-         * The ranges of entries that hold every document the query can match, or null if the query
-         * does not hold the indexed field in a way this index can narrow down.
+         * The ranges of values whose documents hold every document the query can match, or null if the
+         * query does not hold the indexed field in a way this index can narrow down.
          */
-        private List<Object[]> candidateRanges(Document query) {
+        private List<Range> candidateRanges(Document query) {
             Object condition = query.get(getKeys().get(0).getKey());
-            List<Object[]> ranges = condition == null && !query.containsKey(getKeys().get(0).getKey())
+            List<Range> ranges = condition == null && !query.containsKey(getKeys().get(0).getKey())
                     ? null : rangesFor(condition);
             if (ranges == null && query.get("$and") instanceof List<?> terms) {
                 for (Object term : terms) {
@@ -511,48 +547,50 @@ public class LocalMongo {
             return ranges;
         }
 
-        private List<Object[]> rangesFor(Object condition) {
+        private List<Range> rangesFor(Object condition) {
             if (isPlainValue(condition)) {
-                return List.<Object[]>of(point(condition));
+                return List.of(Range.of(condition));
             }
             if (!(condition instanceof Document operators) || operators.isEmpty()
                     || !operators.keySet().iterator().next().startsWith("$")) {
                 return null;
             }
             if (isPlainValue(operators.get("$eq"))) {
-                return List.<Object[]>of(point(operators.get("$eq")));
+                return List.of(Range.of(operators.get("$eq")));
             }
             if (operators.get("$in") instanceof List<?> values && values.stream().allMatch(SecondaryIndex::isPlainValue)) {
-                return values.stream().map(SecondaryIndex::point).toList();
+                return values.stream().map(Range::of).toList();
             }
             if (operators.get("$all") instanceof List<?> values && !values.isEmpty() && isPlainValue(values.get(0))) {
-                return List.<Object[]>of(point(values.get(0))); // a document holding all of them holds the first
+                return List.of(Range.of(values.get(0))); // a document holding all of them holds the first
             }
-            Object[] dates = dateRange(operators);
+            List<Range> dates = dateRange(operators);
             if (dates != null) {
-                return List.<Object[]>of(dates);
+                return dates;
             }
             Object exists = operators.get("$exists");
             if (Boolean.TRUE.equals(exists) || exists instanceof Number n && n.doubleValue() != 0) {
-                return List.<Object[]>of(NO_BOUND); // every entry: the entries are exactly the documents that have the field
+                return List.of(EVERY); // the entries are exactly the documents that have the field
             }
             return null;
         }
 
-        /** {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte} on dates: among dates only, as MongoDB compares. */
-        private static Object[] dateRange(Document operators) {
-            Entry from = new Entry(Instant.MIN, null, -1);
-            Entry to = new Entry(Instant.MAX, null, 1);
+        /**
+         * {@code $gt}, {@code $gte}, {@code $lt}, {@code $lte} on dates: among dates only, as MongoDB
+         * compares; no range at all when the bounds leave nothing between them.
+         */
+        private static List<Range> dateRange(Document operators) {
+            Range range = new Range(Instant.MIN, true, Instant.MAX, true);
             boolean bounded = false;
             for (Map.Entry<String, Object> operator : operators.entrySet()) {
                 if (!(operator.getValue() instanceof Instant at)) {
                     continue;
                 }
                 switch (operator.getKey()) {
-                    case "$gt" -> from = new Entry(at, null, 1);
-                    case "$gte" -> from = new Entry(at, null, -1);
-                    case "$lt" -> to = new Entry(at, null, -1);
-                    case "$lte" -> to = new Entry(at, null, 1);
+                    case "$gt" -> range = new Range(at, false, range.to(), range.toInclusive());
+                    case "$gte" -> range = new Range(at, true, range.to(), range.toInclusive());
+                    case "$lt" -> range = new Range(range.from(), range.fromInclusive(), at, false);
+                    case "$lte" -> range = new Range(range.from(), range.fromInclusive(), at, true);
                     default -> {
                         continue;
                     }
@@ -562,11 +600,9 @@ public class LocalMongo {
             if (!bounded) {
                 return null;
             }
-            return from.compareTo(to) <= 0 ? new Object[] {from, to} : new Object[] {from, from};
-        }
-
-        private static Object[] point(Object value) {
-            return new Object[] {new Entry(value, null, -1), new Entry(value, null, 1)};
+            int order = StoredValues.compareValues(range.from(), range.to());
+            boolean empty = order > 0 || order == 0 && !(range.fromInclusive() && range.toInclusive());
+            return empty ? List.of() : List.of(range);
         }
 
         /** A value equality can look up: not null, an array, a document, a pattern or anything unusual. */
@@ -576,22 +612,21 @@ public class LocalMongo {
                     || value instanceof Number number && !Double.isNaN(number.doubleValue());
         }
 
-        /**
-         * A value and the position of a document holding it. {@code bound} -1 or 1 makes a key that
-         * sorts before or after every position of its value, to ask for a range.
-         */
-        private record Entry(Object value, Object position, int bound) implements Comparable<Entry> {
+        /** The values from one bound to the other, each included or not. */
+        private record Range(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
 
-            @Override
-            public int compareTo(Entry other) {
-                int byValue = VALUES.compare(value, other.value);
-                if (byValue != 0) {
-                    return byValue;
-                }
-                if (bound != 0 || other.bound != 0) {
-                    return Integer.compare(bound, other.bound);
-                }
-                return VALUES.compare(position, other.position);
+            static Range of(Object value) {
+                return new Range(value, true, value, true);
+            }
+        }
+
+        /** The positions of the documents holding one value, when there are more than one. */
+        private static final class Positions extends TreeSet<Object> {
+
+            Positions(Object first, Object second) {
+                super(StoredValues::compareValues);
+                add(first);
+                add(second);
             }
         }
     }
@@ -669,7 +704,7 @@ public class LocalMongo {
         @Override
         public int compare(Object a, Object b) {
             if (a instanceof KeyValue left && b instanceof KeyValue right) {
-                int byValue = compareValues(left, right);
+                int byValue = compareKeys(left, right);
                 return byValue != 0 || left.equals(right) ? byValue : others.compare(left, right);
             }
             return others.compare(a, b);
@@ -680,10 +715,24 @@ public class LocalMongo {
             return new Object[size];
         }
 
-        private static int compareValues(KeyValue left, KeyValue right) {
+        /**
+         * mongo-java-server's order of two values. Text and dates, which most keys here are, are
+         * compared straight away, as its comparator compares them once it has looked their types up.
+         */
+        static int compareValues(Object a, Object b) {
+            if (a instanceof String left && b instanceof String right) {
+                return left.compareTo(right);
+            }
+            if (a instanceof Instant left && b instanceof Instant right) {
+                return left.compareTo(right);
+            }
+            return VALUES.compare(a, b);
+        }
+
+        private static int compareKeys(KeyValue left, KeyValue right) {
             int common = Math.min(left.size(), right.size());
             for (int i = 0; i < common; i++) {
-                int c = VALUES.compare(left.get(i), right.get(i));
+                int c = compareValues(left.get(i), right.get(i));
                 if (c != 0) {
                     return c;
                 }
