@@ -473,7 +473,7 @@ public class LocalMongo {
                 if (several.add(position)) {
                     count++;
                 }
-            } else if (StoredValues.compareValues(held, position) != 0) {
+            } else if (!held.equals(position)) {
                 entries.put(value, new Positions(held, position));
                 count++;
             }
@@ -489,7 +489,7 @@ public class LocalMongo {
                         entries.remove(value);
                     }
                 }
-            } else if (held != null && StoredValues.compareValues(held, position) == 0) {
+            } else if (held != null && held.equals(position)) {
                 entries.remove(value);
                 count--;
             }
@@ -620,11 +620,17 @@ public class LocalMongo {
             }
         }
 
-        /** The positions of the documents holding one value, when there are more than one. */
-        private static final class Positions extends TreeSet<Object> {
+        /**
+         * The positions of the documents holding one value, when there are more than one, in the order
+         * they came. A hash set: a status, or a field most documents lack, holds most of a collection,
+         * and a tree of them took a walk of some twenty steps for every insert (docs/benchmarks.md,
+         * round 27). A position is the document's own {@code _id}, the very object H2Collection keys it
+         * by: one document's positions are always equal in Java, two documents' never (ids that are
+         * equal in Java are equal to MongoDB, which keeps a collection's ids unique).
+         */
+        private static final class Positions extends LinkedHashSet<Object> {
 
             Positions(Object first, Object second) {
-                super(StoredValues::compareValues);
                 add(first);
                 add(second);
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -103,8 +105,8 @@ class LocalMongoIndexesIT {
             }
             assertThat(cases(local).countDocuments()).isEqualTo(cases(plain).countDocuments());
             assertSameAnswers(cases(local), cases(plain));
-            assertThat(indexSize(local, "slaCheckAt_1")).isPositive();
-            assertThat(indexSize(local, "outbox_pending")).isPositive();
+            assertThat(indexSize(local.getDatabase("grassroots-case"), "cases", "slaCheckAt_1")).isPositive();
+            assertThat(indexSize(local.getDatabase("grassroots-case"), "cases", "outbox_pending")).isPositive();
         }
         localMongo.stop();
 
@@ -123,6 +125,74 @@ class LocalMongoIndexesIT {
             }
             assertSameAnswers(cases(local), cases(plain));
         }
+    }
+
+    @Test
+    void givenIdsOfEveryKind_whenManyDocumentsShareAValue_thenEachIsFoundAndRemovedByItsOwnId() throws Exception {
+        oracle = new MongoServer(new MemoryBackend());
+        InetSocketAddress oracleAddress = oracle.bind();
+        localMongo = new LocalMongoProcess(dir.resolve("grassroots.mv.db"));
+        int port = localMongo.start(dir.resolve("ids.log"));
+
+        try (MongoClient local = LocalMongoProcess.client(port);
+             MongoClient plain = LocalMongoProcess.client(oracleAddress.getPort())) {
+            List<MongoCollection<Document>> both = List.of(wishes(local), wishes(plain));
+            for (MongoCollection<Document> wishes : both) {
+                wishes.createIndex(Indexes.ascending("status"));
+            }
+            // Text ids first, so a value's positions start in a hash set, then ids that are not text:
+            // numbers of three types (1, 1L and 1.0 are one id to MongoDB), ObjectIds, documents.
+            List<Object> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ids.add("wish-" + i);
+            }
+            for (int i = 0; i < 40; i++) {
+                ids.add(switch (i % 4) {
+                    case 0 -> i;
+                    case 1 -> (long) i;
+                    case 2 -> i + 0.5;
+                    default -> new ObjectId();
+                });
+            }
+            ids.add(new Document("street", "s1").append("n", 1));
+            ids.add(new Document("n", 1).append("street", "s1")); // the same fields in another order: another id
+            for (Object id : ids) {
+                String status = STATUSES.get(random.nextInt(2));
+                both.forEach(wishes -> wishes.insertOne(new Document("_id", id).append("status", status)));
+            }
+            assertSameWishes(wishes(local), wishes(plain));
+
+            for (int i = 0; i < 120; i++) {
+                Object id = ids.get(random.nextInt(ids.size()));
+                String status = STATUSES.get(random.nextInt(STATUSES.size()));
+                for (MongoCollection<Document> wishes : both) {
+                    if (i % 3 == 0) {
+                        wishes.deleteOne(Filters.eq("_id", id));
+                    } else {
+                        wishes.updateOne(Filters.eq("_id", id), Updates.set("status", status));
+                    }
+                }
+            }
+            assertThat(wishes(local).countDocuments()).isEqualTo(wishes(plain).countDocuments());
+            assertSameWishes(wishes(local), wishes(plain));
+            // No entry left behind by a delete or an update: collStats counts 64 bytes an entry.
+            assertThat(indexSize(local.getDatabase("grassroots-volunteer"), "wishes", "status_1"))
+                    .isEqualTo(64 * wishes(local).countDocuments(Filters.exists("status")));
+        }
+    }
+
+    private static MongoCollection<Document> wishes(MongoClient client) {
+        return client.getDatabase("grassroots-volunteer").getCollection("wishes");
+    }
+
+    private static void assertSameWishes(MongoCollection<Document> local, MongoCollection<Document> plain) {
+        for (String status : STATUSES) {
+            Bson query = Filters.eq("status", status);
+            assertThat(local.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                    .as(status).isEqualTo(plain.find(query).sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        }
+        Bson some = Filters.in("status", STATUSES.get(0), STATUSES.get(3));
+        assertThat(local.countDocuments(some)).isEqualTo(plain.countDocuments(some));
     }
 
     private static MongoCollection<Document> cases(MongoClient client) {
@@ -239,8 +309,8 @@ class LocalMongoIndexesIT {
         return cases.find(query).sort(Sorts.ascending("_id")).map(document -> document.get("_id")).into(new ArrayList<>());
     }
 
-    private static long indexSize(MongoClient client, String index) {
-        Document stats = client.getDatabase("grassroots-case").runCommand(new Document("collStats", "cases"));
+    private static long indexSize(MongoDatabase database, String collection, String index) {
+        Document stats = database.runCommand(new Document("collStats", collection));
         return ((Number) stats.get("indexSize", Document.class).get(index)).longValue();
     }
 }
