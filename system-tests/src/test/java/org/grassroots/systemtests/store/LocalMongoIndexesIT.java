@@ -140,8 +140,8 @@ class LocalMongoIndexesIT {
             for (MongoCollection<Document> wishes : both) {
                 wishes.createIndex(Indexes.ascending("status"));
             }
-            // Text ids first, so a value's positions start in a hash set, then ids that are not text:
-            // numbers of three types (1, 1L and 1.0 are one id to MongoDB), ObjectIds, documents.
+            // Ids of every kind one value's positions may hold: text, numbers of three types,
+            // ObjectIds, and two documents that differ only in the order of their fields.
             List<Object> ids = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 ids.add("wish-" + i);
