@@ -18,10 +18,14 @@ import org.grassroots.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.web.server.ObservationWebFilterChainDecorator;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -31,6 +35,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 /** Routing of every API path, token checks and problem details, in front of the stand-in services. */
 class GatewayRoutingIT extends GatewayInFrontOfStandIns {
+
+    @Autowired
+    WebFilterChainProxy securityChain;
 
     @Test
     void givenAValidToken_whenACaseIsRead_thenCaseServiceGetsTheTokenAndACorrelationId() {
@@ -282,6 +289,14 @@ class GatewayRoutingIT extends GatewayInFrontOfStandIns {
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .contains("http_server_requests_seconds_count{")
                         .doesNotContain("spring_security_"));
+    }
+
+    /** The property above only makes them no-ops; the chain is not wrapped for them at all. */
+    @Test
+    void givenSpringSecuritysObservationsOff_thenTheSecurityChainIsNotWrappedForThem() {
+        assertThat(ReflectionTestUtils.getField(securityChain, "filterChainDecorator"))
+                .isNotNull()
+                .isNotInstanceOf(ObservationWebFilterChainDecorator.class);
     }
 
     @Test

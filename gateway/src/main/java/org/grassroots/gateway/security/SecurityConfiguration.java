@@ -9,6 +9,7 @@ import org.grassroots.gateway.headers.CorsProperties;
 import org.grassroots.gateway.problem.ProblemResponseWriter;
 import org.grassroots.gateway.web.WebPaths;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -100,6 +102,18 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderNames(RequestHeaders::isAllowedName);
         firewall.setAllowedHeaderValues(RequestHeaders::isAllowedValue);
         return firewall;
+    }
+
+    /**
+     * With Spring Security's observations off ({@code management.observations.enable.spring.security:
+     * false} in application.yml), its chain is not wrapped for them either. The property alone only
+     * makes each observation a no-op: every request still had each of its filters wrapped, and its
+     * authentication and authorization passed through an observing manager.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

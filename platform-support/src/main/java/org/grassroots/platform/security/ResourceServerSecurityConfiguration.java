@@ -6,6 +6,7 @@ import org.grassroots.contracts.RequestHeaders;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -80,6 +82,18 @@ public class ResourceServerSecurityConfiguration {
         firewall.setAllowedHeaderNames(RequestHeaders::isAllowedName);
         firewall.setAllowedHeaderValues(RequestHeaders::isAllowedValue);
         return firewall;
+    }
+
+    /**
+     * With Spring Security's observations off ({@code management.observations.enable.spring.security=false},
+     * the platform default), its chain is not wrapped for them either. The property alone only
+     * makes each observation a no-op: every request still had each of its filters wrapped, and its
+     * authentication and authorization passed through an observing manager.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**

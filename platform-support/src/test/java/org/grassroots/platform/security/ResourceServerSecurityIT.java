@@ -211,6 +211,17 @@ class ResourceServerSecurityIT {
                         .doesNotContain("spring_security_"));
     }
 
+    @Test
+    void givenSpringSecuritysObservationsOff_whenARequestPassesTheChain_thenNoFilterIsWrappedForThem() {
+        client.get().uri("/api/test/security-frames")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.resident("resident-1", FUQIAN).bearer())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String[].class).value(frames -> assertThat(frames)
+                        .contains("org.springframework.security.web.FilterChainProxy")
+                        .noneMatch(name -> name.contains("Observation")));
+    }
+
     private void expectUnauthorized(String bearer) {
         client.get().uri("/api/test/me")
                 .header(HttpHeaders.AUTHORIZATION, bearer)

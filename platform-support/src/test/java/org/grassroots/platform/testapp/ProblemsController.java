@@ -1,5 +1,6 @@
 package org.grassroots.platform.testapp;
 
+import java.util.List;
 import java.util.Map;
 
 import org.grassroots.platform.domain.InvalidStateException;
@@ -56,6 +57,13 @@ class ProblemsController {
     @GetMapping("/api/test/me")
     Caller me(Caller caller) {
         return caller;
+    }
+
+    /** The Spring Security classes on this request's way here, outermost last. */
+    @GetMapping("/api/test/security-frames")
+    List<String> securityFrames() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> name.startsWith("org.springframework.security.")).distinct().toList());
     }
 
     @GetMapping("/api/test/boom")
