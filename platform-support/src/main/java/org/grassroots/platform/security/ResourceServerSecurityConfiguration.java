@@ -88,9 +88,11 @@ public class ResourceServerSecurityConfiguration {
      * With Spring Security's observations off ({@code management.observations.enable.spring.security=false},
      * the platform default), its chain is not wrapped for them either. The property alone only
      * makes each observation a no-op: every request still had each of its filters wrapped, and its
-     * authentication and authorization passed through an observing manager.
+     * authentication and authorization passed through an observing manager. A service may declare
+     * its own settings instead (Spring Security reads only a unique one).
      */
     @Bean
+    @ConditionalOnMissingBean(SecurityObservationSettings.class)
     @ConditionalOnProperty(name = "management.observations.enable.spring.security", havingValue = "false")
     static SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
