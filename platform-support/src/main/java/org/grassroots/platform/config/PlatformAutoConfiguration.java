@@ -108,14 +108,20 @@ public class PlatformAutoConfiguration {
         return new EventPipeline(codec);
     }
 
+    private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, String application,
+            OutboxProperties outbox) {
+        return new KafkaProducer<>(outboxProducerConfig(kafka, application, outbox));
+    }
+
     /**
      * The relay's own producer: idempotent and acknowledged by all in-sync replicas, so a retry
      * never duplicates or reorders an aggregate's events; a send already made is retried inside the
      * client for as long as the relay's lease allows ({@link OutboxProperties#deliveryTimeout()}),
      * so a broker that restarts within that time drops what it had written; a new send blocks only
-     * briefly, so an outage is noticed quickly and further events wait in their outboxes.
+     * briefly, so an outage is noticed quickly and further events wait in their outboxes. It lingers
+     * ({@link OutboxProperties#linger()}) so that the writes of a busy moment share a request.
      */
-    private static Producer<String, byte[]> outboxProducer(KafkaProperties kafka, String application,
+    static Map<String, Object> outboxProducerConfig(KafkaProperties kafka, String application,
             OutboxProperties outbox) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
@@ -124,11 +130,11 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) outbox.linger().toMillis());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.deliveryTimeout().toMillis());
-        return new KafkaProducer<>(config);
+        return config;
     }
 
     @Configuration(proxyBeanMethods = false)
