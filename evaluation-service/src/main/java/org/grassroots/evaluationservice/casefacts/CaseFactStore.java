@@ -1,20 +1,25 @@
 package org.grassroots.evaluationservice.casefacts;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-import java.util.List;
-
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.grassroots.contracts.cases.CaseEvent;
+import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.evaluationservice.stats.CaseScope;
 import org.grassroots.platform.scope.OrgPathScope;
+import org.grassroots.platform.store.IndexedQueries;
+import org.grassroots.platform.store.StoreIndex;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -77,6 +82,37 @@ public class CaseFactStore implements IndexedQueries {
         }
     }
 
+    /**
+     * Merges a poll's events, each case's events in one change: the facts of the cases they report
+     * are inserted in one write, as {@link #open} would one by one, and each other case's facts are
+     * merged. If the insert meets facts that are there already, each of those cases is opened alone.
+     */
+    void applyAll(List<CaseEvent> events) {
+        Map<String, List<CaseEvent>> byCase = new LinkedHashMap<>();
+        for (CaseEvent event : events) {
+            byCase.computeIfAbsent(event.caseId(), caseId -> new ArrayList<>()).add(event);
+        }
+        List<CaseFact> reported = new ArrayList<>();
+        byCase.forEach((caseId, itsEvents) -> {
+            if (itsEvents.stream().anyMatch(CaseReported.class::isInstance)) {
+                reported.add(applied(CaseFact.unknown(caseId), itsEvents));
+            } else {
+                merge(caseId, fact -> applied(fact, itsEvents));
+            }
+        });
+        if (!insertedAll(reported)) {
+            reported.forEach(fact -> open(fact.caseId(), known -> applied(known, byCase.get(fact.caseId()))));
+        }
+    }
+
+    private static CaseFact applied(CaseFact fact, List<CaseEvent> events) {
+        CaseFact applied = fact;
+        for (CaseEvent event : events) {
+            applied = applied.apply(event);
+        }
+        return applied;
+    }
+
     void merge(String caseId, UnaryOperator<CaseFact> change) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseFact current = find(caseId).orElse(null);
@@ -96,6 +132,19 @@ public class CaseFactStore implements IndexedQueries {
             mongo.insert(fact.nextRevision());
             return true;
         } catch (DuplicateKeyException raced) {
+            return false;
+        }
+    }
+
+    /** Whether all were inserted; if not, some may have been (an insert stops at its first clash). */
+    private boolean insertedAll(List<CaseFact> facts) {
+        if (facts.size() <= 1) {
+            return facts.isEmpty() || inserted(facts.get(0));
+        }
+        try {
+            mongo.insert(facts.stream().map(CaseFact::nextRevision).toList(), CaseFact.class);
+            return true;
+        } catch (DuplicateKeyException | BulkOperationException raced) {
             return false;
         }
     }

@@ -15,16 +15,25 @@ class CorrelationRecordInterceptor implements RecordInterceptor<Object, Object> 
 
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        Header header = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
-        if (header != null && header.value() != null) {
-            MDC.put(CorrelationId.MDC_KEY,
-                    CorrelationId.acceptOrCreate(new String(header.value(), StandardCharsets.UTF_8)));
-        }
+        enter(record);
         return record;
     }
 
     @Override
     public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+        leave();
+    }
+
+    /** The same for a record of a batch, which Spring Kafka's record interceptors do not see. */
+    static void enter(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.CORRELATION_ID);
+        if (header != null && header.value() != null) {
+            MDC.put(CorrelationId.MDC_KEY,
+                    CorrelationId.acceptOrCreate(new String(header.value(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    static void leave() {
         MDC.remove(CorrelationId.MDC_KEY);
     }
 }

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
@@ -12,7 +13,8 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
  * The failure headers of a parked record, with the reason first: Spring Kafka wraps what the
  * handler threw in a {@link ListenerExecutionFailedException} whose message names the listener
  * method, so its default {@code kafka_dlt-exception-message} began with that wrapper text and
- * the actual reason came at its end. Here the message and the class are the handler's own; the
+ * the actual reason came at its end. A batch listener's failure comes wrapped once more, in a
+ * {@link BatchListenerFailedException} naming the record. Here the message and the class are the handler's own; the
  * stack trace still shows the whole chain.
  */
 final class DeadLetterReasons implements DeadLetterPublishingRecoverer.ExceptionHeadersCreator {
@@ -30,10 +32,11 @@ final class DeadLetterReasons implements DeadLetterPublishingRecoverer.Exception
         headers.add(isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(), bytes(stackTrace(exception)));
     }
 
-    /** The first exception in the chain that is not Spring's listener wrapper. */
+    /** The first exception in the chain that is not one of Spring's listener wrappers. */
     static Throwable reasonOf(Throwable exception) {
         Throwable reason = exception;
-        while (reason instanceof ListenerExecutionFailedException && reason.getCause() != null) {
+        while ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException)
+                && reason.getCause() != null) {
             reason = reason.getCause();
         }
         return reason;

@@ -1,5 +1,7 @@
 package org.grassroots.platform.consumer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -7,6 +9,7 @@ import org.grassroots.contracts.EventCodec;
 import org.grassroots.contracts.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * The one way a listener consumes a record from a platform topic: read the CloudEvents envelope from
@@ -28,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *     pipeline.consume(record, routes);
  * }
  * }</pre>
+ *
+ * <p>A listener whose effect is cheaper in bulk takes a poll's records at once and hands them to
+ * {@link #consumeBatch} with a {@link BatchHandler}; failures end in the same retries and the same
+ * dead-letter topic, record by record.
  */
 public class EventPipeline {
 
@@ -41,6 +48,48 @@ public class EventPipeline {
 
     /** @return the event applied, or empty if the record's type has no route here */
     public Optional<IncomingEvent> consume(ConsumerRecord<String, byte[]> record, EventRoutes routes) {
+        Optional<Routed> routed = read(record, routes);
+        routed.ifPresent(Routed::apply);
+        return routed.map(Routed::incoming);
+    }
+
+    /**
+     * Consumes a poll's records ({@code @KafkaListener(batch = "true")}): reads those the routes take
+     * and hands them to {@code batch} together. If a record cannot be read or {@code batch} throws,
+     * the records are applied again one by one through the routes, and the first that fails is named
+     * to the error handler, which commits the records before it, retries it and parks it as it
+     * would a single record's, and delivers the records after it again.
+     */
+    public void consumeBatch(List<ConsumerRecord<String, byte[]>> records, EventRoutes routes, BatchHandler batch) {
+        try {
+            batch.apply(readAll(records, routes));
+            return;
+        } catch (RuntimeException failure) {
+            log.info("{} applies {} records one by one: {}", routes.consumer(), records.size(),
+                    DeadLetterReasons.reasonOf(failure).toString());
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CorrelationRecordInterceptor.enter(record);
+            try {
+                consume(record, routes);
+            } catch (RuntimeException failure) {
+                throw new BatchListenerFailedException(routes.consumer() + " failed on a record", failure, record);
+            } finally {
+                CorrelationRecordInterceptor.leave();
+            }
+        }
+    }
+
+    private List<IncomingEvent> readAll(List<ConsumerRecord<String, byte[]>> records, EventRoutes routes) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            read(record, routes).ifPresent(routed -> events.add(routed.incoming()));
+        }
+        return events;
+    }
+
+    /** The record's envelope and event, with the route that takes it; empty if none does. */
+    private Optional<Routed> read(ConsumerRecord<String, byte[]> record, EventRoutes routes) {
         EventEnvelope envelope = EventEnvelope.fromHeaders(IncomingEvent.headers(record));
         Optional<EventRoutes.Route<?>> route = routes.routeFor(envelope.type());
         if (route.isEmpty()) {
@@ -49,7 +98,13 @@ public class EventPipeline {
         }
         IncomingEvent incoming = new IncomingEvent(envelope, codec.read(envelope.type(), record.value()),
                 record.topic(), record.partition(), record.offset());
-        route.get().apply(incoming.event(), incoming);
-        return Optional.of(incoming);
+        return Optional.of(new Routed(route.get(), incoming));
+    }
+
+    private record Routed(EventRoutes.Route<?> route, IncomingEvent incoming) {
+
+        void apply() {
+            route.apply(incoming.event(), incoming);
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.grassroots.contracts.EventCodec;
+import org.grassroots.contracts.EventCodecException;
 import org.grassroots.contracts.EventEnvelope;
 import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.contracts.cases.CaseReported;
@@ -40,6 +42,8 @@ class ConsumerIT {
 
     static final String TOPIC = "consumer-it-events";
     static final String COLLECTION = "consumer_it_effects";
+    static final String BATCH_TOPIC = "consumer-it-batches";
+    static final String BATCH_COLLECTION = "consumer_it_batch_effects";
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
@@ -103,8 +107,55 @@ class ConsumerIT {
         }
     }
 
+    @Test
+    void givenAPollWithAnUnreadableRecord_whenConsumedAsABatch_thenItIsParkedAtOnceAndTheRecordsAroundItAreApplied()
+            throws Exception {
+        String before = UUID.randomUUID().toString();
+        String garbled = "garbled-" + UUID.randomUUID();
+        String after = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), BATCH_TOPIC + ".DLT")) {
+            kafka.send(record(BATCH_TOPIC, UUID.randomUUID().toString(), before, codec.write(reported(before))));
+            kafka.send(record(BATCH_TOPIC, UUID.randomUUID().toString(), garbled, "{not json".getBytes(StandardCharsets.UTF_8)));
+            kafka.send(record(BATCH_TOPIC, UUID.randomUUID().toString(), after, codec.write(reported(after)))).get();
+
+            ConsumerRecord<String, byte[]> parked =
+                    deadLetters.awaitRecords(r -> garbled.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> effects(before) == 1 && effects(after) == 1);
+
+            assertThat(BatchListener.deliveries.get(garbled)).isEqualTo(1);
+            assertThat(TopicProbe.header(parked, "kafka_dlt-exception-fqcn")).isEqualTo(EventCodecException.class.getName());
+        }
+    }
+
+    @Test
+    void givenARecordThatKeepsFailingInABatch_whenConsumed_thenItAloneIsRetriedThenParkedWithItsReason() throws Exception {
+        String failing = "fail-" + UUID.randomUUID();
+        String next = UUID.randomUUID().toString();
+        try (TopicProbe deadLetters = TopicProbe.listen(PlatformInfrastructure.kafkaBootstrapServers(), BATCH_TOPIC + ".DLT")) {
+            kafka.send(record(BATCH_TOPIC, UUID.randomUUID().toString(), failing, codec.write(reported(failing))));
+            kafka.send(record(BATCH_TOPIC, UUID.randomUUID().toString(), next, codec.write(reported(next)))).get();
+
+            ConsumerRecord<String, byte[]> parked =
+                    deadLetters.awaitRecords(r -> failing.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> effects(next) == 1);
+
+            assertThat(BatchListener.deliveries.get(failing)).isEqualTo(3);
+            assertThat(TopicProbe.header(parked, "kafka_dlt-exception-message")).isEqualTo("The handler refuses this record");
+            assertThat(TopicProbe.header(parked, "kafka_dlt-exception-fqcn")).isEqualTo(IllegalStateException.class.getName());
+            assertThat(effects(failing)).isZero();
+        }
+    }
+
+    private long effects(String caseId) {
+        return mongo.getCollection(BATCH_COLLECTION).countDocuments(new Document("caseId", caseId));
+    }
+
     private ProducerRecord<String, byte[]> record(String eventId, String caseId, byte[] payload) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, caseId, payload);
+        return record(TOPIC, eventId, caseId, payload);
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, String eventId, String caseId, byte[] payload) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, caseId, payload);
         EventEnvelope envelope = new EventEnvelope(eventId, "org.grassroots.case.reported", "/grassroots/test",
                 Instant.now(), caseId, "corr-" + caseId);
         envelope.toHeaders().forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
@@ -123,6 +174,11 @@ class ConsumerIT {
         @Bean
         CountingListener consumerItListener(EventPipeline pipeline, IdempotentConsumer consumer) {
             return new CountingListener(pipeline, consumer);
+        }
+
+        @Bean
+        BatchListener consumerItBatchListener(EventPipeline pipeline, IdempotentConsumer consumer) {
+            return new BatchListener(pipeline, consumer);
         }
     }
 
@@ -146,6 +202,47 @@ class ConsumerIT {
         public void on(ConsumerRecord<String, byte[]> record) {
             Listeners.deliveries.merge(record.key(), 1, Integer::sum);
             pipeline.consume(record, routes);
+        }
+    }
+
+    /**
+     * Takes a poll at once; records every event's case once, in bulk or one by one; the bulk write
+     * fails if a {@code fail-} case is among them, and the route refuses that case.
+     */
+    static class BatchListener {
+
+        static final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
+
+        private final EventPipeline pipeline;
+        private final IdempotentConsumer consumer;
+        private final EventRoutes routes;
+
+        BatchListener(EventPipeline pipeline, IdempotentConsumer consumer) {
+            this.pipeline = pipeline;
+            this.consumer = consumer;
+            this.routes = EventRoutes.of("BatchListener").on(CaseReported.class, (event, incoming) -> {
+                if (event.caseId().startsWith("fail-")) {
+                    throw new IllegalStateException("The handler refuses this record");
+                }
+                record(incoming);
+            }).build();
+        }
+
+        @KafkaListener(topics = BATCH_TOPIC, groupId = "consumer-it-batches", batch = "true",
+                properties = {BusyTopicFetch.MIN_BYTES, BusyTopicFetch.MAX_WAIT})
+        public void on(List<ConsumerRecord<String, byte[]>> records) {
+            records.forEach(record -> deliveries.merge(record.key(), 1, Integer::sum));
+            pipeline.consumeBatch(records, routes, events -> {
+                if (events.stream().anyMatch(event -> event.envelope().subject().startsWith("fail-"))) {
+                    throw new IllegalStateException("The bulk write refuses a record");
+                }
+                events.forEach(this::record);
+            });
+        }
+
+        private void record(IncomingEvent incoming) {
+            consumer.recordOnce(BATCH_COLLECTION, incoming.eventId(),
+                    new Document("caseId", ((CaseReported) incoming.event()).caseId()));
         }
     }
 }

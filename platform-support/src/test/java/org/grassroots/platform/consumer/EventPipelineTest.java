@@ -19,6 +19,7 @@ import org.grassroots.contracts.cases.CaseEvent;
 import org.grassroots.contracts.cases.CaseReported;
 import org.grassroots.platform.outbox.TestEvents;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 class EventPipelineTest {
 
@@ -72,6 +73,52 @@ class EventPipelineTest {
         assertThatThrownBy(() -> pipeline.consume(record("event-1", "org.grassroots.case.reported", "{not json"), routes))
                 .isInstanceOf(EventCodecException.class);
         assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void givenAPollOfRecords_whenConsumedAsABatch_thenTheBatchHandlerGetsTheRoutedEventsInOrderAtOnce() {
+        EventRoutes routes = EventRoutes.of("test").on(CaseReported.class, (event, incoming) -> applied.add("one by one"))
+                .build();
+        List<List<String>> batches = new ArrayList<>();
+
+        pipeline.consumeBatch(List.of(record("event-1", TestEvents.reported("case-1")),
+                        record("event-2", TestEvents.accepted("case-1", 2)), record("event-3", TestEvents.reported("case-2"))),
+                routes, events -> batches.add(events.stream().map(IncomingEvent::eventId).toList()));
+
+        assertThat(batches).containsExactly(List.of("event-1", "event-3"));
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void givenABatchHandlerThatFails_whenConsumed_thenTheRecordsAreAppliedOneByOneThroughTheRoutes() {
+        EventRoutes routes = EventRoutes.of("test")
+                .on(CaseReported.class, (event, incoming) -> applied.add("reported " + event.caseId())).build();
+
+        pipeline.consumeBatch(List.of(record("event-1", TestEvents.reported("case-1")),
+                record("event-2", TestEvents.reported("case-2"))), routes, events -> {
+                    throw new IllegalStateException("the store refused the bulk write");
+                });
+
+        assertThat(applied).containsExactly("reported case-1", "reported case-2");
+    }
+
+    @Test
+    void givenAnUnreadableRecordInAPoll_whenConsumedAsABatch_thenTheRecordsBeforeItAreAppliedAndItIsNamedToTheErrorHandler() {
+        EventRoutes routes = EventRoutes.of("test")
+                .on(CaseReported.class, (event, incoming) -> applied.add("reported " + event.caseId())).build();
+        ConsumerRecord<String, byte[]> garbled = record("event-2", "org.grassroots.case.reported", "{not json");
+        List<ConsumerRecord<String, byte[]>> poll = List.of(record("event-1", TestEvents.reported("case-1")), garbled,
+                record("event-3", TestEvents.reported("case-3")));
+        List<List<IncomingEvent>> batches = new ArrayList<>();
+
+        assertThatThrownBy(() -> pipeline.consumeBatch(poll, routes, batches::add))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> {
+                    assertThat(failure.getRecord()).isSameAs(garbled);
+                    assertThat(failure.getCause()).isInstanceOf(EventCodecException.class);
+                    assertThat(DeadLetterReasons.reasonOf(failure)).isInstanceOf(EventCodecException.class);
+                });
+        assertThat(batches).isEmpty();
+        assertThat(applied).containsExactly("reported case-1");
     }
 
     private ConsumerRecord<String, byte[]> record(String eventId, IntegrationEvent event) {
