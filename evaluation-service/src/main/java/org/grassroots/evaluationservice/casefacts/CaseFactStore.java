@@ -84,8 +84,8 @@ public class CaseFactStore implements IndexedQueries {
 
     /**
      * Merges a poll's events, each case's events in one change: the facts of the cases they report
-     * are inserted in one write, as {@link #open} would one by one, and each other case's facts are
-     * merged. If the insert meets facts that are there already, each of those cases is opened alone.
+     * are inserted in one write, and each other case's facts are merged. If that insert meets facts
+     * that are there already, the poll's reported cases are opened one by one, as {@link #open} does.
      */
     void applyAll(List<CaseEvent> events) {
         Map<String, List<CaseEvent>> byCase = new LinkedHashMap<>();
