@@ -138,8 +138,8 @@ public class CaseFactStore implements IndexedQueries {
 
     /** Whether all were inserted; if not, some may have been (an insert stops at its first clash). */
     private boolean insertedAll(List<CaseFact> facts) {
-        if (facts.size() <= 1) {
-            return facts.isEmpty() || inserted(facts.get(0));
+        if (facts.isEmpty()) {
+            return true;
         }
         try {
             mongo.insert(facts.stream().map(CaseFact::nextRevision).toList(), CaseFact.class);
