@@ -14,6 +14,8 @@ public final class CodeImages {
 
     /** Pixels per module in a PNG: a 33-module code becomes 264 px, sharp on a phone screen and on paper. */
     static final int PIXELS_PER_MODULE = 8;
+    /** Pixels per module on the printable sheet (its PDF scales the picture to the printed size). */
+    static final int SHEET_PIXELS_PER_MODULE = 4;
 
     private CodeImages() {
     }

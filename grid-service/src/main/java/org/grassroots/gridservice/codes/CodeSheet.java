@@ -91,7 +91,7 @@ public final class CodeSheet {
         content.setLineDashPattern(new float[] {}, 0);
         content.setStrokingColor(0f);
 
-        PDImageXObject image = LosslessFactory.createFromImage(document, CodeImages.image(entry.code(), 4));
+        PDImageXObject image = LosslessFactory.createFromImage(document, CodeImages.image(entry.code(), CodeImages.SHEET_PIXELS_PER_MODULE));
         float codeLeft = left + (width - CODE_SIDE) / 2;
         float codeBottom = top - 14 - CODE_SIDE;
         content.drawImage(image, codeLeft, codeBottom, CODE_SIDE, CODE_SIDE);

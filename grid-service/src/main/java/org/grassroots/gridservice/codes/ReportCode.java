@@ -60,9 +60,16 @@ public record ReportCode(String address, BitMatrix modules) {
         }
     }
 
-    /** Whether a decoder reads the address back from the modules drawn four pixels to a module. */
+    /**
+     * Whether a decoder reads the address back from the modules at every scale they are drawn at: a
+     * code that reads at the sheet's four pixels to a module may not at the PNG's eight.
+     */
     private static boolean readable(BitMatrix modules, String address) {
-        int scale = 4;
+        return readable(modules, address, CodeImages.SHEET_PIXELS_PER_MODULE)
+                && readable(modules, address, CodeImages.PIXELS_PER_MODULE);
+    }
+
+    private static boolean readable(BitMatrix modules, String address, int scale) {
         int side = modules.getWidth() * scale;
         byte[] luminance = new byte[side * side];
         for (int y = 0; y < side; y++) {
