@@ -9,9 +9,9 @@ import org.grassroots.contracts.cases.HandlingLevel;
 import org.grassroots.platform.domain.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Plants the starting catalogue ({@code categories/seed.json}) when the service starts: each
  * category whose code is missing is added, and nothing else is touched, so a restart or a second
  * instance changes nothing and an administrator's edits are never overwritten. The seed uses the
- * shape of the API's create request. Off with {@code grassroots.categories.seed=false}.
+ * shape of the API's create request. Off with {@code grassroots.categories.seed=false}, read when the
+ * service starts (not a condition on the bean, which a build that works out the beans ahead of time
+ * would fix for good).
  */
 @Component
-@ConditionalOnProperty(name = "grassroots.categories.seed", havingValue = "true", matchIfMissing = true)
 class CategorySeed implements ApplicationRunner {
 
     static final String LOCATION = "categories/seed.json";
@@ -33,14 +34,18 @@ class CategorySeed implements ApplicationRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CategoryCatalogue catalogue;
+    private final boolean enabled;
 
-    CategorySeed(CategoryCatalogue catalogue) {
+    CategorySeed(CategoryCatalogue catalogue, @Value("${grassroots.categories.seed:true}") boolean enabled) {
         this.catalogue = catalogue;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        plant();
+        if (enabled) {
+            plant();
+        }
     }
 
     /** Adds the seed's missing categories; returns how many were added. */

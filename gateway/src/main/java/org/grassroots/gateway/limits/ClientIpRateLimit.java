@@ -17,17 +17,19 @@ import reactor.core.publisher.Mono;
  */
 public final class ClientIpRateLimit {
 
+    private final boolean enabled;
     private final RateLimiter limiter;
     private final ProblemResponseWriter problems;
 
-    ClientIpRateLimit(RateLimiter limiter, ProblemResponseWriter problems) {
+    ClientIpRateLimit(boolean enabled, RateLimiter limiter, ProblemResponseWriter problems) {
+        this.enabled = enabled;
         this.limiter = limiter;
         this.problems = problems;
     }
 
     /** {@code null} if the request may go on; otherwise the 429 answer to send instead. */
     public Mono<Void> refusal(ServerWebExchange exchange) {
-        if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+        if (!enabled || exchange.getRequest().getPath().value().startsWith("/actuator/")) {
             return null;
         }
         RateLimiter.Decision decision = limiter.tryAcquire(clientAddress(exchange));

@@ -1,7 +1,6 @@
 package org.grassroots.gateway.limits;
 
 import org.grassroots.gateway.problem.ProblemResponseWriter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The request limits: body size and admission always; rate limits unless
  * {@code grassroots.gateway.rate-limit.enabled=false}. Admission and the per-address limit are asked by
  * the front door's filter ({@code FrontDoorFilter}), not filters of their own.
+ * <p>
+ * The rate limits' beans exist either way and read the switch when the gateway starts: a bean that
+ * came and went with a property would be fixed when the build works out the beans ahead of time
+ * (process-aot), and the launcher's switch would be ignored.
  */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
@@ -27,16 +30,14 @@ class LimitsConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "grassroots.gateway.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     ClientIpRateLimit clientIpRateLimit(RateLimitProperties limits, ProblemResponseWriter problems) {
-        return new ClientIpRateLimit(
+        return new ClientIpRateLimit(limits.enabled(),
                 new RateLimiter(limits.perClientIp(), limits.maxTrackedKeys(), System::nanoTime), problems);
     }
 
     @Bean
-    @ConditionalOnProperty(name = "grassroots.gateway.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
     UserRateLimitFilter userRateLimitFilter(RateLimitProperties limits, ProblemResponseWriter problems) {
-        return new UserRateLimitFilter(
+        return new UserRateLimitFilter(limits.enabled(),
                 new RateLimiter(limits.perUser(), limits.maxTrackedKeys(), System::nanoTime), problems);
     }
 }

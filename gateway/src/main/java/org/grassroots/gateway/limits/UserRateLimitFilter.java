@@ -17,10 +17,12 @@ final class UserRateLimitFilter implements WebFilter, Ordered {
 
     static final int ORDER = AuthenticatedSubject.ORDER + 10;
 
+    private final boolean enabled;
     private final RateLimiter limiter;
     private final ProblemResponseWriter problems;
 
-    UserRateLimitFilter(RateLimiter limiter, ProblemResponseWriter problems) {
+    UserRateLimitFilter(boolean enabled, RateLimiter limiter, ProblemResponseWriter problems) {
+        this.enabled = enabled;
         this.limiter = limiter;
         this.problems = problems;
     }
@@ -32,6 +34,9 @@ final class UserRateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!enabled) {
+            return chain.filter(exchange);
+        }
         String subject = AuthenticatedSubject.of(exchange).orElse(null);
         if (subject == null || !exchange.getRequest().getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);

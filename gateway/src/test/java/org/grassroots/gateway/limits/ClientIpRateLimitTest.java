@@ -16,9 +16,7 @@ import reactor.core.publisher.Mono;
 
 class ClientIpRateLimitTest {
 
-    private final ClientIpRateLimit limit = new ClientIpRateLimit(
-            new RateLimiter(new RateLimitProperties.Limit(2, 0.1), 100, System::nanoTime),
-            new ProblemResponseWriter(new DefaultServerCodecConfigurer()));
+    private final ClientIpRateLimit limit = limit(true);
 
     @Test
     void givenOneAddressBeyondItsBurst_whenItCallsAgain_thenItGets429WithRetryAfterAndAnotherAddressGoesOn() {
@@ -43,7 +41,26 @@ class ClientIpRateLimitTest {
         assertThat(call("/actuator/health/readiness", "10.0.0.9").getResponse().getStatusCode()).isNull();
     }
 
+    @Test
+    void givenTheLimitSwitchedOff_whenAnAddressGoesBeyondTheBurst_thenItGoesOn() {
+        ClientIpRateLimit off = limit(false);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(call(off, "/api/cases/42", "10.0.0.10").getResponse().getStatusCode()).isNull();
+        }
+    }
+
+    private static ClientIpRateLimit limit(boolean enabled) {
+        return new ClientIpRateLimit(enabled,
+                new RateLimiter(new RateLimitProperties.Limit(2, 0.1), 100, System::nanoTime),
+                new ProblemResponseWriter(new DefaultServerCodecConfigurer()));
+    }
+
     private MockServerWebExchange call(String path, String address) {
+        return call(limit, path, address);
+    }
+
+    private static MockServerWebExchange call(ClientIpRateLimit limit, String path, String address) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path)
                 .remoteAddress(new InetSocketAddress(address, 40000)));
         Mono<Void> refusal = limit.refusal(exchange);
