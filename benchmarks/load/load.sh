@@ -207,23 +207,26 @@ await_line() {
   done
 }
 
-# The gateway's door so far, from its /actuator/prometheus: "refused waited in-vain" (API requests
-# answered 503 by admission, let in after waiting, answered 503 after waiting); "? ? ?" if unreadable.
+# The gateway's door so far, from its /actuator/prometheus: "refused waited in-vain open-breaker" (API
+# requests answered 503 by admission, let in after waiting, answered 503 after waiting, answered 503
+# because their route's circuit breaker was open); "? ? ? ?" if unreadable.
 door_counts() {
   { curl -s --max-time 5 "$GATEWAY/actuator/prometheus" || true; } | awk '
     function count(name) { return (name in v) ? v[name] : "?" }
-    /^grassroots_gateway_admission_(refused|waited|waited_in_vain)_total[{ ]/ { n = $1; sub(/\{.*/, "", n); v[n] = int($NF) }
-    END { printf "%s %s %s\n", count("grassroots_gateway_admission_refused_total"),
-            count("grassroots_gateway_admission_waited_total"), count("grassroots_gateway_admission_waited_in_vain_total") }'
+    /^grassroots_gateway_(admission_(refused|waited|waited_in_vain)|open_breaker_turned_away)_total[{ ]/ {
+      n = $1; sub(/\{.*/, "", n); v[n] = int($NF) }
+    END { printf "%s %s %s %s\n", count("grassroots_gateway_admission_refused_total"),
+            count("grassroots_gateway_admission_waited_total"), count("grassroots_gateway_admission_waited_in_vain_total"),
+            count("grassroots_gateway_open_breaker_turned_away_total") }'
 }
 
 # What the door did between two door_counts ($1, $2), as a sentence.
 door_report() {
-  read -r r1 w1 v1 <<<"$1"; read -r r2 w2 v2 <<<"$2"
-  if [[ "$r1$w1$v1$r2$w2$v2" == *"?"* ]]; then
+  read -r r1 w1 v1 o1 <<<"$1"; read -r r2 w2 v2 o2 <<<"$2"
+  if [[ "$r1$w1$v1$o1$r2$w2$v2$o2" == *"?"* ]]; then
     echo "the gateway's admission counters could not be read"
   else
-    echo "the gateway's door: $((w2 - w1)) let in after waiting; $((r2 - r1)) answered 503, of them $((r2 - r1 - v2 + v1)) at once and $((v2 - v1)) after waiting"
+    echo "the gateway's door: $((w2 - w1)) let in after waiting; $((r2 - r1)) answered 503, of them $((r2 - r1 - v2 + v1)) at once and $((v2 - v1)) after waiting; $((o2 - o1)) answered 503 for an open circuit breaker"
   fi
 }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -43,11 +44,11 @@ final class StandInService implements AutoCloseable {
     private final AtomicInteger mostAtOnce = new AtomicInteger();
     private volatile int failureStatus;
 
-    private StandInService(String name, Duration delay) {
+    private StandInService(String name, Duration delay, int port) {
         this.name = name;
         this.delay = delay;
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -58,11 +59,16 @@ final class StandInService implements AutoCloseable {
     }
 
     static StandInService start(String name) {
-        return new StandInService(name, Duration.ZERO);
+        return new StandInService(name, Duration.ZERO, 0);
     }
 
     static StandInService startAnsweringAfter(String name, Duration delay) {
-        return new StandInService(name, delay);
+        return new StandInService(name, delay, 0);
+    }
+
+    /** Starts listening at {@code url}, one from {@link #unusedUrl()}: a service that was down comes back. */
+    static StandInService startAt(String name, String url) {
+        return new StandInService(name, Duration.ZERO, URI.create(url).getPort());
     }
 
     /** A URL where nothing listens: a service that is down. */

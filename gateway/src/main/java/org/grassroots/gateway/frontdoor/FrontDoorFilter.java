@@ -7,9 +7,8 @@ import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.headers.SecurityHeaders;
 import org.grassroots.gateway.limits.Admission;
 import org.grassroots.gateway.limits.ClientIpRateLimit;
+import org.grassroots.gateway.routing.OpenBreakers;
 import org.grassroots.gateway.warmup.WarmUp;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +34,8 @@ import reactor.util.context.Context;
  *       caller goes away first;</li>
  *   <li>the <b>per-address rate limit</b> ({@link ClientIpRateLimit}, unless switched off), whose 429
  *       carries all of the above;</li>
+ *   <li><b>open breakers</b> ({@link OpenBreakers}): while a route's circuit breaker is open, its
+ *       requests get the breaker's 503 at once, without taking a place inside;</li>
  *   <li><b>admission</b> ({@link Admission}): beyond so many API requests inside at once, a short wait
  *       for a place or a 503 with {@code Retry-After}, before the token is checked or a service asked.</li>
  * </ol>
@@ -52,20 +53,18 @@ public class FrontDoorFilter implements WebFilter, Ordered {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     private final ClientIpRateLimit clientIpRateLimit;
+    private final OpenBreakers openBreakers;
     private final Admission admission;
     private final WarmUp warmUp;
 
-    @Autowired
-    FrontDoorFilter(ObjectProvider<ClientIpRateLimit> clientIpRateLimit, Admission admission, ObjectProvider<WarmUp> warmUp) {
-        this(clientIpRateLimit.getIfAvailable(), admission, warmUp.getIfAvailable());
-    }
-
     /**
-     * {@code clientIpRateLimit} null: no limit per address; {@code admission} null: no limit in flight;
-     * {@code warmUp} null: no warm-up requests to tell apart.
+     * For its tests, any of them may be null: {@code clientIpRateLimit}, no limit per address;
+     * {@code openBreakers}, no requests turned away for an open breaker; {@code admission}, no limit
+     * in flight; {@code warmUp}, no warm-up requests to tell apart.
      */
-    FrontDoorFilter(ClientIpRateLimit clientIpRateLimit, Admission admission, WarmUp warmUp) {
+    FrontDoorFilter(ClientIpRateLimit clientIpRateLimit, OpenBreakers openBreakers, Admission admission, WarmUp warmUp) {
         this.clientIpRateLimit = clientIpRateLimit;
+        this.openBreakers = openBreakers;
         this.admission = admission;
         this.warmUp = warmUp;
     }
@@ -90,8 +89,10 @@ public class FrontDoorFilter implements WebFilter, Ordered {
         OnCommit onCommit = new OnCommit(tagged, correlationId, !ownWarmUp);
         tagged.getResponse().beforeCommit(onCommit);
         Mono<Void> refusal = clientIpRateLimit != null && !ownWarmUp ? clientIpRateLimit.refusal(tagged) : null;
+        Supplier<Mono<Void>> inside = () -> chain.filter(tagged);
+        Supplier<Mono<Void>> admitted = admission != null ? () -> admission.admit(tagged, inside) : inside;
         Mono<Void> answer = refusal != null ? refusal
-                : admission != null ? admission.admit(tagged, () -> chain.filter(tagged)) : chain.filter(tagged);
+                : openBreakers != null ? openBreakers.unlessOpen(tagged, admitted) : admitted.get();
         return answer
                 .doOnCancel(onCommit::clientClosed)
                 .contextWrite(Context.of(CorrelationId.LOG_KEY, correlationId));

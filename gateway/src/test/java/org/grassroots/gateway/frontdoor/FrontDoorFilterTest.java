@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.grassroots.gateway.correlation.CorrelationId;
 import org.grassroots.gateway.correlation.CorrelationIdLogContext;
-import org.grassroots.gateway.limits.ClientIpRateLimit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 class FrontDoorFilterTest {
 
-    private final FrontDoorFilter filter = new FrontDoorFilter((ClientIpRateLimit) null, null, null);
+    private final FrontDoorFilter filter = new FrontDoorFilter(null, null, null, null);
 
     private final AtomicReference<ServerWebExchange> downstream = new AtomicReference<>();
 
