@@ -22,14 +22,16 @@
 # per dispatch and what the gateway's door did, over the dispatches alone), read (GET /api/categories
 # with one token, wrk: straight to case-service, through nginx with a keep-alive upstream, through the
 # gateway, side by side in one run; needs Debian's wrk and nginx, looked for before anything starts).
-# A step that fails is named with what failed and where its logs are, and the steps after it still
+# A step that fails is named with what failed and where its logs are (the platform's logs as they were
+# then are copied into the results, since the next run overwrites them), and the steps after it still
 # run; the report covers the steps that ran and the script exits non-zero. No exit is silent: any early
 # end says the step, the command and the line.
 # CASES_IN_STORE (0): before the latency step, grow case-service's store to this many cases with closed
 # copies of the platform's own closed cases (PrefillCases.java; e.g. 100000, as issue #21's target asks).
 # storm (not in the default STEPS): STORM_REPORTS (30000) reports through the gateway in STORM_SECONDS (60),
 # every one answered 201 or 429/503 with Retry-After, every accepted report's event delivered once, and
-# the platform back to normal latency within 2 minutes after (Storm.java says how each is judged).
+# the platform back to normal latency within 2 minutes after (Storm.java says how each is judged). Each
+# report carries X-Correlation-Id storm-<n>; the first 20 answers not allowed are listed with theirs.
 # soak (not in the default STEPS either): SOAK_RATE (40) reports/s through the gateway for SOAK_SECONDS
 # (1800), every one answered 201, every event delivered once; then each part's resident-memory slope
 # (least squares over the samples after the first SOAK_SETTLE_SECONDS, 300) in MiB per 10 minutes, and
@@ -281,7 +283,10 @@ run_step() {
   trap 'on_error "$?" "$LINENO" "$BASH_COMMAND"' ERR
   if ((rc != 0)); then
     FAILED_STEPS+=("$name")
-    say "step '$name' FAILED with status $rc; its logs: $logs; the platform's: $DATA/logs/; going on with the report"
+    # The next run starts the platform in the same folder and overwrites its logs: keep them with the results.
+    mkdir -p "$OUT/platform-logs-$name"
+    cp -p "$DATA"/logs/*.log "$OUT/platform-logs-$name/" 2>/dev/null || true
+    say "step '$name' FAILED with status $rc; its logs: $logs; the platform's as they were then: $OUT/platform-logs-$name/; going on with the report"
     check_platform || true
   fi
   STEP="between steps"

@@ -65,6 +65,9 @@ public final class Storm {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final String REPORTED = "org.grassroots.case.reported";
+    /** Each report's X-Correlation-Id is this and its number, so a wrong answer can be found in the logs. */
+    private static final String CORRELATION_PREFIX = "storm-";
+    private static final int WRONG_ANSWERS_SHOWN = 20;
 
     private final String gateway = System.getProperty("gateway", "http://localhost:28080");
     private final String keycloak = System.getProperty("keycloak", "http://localhost:28180");
@@ -124,6 +127,7 @@ public final class Storm {
                 System.out.println("  answers: " + answerCounts(rampAnswers));
                 System.out.println("  201 response time: " + ramp.created());
                 ramp.printWindowsWith(answer -> !answer.equals("201"));
+                ramp.printWrongAnswers();
             }
 
             System.out.printf("%s: %d reports in %d s (%d/s) through the gateway%n", soak ? "Soak" : "Storm", reports,
@@ -146,6 +150,7 @@ public final class Storm {
             } else {
                 wave.printWindowsWith(answer -> true);
             }
+            wave.printWrongAnswers();
             int wrong = countOther(answers, this::isAllowed);
             // The ramp is judged as a storm is: a platform still warming may turn reports away, if it says when.
             int wrongInRamp = countOther(rampAnswers, Storm::isAllowedInStorm);
@@ -183,6 +188,7 @@ public final class Storm {
         List<Double> createdMillis = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, List<Double>> createdMillisPerWindow = new ConcurrentHashMap<>();
         Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds = new ConcurrentHashMap<>();
+        List<String> wrongAnswers = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         List<CompletableFuture<?>> sent = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -191,8 +197,14 @@ public final class Storm {
                 LockSupport.parkNanos(wait);
             }
             long sentAt = System.nanoTime();
-            sent.add(report().handle((response, failure) -> {
+            int number = sequence.getAndIncrement();
+            sent.add(report(number).handle((response, failure) -> {
                 String answer = classify(response, failure);
+                if (!isAllowed(answer) && wrongAnswers.size() < WRONG_ANSWERS_SHOWN) {
+                    wrongAnswers.add(String.format("%s%d sent at +%.3f s: %s after %.3f s%s", CORRELATION_PREFIX, number,
+                            (sentAt - start) / 1e9, answer, (System.nanoTime() - sentAt) / 1e9,
+                            response != null && response.statusCode() >= 500 ? ", body " + excerpt(response.body()) : ""));
+                }
                 answersPerTenSeconds.computeIfAbsent((int) ((sentAt - start) / 10_000_000_000L),
                                 window -> new ConcurrentHashMap<>())
                         .computeIfAbsent(answer, key -> new AtomicInteger()).incrementAndGet();
@@ -213,7 +225,7 @@ public final class Storm {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         return new Wave(sendSeconds, (System.nanoTime() - start) / 1e9,
                 Percentiles.of(createdMillis.stream().mapToDouble(Double::doubleValue).toArray()),
-                createdMillisPerWindow, answersPerTenSeconds);
+                createdMillisPerWindow, answersPerTenSeconds, List.copyOf(wrongAnswers));
     }
 
     /**
@@ -230,13 +242,25 @@ public final class Storm {
     /** What one run of {@link #offer} gave. */
     private record Wave(double sendSeconds, double answeredSeconds, Percentiles created,
             Map<Integer, List<Double>> createdMillisPerFiveMinutes,
-            Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds) {
+            Map<Integer, Map<String, AtomicInteger>> answersPerTenSeconds, List<String> wrongAnswers) {
 
         Map<String, Integer> answers() {
             Map<String, Integer> answers = new TreeMap<>();
             answersPerTenSeconds.values().forEach(counts -> counts.forEach(
                     (answer, count) -> answers.merge(answer, count.get(), Integer::sum)));
             return answers;
+        }
+
+        /**
+         * The first answers that were not allowed, each with the correlation id its report carried, so that
+         * the gateway's access log (and the services' logs) can say where it went.
+         */
+        void printWrongAnswers() {
+            if (!wrongAnswers.isEmpty()) {
+                System.out.printf("  the first %d answers not allowed, by the X-Correlation-Id each report carried:%n",
+                        wrongAnswers.size());
+                wrongAnswers.forEach(answer -> System.out.println("    " + answer));
+            }
         }
 
         /** The answers per ten seconds of sending, for the windows holding an answer {@code shown} picks. */
@@ -247,6 +271,11 @@ public final class Storm {
                 }
             });
         }
+    }
+
+    private static String excerpt(String body) {
+        String line = body.replaceAll("\\s+", " ").strip();
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
     }
 
     private static String answerCounts(Map<String, ? extends Number> counts) {
@@ -283,8 +312,8 @@ public final class Storm {
     private record Probe(int sent, Percentiles latency, int notCreated) {
     }
 
-    private CompletableFuture<HttpResponse<String>> report() {
-        int i = sequence.getAndIncrement();
+    /** Report number {@code i}, carrying the correlation id {@code storm-<i>}. */
+    private CompletableFuture<HttpResponse<String>> report(int i) {
         List<String> tokens = this.tokens;
         double lon = 119.0213 + (i % 40) * 0.00001;
         double lat = 33.6012 + (i / 40 % 40) * 0.00001;
@@ -294,6 +323,7 @@ public final class Storm {
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .header("Authorization", "Bearer " + tokens.get(i % tokens.size()))
                 .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", CORRELATION_PREFIX + i)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
