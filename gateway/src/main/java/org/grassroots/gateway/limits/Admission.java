@@ -121,7 +121,7 @@ public final class Admission {
     private Mono<Void> refuse(ServerWebExchange exchange) {
         refused.increment();
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        return problems.writeBeforeBody(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+        return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "The platform is busy; try again in " + retryAfterSeconds + " s",
                 exchange.getRequest().getPath().value()));
     }

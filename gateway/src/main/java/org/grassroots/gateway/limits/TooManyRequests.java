@@ -20,7 +20,7 @@ final class TooManyRequests {
             String detail) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return problems.writeBeforeBody(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+        return problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS,
                 detail + "; try again in " + seconds + " s", exchange.getRequest().getPath().value()));
     }
 }

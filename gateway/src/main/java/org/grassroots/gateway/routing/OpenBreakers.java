@@ -146,7 +146,7 @@ public final class OpenBreakers {
         long waitLeftNanos = waitInOpenState.toNanos() - (nanoClock.getAsLong() - openedAt);
         long retryAfter = Math.max(1, (waitLeftNanos + 999_999_999) / 1_000_000_000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return problems.writeBeforeBody(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+        return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 service + " is unavailable; try again shortly", exchange.getRequest().getPath().value()));
     }
 

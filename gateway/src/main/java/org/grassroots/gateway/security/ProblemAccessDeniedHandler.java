@@ -20,7 +20,7 @@ final class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return problems.writeBeforeBody(exchange, Problems.of(HttpStatus.FORBIDDEN,
+        return problems.write(exchange, Problems.of(HttpStatus.FORBIDDEN,
                 "Your access token does not allow this request", exchange.getRequest().getPath().value()));
     }
 }

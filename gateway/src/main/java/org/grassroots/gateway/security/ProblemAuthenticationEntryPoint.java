@@ -33,7 +33,7 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
             detail = "The access token is invalid or has expired";
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return problems.writeBeforeBody(exchange,
+        return problems.write(exchange,
                 Problems.of(HttpStatus.UNAUTHORIZED, detail, exchange.getRequest().getPath().value()));
     }
 }
