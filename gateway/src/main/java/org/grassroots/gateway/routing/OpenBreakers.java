@@ -31,11 +31,12 @@ import reactor.core.publisher.Mono;
  * The routes whose circuit breaker is open now, so that the front door can answer their requests
  * before they cost the gateway anything. An open breaker answers every call with its fallback's 503
  * without asking the service, but only at the end of the whole pipeline: the token check, the route
- * lookup, the breaker, the forward to the fallback. In a storm against a cold case-service that cost
- * was the gateway's: answered in a millisecond, those requests hardly held a place at the door, so
- * the door let in ever more of them and the gateway took the CPU case-service needed to recover
- * (docs/benchmarks.md, rounds 31 to 33). Asked first, the door answers them with the same 503 for
- * the price of the route lookup alone, and only while a breaker is open.
+ * lookup, the breaker, the forward to the fallback; and, answered in a millisecond, they hardly hold
+ * a place at the door, so in a storm against a cold case-service the door let in ever more of them.
+ * Asked first, the door answers them with the same 503 for the price of the route lookup alone, and
+ * does the lookup only while a breaker is open. In storms where the breaker opened that took about a
+ * tenth off the gateway's event loops; it did not decide whether a storm passed (docs/benchmarks.md,
+ * round 33).
  * <p>
  * The request's route is the gateway's own: its routes' predicates, in the gateway's order, as the
  * gateway will look it up. A route's breaker and the service its fallback names come from the
