@@ -56,8 +56,7 @@ class ServiceUnavailableFallback {
         return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        service + " is unavailable; try again shortly", path));
+                .bodyValue(Problems.serviceUnavailable(service, path));
     }
 
     private static void logCause(String service, ServerRequest request, String path) {

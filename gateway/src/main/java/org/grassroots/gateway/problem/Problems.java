@@ -3,6 +3,7 @@ package org.grassroots.gateway.problem;
 import java.net.URI;
 
 import org.grassroots.contracts.problems.ProblemType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -23,6 +24,15 @@ public final class Problems {
         problem.setTitle(type.title());
         problem.setInstance(instance(path));
         return problem;
+    }
+
+    /**
+     * The 503 for a service the gateway could not ask: its route's breaker fallback
+     * ({@code ServiceUnavailableFallback}) and the door's answer while that breaker is open
+     * ({@code OpenBreakers}) give the same one.
+     */
+    public static ProblemDetail serviceUnavailable(String service, String path) {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, service + " is unavailable; try again shortly", path);
     }
 
     private static URI instance(String path) {

@@ -22,7 +22,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -147,8 +146,7 @@ public final class OpenBreakers {
         long waitLeftNanos = waitInOpenState.toNanos() - (nanoClock.getAsLong() - openedAt);
         long retryAfter = Math.max(1, (waitLeftNanos + 999_999_999) / 1_000_000_000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return problems.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                service + " is unavailable; try again shortly", exchange.getRequest().getPath().value()));
+        return problems.write(exchange, Problems.serviceUnavailable(service, exchange.getRequest().getPath().value()));
     }
 
     private void watch(CircuitBreaker breaker) {
