@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
  *       not earlier ones have answered), and notes the instant each 200 response arrives.</li>
  *   <li>Notes the instant each case's {@code org.grassroots.case.dispatched} record is polled; the latency
  *       is that minus the response instant (negative if the event overtook the response).</li>
+ *   <li>Counts what must not happen: an answered dispatch whose event is not seen within 60 s, an event
+ *       seen twice, and an event for a dispatch that was answered with an error (the case dispatched
+ *       while its caller was told it was not).</li>
  * </ol>
  * Sender and consumer share one JVM and one monotonic clock. Settings (system properties):
  * {@code gateway}, {@code keycloak}, {@code kafka}, {@code rate} (200), {@code seconds} (20),
@@ -51,6 +55,10 @@ public final class DispatchLatency {
     private final Map<String, Long> consumedAt = new ConcurrentHashMap<>();
     private final List<Double> dispatchMillis = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failures = new AtomicInteger();
+    /** Cases whose dispatch was answered with an error or not at all: their event must never come. */
+    private final Set<String> failedCases = ConcurrentHashMap.newKeySet();
+    /** Dispatched records of a case that had already had one: the event delivered more than once. */
+    private final AtomicInteger repeated = new AtomicInteger();
     private final AtomicInteger prepareFailures = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +77,9 @@ public final class DispatchLatency {
 
         try (CaseEventsProbe events = CaseEventsProbe.open(kafka, "bench-dispatch-latency-", record -> {
             if (DISPATCHED.equals(CaseEventsProbe.header(record, "ce_type"))) {
-                consumedAt.putIfAbsent(record.key(), System.nanoTime());
+                if (consumedAt.putIfAbsent(record.key(), System.nanoTime()) != null) {
+                    repeated.incrementAndGet();
+                }
             }
         })) {
             long period = 1_000_000_000L / rate;
@@ -162,6 +172,7 @@ public final class DispatchLatency {
                         dispatchMillis.add((now - sentAt) / 1e6);
                     } else {
                         failures.incrementAndGet();
+                        failedCases.add(caseId);
                         System.err.println("dispatch of " + caseId + " failed: "
                                 + (failure != null ? failure : response.statusCode()));
                     }
@@ -199,5 +210,9 @@ public final class DispatchLatency {
                 + " (" + negative + " events arrived before their response)");
         System.out.printf("  errors: %d failed dispatches, %d events never seen within 60 s%n", failures.get(),
                 missing);
+        // A refused dispatch's event would mean the case was dispatched while its caller was told it was not.
+        long eventAnyway = failedCases.stream().filter(consumedAt::containsKey).count();
+        System.out.printf("  events: %d delivered more than once, %d for a dispatch answered with an error%n",
+                repeated.get(), eventAnyway);
     }
 }
