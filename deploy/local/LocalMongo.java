@@ -24,12 +24,15 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -209,7 +212,11 @@ public class LocalMongo {
                     opened = new ArrayList<>();
                 }
                 opened.add(collectionName);
-                return super.openOrCreateCollection(collectionName, options);
+                // What H2Database makes, as an IdFirstCollection; "meta." is H2Database's own prefix.
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new IdFirstCollection(this, collectionName, options,
+                        getMvStore().openMap(documentsMapName(collectionName)), getMvStore().openMap("meta." + namespace),
+                        BsonH2Backend.this.getCursorRegistry());
             }
 
             @Override
@@ -264,6 +271,36 @@ public class LocalMongo {
             index.clear();
             entries.forEach(entry -> index.put(entry.getKey(), entry.getValue()));
             System.out.printf("LocalMongo: index %s put in key order (%d entries), once%n", name, entries.size());
+        }
+    }
+
+    /**
+     * A collection that answers a query naming one {@code _id} (or a list of them) from the {@code _id}
+     * index, whatever else the query asks, as MongoDB does: {@code {_id, version}},
+     * {@code {_id, outboxLease: null}}. mongo-java-server uses an index only when its fields are
+     * exactly the query's, and would otherwise read every document of the collection. The documents
+     * found are matched against the whole query, as every document would have been.
+     */
+    static final class IdFirstCollection extends H2Collection {
+
+        IdFirstCollection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
+                          MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                             Document projection) {
+            if (query.size() > 1 && query.containsKey("_id")) {
+                Document byId = new Document("_id", query.get("_id"));
+                for (Index<Object> index : getIndexes()) {
+                    if (index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())
+                            && index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize, projection);
+                    }
+                }
+            }
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
     }
 

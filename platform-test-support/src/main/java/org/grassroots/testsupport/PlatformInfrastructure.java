@@ -5,7 +5,6 @@ import java.util.Deque;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.bson.Document;
@@ -97,7 +96,7 @@ public final class PlatformInfrastructure {
 
     private static String startEmbeddedMongo() {
         long started = System.nanoTime();
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IdFirstMemoryBackend());
         server.bind("127.0.0.1", 0);
         onShutdown(server::shutdownNow);
         String connectionString = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();

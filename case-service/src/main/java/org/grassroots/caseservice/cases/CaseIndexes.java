@@ -20,7 +20,7 @@ class CaseIndexes implements IndexedQueries {
 
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(CASES), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(CASES), List.of(
                 // The number people read out on the phone is the case's second identity: unique in the store.
                 // Also serves search()'s number filter and sort=number.
                 StoreIndex.on(CASES).ascending("number").unique().build(),

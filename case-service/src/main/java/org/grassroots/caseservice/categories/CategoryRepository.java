@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,18 +21,12 @@ import org.springframework.stereotype.Repository;
  * Category changes publish no events yet, so the platform's outbox ({@code AggregateStore}) is not used.
  */
 @Repository
-class CategoryRepository implements IndexedQueries {
+class CategoryRepository {
 
     private final MongoTemplate mongo;
 
     CategoryRepository(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /** all() reads the few categories by their code (the _id index); update() compares and sets the version. */
-    @Override
-    public List<StoreIndex> indexes() {
-        return List.of(StoreIndex.compareAndSet("categories", "version"));
     }
 
     List<Category> all(boolean includeRetired) {

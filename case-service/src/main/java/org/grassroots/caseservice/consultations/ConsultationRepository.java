@@ -32,7 +32,7 @@ class ConsultationRepository implements IndexedQueries {
 
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(ConsultationDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(ConsultationDocument.COLLECTION), List.of(
                 // ofCase(): a case's consultations in the order they were called.
                 StoreIndex.on(ConsultationDocument.COLLECTION).ascending("caseId", "scheduledAt").build(),
                 // assignedTo(): the consultations with a part dispatched to a department or person, in

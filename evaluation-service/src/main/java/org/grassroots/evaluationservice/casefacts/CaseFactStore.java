@@ -39,12 +39,10 @@ public class CaseFactStore implements IndexedQueries {
         this.mongo = mongo;
     }
 
-    /** Case facts by area, department or community over a period; the revision compare-and-set. */
+    /** Case facts by area, department or community over a period. */
     @Override
     public List<StoreIndex> indexes() {
         return List.of(
-                // replaced(): a case's facts change only at the revision read.
-                StoreIndex.compareAndSet(FACTS, "revision"),
                 // StatsService, FiledCases, RectificationService: facts of an area (org path prefix) over a period.
                 StoreIndex.on(FACTS).ascending("orgPath", "reportedAt").build(),
                 // the same for department staff: the cases dispatched to their department.

@@ -56,7 +56,7 @@ public abstract class PartnerEvaluationRepository<A, D> implements IndexedQuerie
     /** The aggregate store's outbox and version compare-and-set; the aggregates are read by code. */
     @Override
     public List<StoreIndex> indexes() {
-        return OutboxIndexes.ofAggregates(mongo.getCollectionName(documentType));
+        return OutboxIndexes.ofOutbox(mongo.getCollectionName(documentType));
     }
 
     public Optional<A> find(String code) {

@@ -41,7 +41,7 @@ class RatingRepository implements IndexedQueries {
     /** Ratings by area, department or resident. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(RATINGS), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(RATINGS), List.of(
                 // page(): ratings of an area, a department or by a resident, newest first.
                 StoreIndex.on(RATINGS).ascending("orgPath").descending("ratedAt").build(),
                 StoreIndex.on(RATINGS).ascending("departmentId").descending("ratedAt").build(),

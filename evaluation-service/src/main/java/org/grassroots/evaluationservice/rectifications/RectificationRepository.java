@@ -39,7 +39,7 @@ class RectificationRepository implements IndexedQueries {
     /** Rectification rules and the rectification list. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(LIST), OutboxIndexes.ofAggregates(RULES), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(LIST), OutboxIndexes.ofOutbox(RULES), List.of(
                 // activeRules(): the rules the evaluation applies.
                 StoreIndex.on(RULES).ascending("active").build(),
                 // entries(): the list of a period, or only the communities on it, in order.

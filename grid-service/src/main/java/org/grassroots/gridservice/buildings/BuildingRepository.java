@@ -29,7 +29,7 @@ class BuildingRepository implements IndexedQueries {
     /** The occupied buildings, which the start-up reconciliation compares with the households. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(BuildingDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(BuildingDocument.COLLECTION), List.of(
                 // occupied(): the start-up reconciliation.
                 StoreIndex.on(BuildingDocument.COLLECTION).ascending("occupied").build()));
     }

@@ -28,14 +28,12 @@ public class CommunityDirectory implements IndexedQueries {
         this.mongo = mongo;
     }
 
-    /** Communities by path prefix; the version compare-and-set of upsert(). */
+    /** Communities by path prefix. */
     @Override
     public List<StoreIndex> indexes() {
         return List.of(
                 // movePathsUnder(), under(): the communities under a moved unit, by path prefix.
-                StoreIndex.on("communities").ascending("path").build(),
-                // upsert(): replaces a community only at the version read.
-                StoreIndex.compareAndSet("communities", "version"));
+                StoreIndex.on("communities").ascending("path").build());
     }
 
     public Optional<Community> find(String code) {

@@ -44,7 +44,7 @@ public class GridRepository implements IndexedQueries {
     /** The grids' queries: by community, parent or level, and the boundary for a real MongoDB's geo queries. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(GridDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(GridDocument.COLLECTION), List.of(
                 // Not read by this service (the locator works in memory, JTS); a real MongoDB answers
                 // $geoIntersects from it, and checks every stored boundary against its geometry rules.
                 StoreIndex.on(GridDocument.COLLECTION).geo2dsphere("boundary").named("boundary_2dsphere"),

@@ -44,7 +44,7 @@ public class HouseholdRepository implements IndexedQueries {
     /** Households by grid and address, by person (blind indexes), and by the party member paired with them. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(COLLECTION), List.of(
                 // byAddress(), activeByAddress(), ofGrid(), activeUnpairedOfGrid(), buildingsOf(), inhabited(): a
                 // grid's households by address (the id that ends the order settles ties among few).
                 StoreIndex.on(COLLECTION).ascending("gridCode", "building", "unit", "room").build(),

@@ -35,7 +35,7 @@ class LedgerRepository implements IndexedQueries {
     /** A grid's ledger entries. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(COLLECTION), List.of(
                 // ofGrid(): a grid's ledger entries of one kind, by name.
                 StoreIndex.on(COLLECTION).ascending("gridCode", "kind", "name").build()));
     }

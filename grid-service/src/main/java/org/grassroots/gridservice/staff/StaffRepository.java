@@ -47,7 +47,7 @@ class StaffRepository implements IndexedQueries {
     /** Staff by grid, by worker, and the active workers the staffing report counts. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(COLLECTION), List.of(
                 // ofGrid(), activeOf(): a grid's staff, newest first.
                 StoreIndex.on(COLLECTION).ascending("gridCode", "active").descending("assignedAt").build(),
                 // ofWorker(): a worker's grids, newest first.

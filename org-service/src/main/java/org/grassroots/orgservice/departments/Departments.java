@@ -54,7 +54,7 @@ public class Departments implements IndexedQueries {
     @Override
     public List<StoreIndex> indexes() {
         // list(categoryCode): the departments that handle a category (a page by code: the few that match are sorted).
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("departments"),
+        return IndexedQueries.all(OutboxIndexes.ofOutbox("departments"),
                 List.of(StoreIndex.on("departments").ascending("categoryCodes").build()));
     }
 

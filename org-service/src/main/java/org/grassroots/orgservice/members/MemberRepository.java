@@ -49,7 +49,7 @@ public class MemberRepository implements UnitMembership, IndexedQueries {
     /** Members by unit and by user. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(MemberDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(MemberDocument.COLLECTION), List.of(
                 // inUnits(), countInUnits(), postsInUnits(), countByUnitAndStatus(), hasMembers(): members of units.
                 StoreIndex.on(MemberDocument.COLLECTION).ascending("unitCode", "_id").build(),
                 // findByUserId(): the member record of a signed-in user.

@@ -61,7 +61,7 @@ public class Partners implements IndexedQueries {
         // list(kind, communityCode): partners of a community, or of a kind; list's scope: the partners whose
         // path lies in the caller's area (a path prefix), or that serve a community the caller sees; the
         // distinct communities partners name; serving(): the partners of a territory's communities.
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("partners"), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox("partners"), List.of(
                 StoreIndex.on("partners").ascending("communityCodes").build(),
                 StoreIndex.on("partners").ascending("kind").build(),
                 StoreIndex.on("partners").ascending("orgPath").build()));

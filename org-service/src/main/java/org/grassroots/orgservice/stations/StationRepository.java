@@ -33,7 +33,7 @@ class StationRepository implements IndexedQueries {
 
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(StationDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(StationDocument.COLLECTION), List.of(
                 // Not read by this service (nearest() works in the application: the embedded store has no
                 // geo queries); a real MongoDB answers $nearSphere from it.
                 StoreIndex.on(StationDocument.COLLECTION).geo2dsphere("point").named("point_2dsphere"),

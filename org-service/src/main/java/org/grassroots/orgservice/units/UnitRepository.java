@@ -48,7 +48,7 @@ public class UnitRepository implements IndexedQueries {
     /** The organisation tree by parent, by path prefix, and by type under a path. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(UnitDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(UnitDocument.COLLECTION), List.of(
                 // children(), hasActiveChildren(): a unit's children by parent.
                 StoreIndex.on(UnitDocument.COLLECTION).ascending("parentCode", "retired").build(),
                 // descendants(), countDescendants(), search()'s scope, rewriteDescendants(): the subtree by path prefix.

@@ -20,7 +20,6 @@ import org.grassroots.platform.outbox.OutboxMessages;
 import org.grassroots.platform.outbox.OutboxProperties;
 import org.grassroots.platform.outbox.OutboxRelay;
 import org.grassroots.platform.problem.ProblemDetailsAdvice;
-import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.grassroots.platform.store.IndexedQueries;
 import org.grassroots.platform.store.StoreIndexes;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,14 +70,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay,
-            CompareAndSetIndexes indexes) {
-        return new AggregateStore(mongo, messages, relay, indexes);
-    }
-
-    @Bean
-    CompareAndSetIndexes compareAndSetIndexes(StoreIndexes indexes) {
-        return new CompareAndSetIndexes(indexes);
+    AggregateStore aggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay) {
+        return new AggregateStore(mongo, messages, relay);
     }
 
     @Bean

@@ -24,8 +24,8 @@ import com.mongodb.client.model.Updates;
  * store does not have). Taking is a compare-and-set: first on "nobody holds it", which is the usual
  * case and one round trip; otherwise the current holding is read and replaced only if it has run out
  * and is still exactly what was read, so of two instances taking a lapsed lease at once exactly one
- * wins. Both conditions are equality on {@code _id} and the field, which a compare-and-set index
- * answers without a scan.
+ * wins. Both conditions are equality on {@code _id} and the field: the store finds the document by
+ * its {@code _id}.
  *
  * <p>Until carries the time a holding ends. A lease written by an earlier version of the outbox
  * relay was the bare date; it is read as a holding by nobody that ends then.

@@ -10,7 +10,6 @@ import org.grassroots.contracts.IntegrationEvent;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
-import org.grassroots.platform.store.CompareAndSetIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
@@ -47,14 +46,11 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final OutboxMessages messages;
     private final OutboxRelay relay;
-    private final CompareAndSetIndexes indexes;
 
-    public AggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay,
-            CompareAndSetIndexes indexes) {
+    public AggregateStore(MongoTemplate mongo, OutboxMessages messages, OutboxRelay relay) {
         this.mongo = mongo;
         this.messages = messages;
         this.relay = relay;
-        this.indexes = indexes;
     }
 
     /** Stores a new aggregate and the events of its creation. */
@@ -106,10 +102,10 @@ public class AggregateStore {
             update.append("$push", new Document(OutboxMessage.FIELD,
                     new Document("$each", OutboxMessages.toDocuments(messages.wrap(events)))));
         }
-        indexes.ensure(collection, VERSION);
         MongoCollection<Document> documents = mongo.getCollection(collection);
         // A plain {_id, version} document, not Filters.and(...): the driver sends the latter as
-        // {$and: [...]}, which the embedded store answers by reading every document of the collection.
+        // {$and: [...]}, which the embedded store answers by reading every document of the collection;
+        // the plain one it answers from the _id index, as MongoDB does.
         Document current = new Document("_id", id).append(VERSION, expectedVersion);
         if (!events.isEmpty() && updateTakingTheLease(collection, documents, id, current, update)) {
             return;
@@ -133,11 +129,10 @@ public class AggregateStore {
      */
     private boolean updateTakingTheLease(String collection, MongoCollection<Document> documents, Object id,
             Document current, Document update) {
-        relay.ensureIndexes(collection);
         Instant now = Instant.now();
         Document set = new Document(update.get("$set", Document.class)).append(OutboxHold.LEASE, relay.holding(now));
         Document withLease = new Document(update).append("$set", set);
-        // {_id, version, outboxLease: null} matches a missing lease too; its own unique index answers it.
+        // {_id, version, outboxLease: null} matches a missing lease too.
         Bson leaseFree = new Document(current).append(OutboxHold.LEASE, null);
         Document written = documents.findOneAndUpdate(leaseFree, withLease, new FindOneAndUpdateOptions()
                 .returnDocument(ReturnDocument.AFTER).projection(Projections.include(OutboxMessage.FIELD)));

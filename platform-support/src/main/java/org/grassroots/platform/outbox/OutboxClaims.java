@@ -85,7 +85,7 @@ final class OutboxClaims {
         MongoCollection<Document> documents = collection(name);
         List<UpdateOneModel<Document>> takes = new ArrayList<>(ids.size());
         for (Object id : ids) {
-            // {_id, lease: null}: the lease's compare-and-set index answers each without a scan.
+            // {_id, lease: null}: found by _id, without a scan.
             takes.add(new UpdateOneModel<>(new Document("_id", id).append(lease.field(), null),
                     Updates.set(lease.field(), holding)));
         }
@@ -152,13 +152,6 @@ final class OutboxClaims {
     static List<OutboxMessage> pendingOf(Document document) {
         return document.getList(OutboxMessage.FIELD, Document.class, List.of()).stream()
                 .map(OutboxMessages::fromDocument).toList();
-    }
-
-    /** Makes sure a collection the store writes aggregates to has the indexes of its writes and of the relay. */
-    void ensureAggregateIndexes(String name) {
-        if (indexed.add(name + "\u0000aggregates")) {
-            OutboxIndexes.ofAggregates(name).forEach(indexes::ensure);
-        }
     }
 
     /** The update that removes the events Kafka acknowledged and gives the lease back. */

@@ -137,11 +137,6 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         signal();
     }
 
-    /** Makes sure a collection the store writes aggregates to has its indexes. */
-    void ensureIndexes(String collection) {
-        claims.ensureAggregateIndexes(collection);
-    }
-
     /**
      * Publishes what is pending in every collection, once; returns the number of events published.
      * What the relay was told of by id stays to be published by id.

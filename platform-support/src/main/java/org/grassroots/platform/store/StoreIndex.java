@@ -33,14 +33,6 @@ public record StoreIndex(String collection, String name, Map<String, Object> key
         return new Builder(collection);
     }
 
-    /**
-     * The unique index on {@code (_id, field)} that lets the embedded store answer a compare-and-set
-     * filter {@code {_id, field}} directly (see {@link CompareAndSetIndexes}).
-     */
-    public static StoreIndex compareAndSet(String collection, String field) {
-        return on(collection).ascending("_id").ascending(field).unique().named("compare_and_set_" + field);
-    }
-
     /** The key document MongoDB expects ({@code {field: 1, other: -1}}). */
     public Document keyDocument() {
         return new Document(keys);

@@ -26,12 +26,19 @@ import com.mongodb.MongoCommandException;
  * <p>A declaration whose definition changed (other keys or options under the same name) replaces
  * the old index: MongoDB refuses to create it over the old one, and the declaration is what the
  * queries now need. A unique index the stored data violates fails the start, naming the index.
+ *
+ * <p>Indexes an earlier version made and no code needs any more are dropped at the start: the unique
+ * {@code compare_and_set_*} indexes on {@code (_id, field)}, which only the embedded store ever used
+ * (it now answers such a filter from the {@code _id} index, as MongoDB always did). Each was rewritten
+ * on every change of its field, that is on every write of an aggregate.
  */
 public class StoreIndexes implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
     /** MongoDB's IndexOptionsConflict and IndexKeySpecsConflict. */
     private static final Set<Integer> CONFLICT = Set.of(85, 86);
+    /** The names of the indexes earlier versions made that are dropped unless declared again. */
+    private static final String RETIRED_PREFIX = "compare_and_set_";
 
     private final MongoTemplate mongo;
     private final ObjectProvider<IndexedQueries> declarations;
@@ -46,7 +53,17 @@ public class StoreIndexes implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         List<StoreIndex> declared = declared();
         declared.forEach(this::ensure);
+        dropRetired(declared);
         log.info("{} declared indexes present in {}", declared.size(), mongo.getDb().getName());
+    }
+
+    private void dropRetired(List<StoreIndex> declared) {
+        for (StoreIndex index : inStore()) {
+            if (index.name().startsWith(RETIRED_PREFIX) && !declared.contains(index)) {
+                mongo.getCollection(index.collection()).dropIndex(index.name());
+                log.info("Dropped index {}.{}: no query needs it any more", index.collection(), index.name());
+            }
+        }
     }
 
     /** Every index the service's code declares, without repeats (two classes may need the same one). */

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.bson.Document;
 import org.grassroots.platform.domain.AlreadyExistsException;
 import org.grassroots.platform.domain.NotFoundException;
 import org.grassroots.platform.domain.VersionConflictException;
@@ -60,21 +59,6 @@ class AggregateStoreIT {
 
         assertThat(winners).isEqualTo(1);
         assertThat(mongo.findById(id, Parcel.class).version()).isEqualTo(2);
-    }
-
-    @Test
-    void givenTheVersionCheck_thenItHasAnIndexOfItsOwnSoTheEmbeddedStoreNeedNotReadEveryDocument() {
-        String id = UUID.randomUUID().toString();
-        store.insert(new Parcel(id, 1, "reported", null), List.of());
-        store.update(new Parcel(id, 2, "accepted", null), 1, List.of());
-
-        List<Document> indexes = mongo.getCollection("parcels").listIndexes().into(new ArrayList<>());
-
-        assertThat(indexes).anySatisfy(index -> {
-            assertThat(index.getString("name")).isEqualTo("compare_and_set_version");
-            assertThat(index.get("key", Document.class)).containsOnlyKeys("_id", "version");
-            assertThat(index.getBoolean("unique")).isTrue();
-        });
     }
 
     @Test

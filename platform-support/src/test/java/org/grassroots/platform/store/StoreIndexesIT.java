@@ -15,6 +15,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.IndexOptions;
 
 @ServiceIntegrationTest(classes = PlatformSupportTestApplication.class)
 class StoreIndexesIT {
@@ -59,13 +60,27 @@ class StoreIndexesIT {
                 StoreIndex.on("parcels_listed").ascending("orgPath").descending("reportedAt").build(),
                 StoreIndex.on("parcels_listed").ascending("outbox.eventId").sparse().named("outbox_pending"),
                 StoreIndex.on("parcels_listed").geo2dsphere("boundary").named("boundary_2dsphere"),
-                StoreIndex.compareAndSet("parcels_listed", "version"));
+                StoreIndex.on("parcels_listed").ascending("number").unique().build());
         indexesDeclaring(declared).afterSingletonsInstantiated();
 
         List<StoreIndex> listed = new ArrayList<>(startUp.inStore());
         listed.removeIf(index -> !index.collection().equals("parcels_listed"));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(declared);
         assertThat(declared.get(0).name()).isEqualTo("orgPath_1_reportedAt_-1");
+    }
+
+    @Test
+    void givenACompareAndSetIndexOfAnEarlierVersion_whenStarted_thenItIsDroppedAndTheDeclaredOnesStay() {
+        var parcels = mongo.getCollection("parcels_retired");
+        parcels.createIndex(new Document("_id", 1).append("version", 1),
+                new IndexOptions().name("compare_and_set_version").unique(true));
+        StoreIndex declared = StoreIndex.on("parcels_retired").ascending("orgPath").build();
+
+        indexesDeclaring(List.of(declared)).afterSingletonsInstantiated();
+
+        List<StoreIndex> listed = new ArrayList<>(startUp.inStore());
+        listed.removeIf(index -> !index.collection().equals("parcels_retired"));
+        assertThat(listed).containsExactly(declared);
     }
 
     private StoreIndexes indexesDeclaring(List<StoreIndex> indexes) {

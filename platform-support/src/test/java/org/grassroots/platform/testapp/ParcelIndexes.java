@@ -13,7 +13,7 @@ class ParcelIndexes implements IndexedQueries {
 
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("parcels"),
+        return IndexedQueries.all(OutboxIndexes.ofOutbox("parcels"),
                 List.of(StoreIndex.on("parcels").ascending("label").build()));
     }
 }

@@ -57,7 +57,7 @@ public class ActivityService implements IndexedQueries {
     /** Activities by community or status, newest first. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("activities"), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox("activities"), List.of(
                 // list(): a community's activities, or all by status, newest first.
                 StoreIndex.on("activities").ascending("communityId").descending("startsAt").build(),
                 StoreIndex.on("activities").ascending("status").descending("startsAt").build(),

@@ -50,7 +50,7 @@ public class PointsLedger implements IndexedQueries {
     /** Ledger entries by member, community, grid or area, per year. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates(PointsEntryDocument.COLLECTION), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox(PointsEntryDocument.COLLECTION), List.of(
                 // statement(): one member's entries of a year (or up to it).
                 StoreIndex.on(PointsEntryDocument.COLLECTION).ascending("userId", "year").build(),
                 // leaderboard() and manualEntries() scoped to a community, a grid or an org path.

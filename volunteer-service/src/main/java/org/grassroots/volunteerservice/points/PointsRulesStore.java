@@ -1,8 +1,5 @@
 package org.grassroots.volunteerservice.points;
 
-import org.grassroots.platform.store.IndexedQueries;
-import org.grassroots.platform.store.StoreIndex;
-
 import java.util.List;
 
 import org.grassroots.platform.domain.VersionConflictException;
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
  * none is stored, and never overwrite an administrator's changes.
  */
 @Component
-public class PointsRulesStore implements ApplicationRunner, IndexedQueries {
+public class PointsRulesStore implements ApplicationRunner {
 
     private static final String ID = "current";
 
@@ -29,13 +26,6 @@ public class PointsRulesStore implements ApplicationRunner, IndexedQueries {
 
     PointsRulesStore(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /** The rules' version compare-and-set. */
-    @Override
-    public List<StoreIndex> indexes() {
-        // replace(): replaces the rules only at the version read.
-        return List.of(StoreIndex.compareAndSet("points_rules", "version"));
     }
 
     @Override

@@ -50,16 +50,14 @@ public class RegistrationService implements IndexedQueries {
         this.clock = clock;
     }
 
-    /** Registrations by member and by area; the member's hold. */
+    /** Registrations by member and by area. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("registrations"), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox("registrations"), List.of(
                 // mine(): a member's registrations, newest first.
                 StoreIndex.on("registrations").ascending("memberId").descending("requestedAt").build(),
                 // ofArea(): the registrations under the caller's org path (narrowed by community or status).
-                StoreIndex.on("registrations").ascending("orgPath").descending("requestedAt").build(),
-                // hold()/release(): the one open registration a member may hold, compared and set.
-                StoreIndex.compareAndSet(HOLDS, "registrationId")));
+                StoreIndex.on("registrations").ascending("orgPath").descending("requestedAt").build()));
     }
 
     public Registration request(String communityPath, String workUnit, String note, Caller caller) {

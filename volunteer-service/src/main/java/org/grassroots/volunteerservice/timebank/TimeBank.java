@@ -56,15 +56,13 @@ public class TimeBank implements IndexedQueries {
         this.clock = clock;
     }
 
-    /** Transfers by account; the transfer state's compare-and-set. */
+    /** Transfers by account. */
     @Override
     public List<StoreIndex> indexes() {
         return List.of(
                 // account(), transfers(): an account's transfers, either side, newest first.
                 StoreIndex.on(TransferDocument.COLLECTION).ascending("fromAccount").descending("createdAt").build(),
-                StoreIndex.on(TransferDocument.COLLECTION).ascending("toAccount").descending("createdAt").build(),
-                // decide(), TransferApplier: a transfer moves on only from the state read.
-                StoreIndex.compareAndSet(TransferDocument.COLLECTION, "state"));
+                StoreIndex.on(TransferDocument.COLLECTION).ascending("toAccount").descending("createdAt").build());
     }
 
     /** Opens the caller's account (once); the year of birth only serves the donation age check. */

@@ -55,7 +55,7 @@ public class WishWall implements IndexedQueries {
     /** Wishes on a wall, by poster, and by area. */
     @Override
     public List<StoreIndex> indexes() {
-        return IndexedQueries.all(OutboxIndexes.ofAggregates("wishes"), List.of(
+        return IndexedQueries.all(OutboxIndexes.ofOutbox("wishes"), List.of(
                 // wall(): the wishes on a community's wall (or every wall), newest first.
                 StoreIndex.on("wishes").ascending("communityId", "status").descending("postedAt").build(),
                 StoreIndex.on("wishes").ascending("status").descending("postedAt").build(),
