@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -179,6 +181,89 @@ class AdmissionTest {
         assertThat(ran).containsExactly(false, true);
         assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
         assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAWaiterLetIn_whenItsCallerGoesAwayAsItsWorkBegins_thenItsPlaceIsGivenBackOnce() {
+        Admission waiting = waitingAdmission(4, Duration.ofSeconds(1));
+        Sinks.Empty<Void> inside = Sinks.empty();
+        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
+        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        Disposable[] caller = new Disposable[1];
+        // Its place is both its work's (begun) and its wait's (ended by the caller going away): one of them returns it.
+        caller[0] = waiting.admit(exchange("/api/cases/3"), () -> Mono.defer(() -> {
+            caller[0].dispose();
+            return Mono.never();
+        })).subscribe();
+
+        inside.tryEmitEmpty();
+
+        assertThat(caller[0].isDisposed()).isTrue();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1); // 2's
+        assertThat(waitingMeters.get("grassroots.gateway.admission.waiting").gauge().value()).isZero();
+        assertThat(tryOnce(waiting, "/api/cases/4")).isNull();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAWaiterLetIn_whenItsCallerGoesAwayDuringItsWork_thenItsPlaceIsGivenBackOnce() {
+        Admission waiting = waitingAdmission(4, Duration.ofSeconds(1));
+        Sinks.Empty<Void> inside = Sinks.empty();
+        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
+        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        Disposable caller = waiting.admit(exchange("/api/cases/3"), Mono::never).subscribe();
+        inside.tryEmitEmpty();
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(2);
+
+        caller.dispose();
+
+        assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(1);
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.waited").count()).isEqualTo(1);
+        assertThat(waitingMeters.counter("grassroots.gateway.admission.waited.in.vain").count()).isZero();
+    }
+
+    /**
+     * The one race a waiter has: its place comes free on one thread while its caller goes away on
+     * another. Whichever comes first, the place ends up free and the line empty; run many times, so
+     * both orders (and the caller leaving between the line's poll and the waiter's admission) occur.
+     */
+    @Test
+    void givenAPlaceComingFreeWhileTheWaitersCallerGoesAway_thenThePlaceIsFreeAndTheLineEmptyEitherWay()
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2_000; round++) {
+                SimpleMeterRegistry roundMeters = new SimpleMeterRegistry();
+                Admission waiting = new Admission(new AdmissionProperties(1, Duration.ofSeconds(3), 4, Duration.ofSeconds(1)),
+                        new ProblemResponseWriter(new DefaultServerCodecConfigurer()), roundMeters);
+                Sinks.Empty<Void> inside = Sinks.empty();
+                waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
+                AtomicInteger ran = new AtomicInteger();
+                Disposable caller = waiting.admit(exchange("/api/cases/2"), () -> Mono.fromRunnable(ran::incrementAndGet))
+                        .subscribe();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> freeing = threads.submit(() -> {
+                    together.await();
+                    return inside.tryEmitEmpty();
+                });
+                Future<?> leaving = threads.submit(() -> {
+                    together.await();
+                    caller.dispose();
+                    return null;
+                });
+                freeing.get(5, TimeUnit.SECONDS);
+                leaving.get(5, TimeUnit.SECONDS);
+
+                assertThat(ran.get()).as("the waiter's work ran in round %d", round).isBetween(0, 1);
+                assertThat(roundMeters.get("grassroots.gateway.admission.in.flight").gauge().value())
+                        .as("places taken after round %d", round).isZero();
+                assertThat(roundMeters.get("grassroots.gateway.admission.waiting").gauge().value())
+                        .as("waiting after round %d", round).isZero();
+                assertThat(tryOnce(waiting, "/api/cases/3")).as("a new request after round %d", round).isNull();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
