@@ -145,9 +145,7 @@ class AdmissionTest {
     @Test
     void givenAWaiter_whenNoPlaceComesFreeInTime_thenItIsAnswered503AndLeavesNothingBehind() {
         Admission waiting = waitingAdmission(4, Duration.ofMillis(150));
-        Sinks.Empty<Void> inside = Sinks.empty();
-        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
-        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        Sinks.Empty<Void> inside = takeBothPlaces(waiting);
 
         MockServerWebExchange late = exchange("/api/cases/3");
         boolean[] ran = {false};
@@ -167,9 +165,7 @@ class AdmissionTest {
     @Test
     void givenAWaiterWhoseCallerWentAway_whenAPlaceComesFree_thenTheNextWaiterGetsIt() {
         Admission waiting = waitingAdmission(4, Duration.ofSeconds(1));
-        Sinks.Empty<Void> inside = Sinks.empty();
-        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
-        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        Sinks.Empty<Void> inside = takeBothPlaces(waiting);
         boolean[] ran = {false, false};
         Disposable gone = waiting.admit(exchange("/api/cases/3"), () -> Mono.fromRunnable(() -> ran[0] = true)).subscribe();
         waiting.admit(exchange("/api/cases/4"), () -> Mono.fromRunnable(() -> ran[1] = true)).subscribe();
@@ -186,9 +182,7 @@ class AdmissionTest {
     @Test
     void givenAWaiterLetIn_whenItsCallerGoesAwayAsItsWorkBegins_thenItsPlaceIsGivenBackOnce() {
         Admission waiting = waitingAdmission(4, Duration.ofSeconds(1));
-        Sinks.Empty<Void> inside = Sinks.empty();
-        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
-        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        Sinks.Empty<Void> inside = takeBothPlaces(waiting);
         Disposable[] caller = new Disposable[1];
         // Its place is both its work's (begun) and its wait's (ended by the caller going away): one of them returns it.
         caller[0] = waiting.admit(exchange("/api/cases/3"), () -> Mono.defer(() -> {
@@ -208,9 +202,7 @@ class AdmissionTest {
     @Test
     void givenAWaiterLetIn_whenItsCallerGoesAwayDuringItsWork_thenItsPlaceIsGivenBackOnce() {
         Admission waiting = waitingAdmission(4, Duration.ofSeconds(1));
-        Sinks.Empty<Void> inside = Sinks.empty();
-        waiting.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
-        waiting.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        Sinks.Empty<Void> inside = takeBothPlaces(waiting);
         Disposable caller = waiting.admit(exchange("/api/cases/3"), Mono::never).subscribe();
         inside.tryEmitEmpty();
         assertThat(waitingMeters.get("grassroots.gateway.admission.in.flight").gauge().value()).isEqualTo(2);
@@ -335,7 +327,15 @@ class AdmissionTest {
                 new ProblemResponseWriter(new DefaultServerCodecConfigurer()), waitingMeters);
     }
 
-    private static MockServerWebExchange exchange(String path) {
+    /** Fills both places: one request until the sink it answers completes, one for good. */
+    private static Sinks.Empty<Void> takeBothPlaces(Admission admission) {
+        Sinks.Empty<Void> inside = Sinks.empty();
+        admission.admit(exchange("/api/cases/1"), inside::asMono).subscribe();
+        admission.admit(exchange("/api/cases/2"), Mono::never).subscribe();
+        return inside;
+    }
+
+        private static MockServerWebExchange exchange(String path) {
         return MockServerWebExchange.from(MockServerHttpRequest.get(path));
     }
 
