@@ -335,7 +335,7 @@ class AdmissionTest {
         return inside;
     }
 
-        private static MockServerWebExchange exchange(String path) {
+    private static MockServerWebExchange exchange(String path) {
         return MockServerWebExchange.from(MockServerHttpRequest.get(path));
     }
 
