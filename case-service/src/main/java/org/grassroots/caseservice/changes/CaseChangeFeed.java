@@ -2,15 +2,20 @@ package org.grassroots.caseservice.changes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -39,6 +44,12 @@ import org.springframework.stereotype.Component;
  * nothing, so the group leaves no offsets behind when the instance goes. The case-service
  * instances' shared group, which the other listeners use, would hand each event to one instance only.
  *
+ * <p>While no stream is open on this instance the feed fetches nothing: it pauses its partitions.
+ * Fetching every event only to drop it cost case-service about 5 ms of CPU a second when idle and
+ * 2.5 % of its CPU under intake, and the broker a fetch every 50 ms (docs/benchmarks.md, round 38).
+ * The first stream to open wakes the feed, which goes back to the first event stamped from
+ * {@link #RESUME_MARGIN} before that stream opened, so what happens after a stream opens reaches it.
+ *
  * <p>This is a notification, not a consumer that changes anything: an event it cannot read is
  * skipped with a warning (the platform's dead-letter handling belongs to the consumers that act).
  */
@@ -46,6 +57,16 @@ import org.springframework.stereotype.Component;
 class CaseChangeFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CaseChangeFeed.class);
+
+    /**
+     * How far before the first stream opened the feed starts again after a pause. An event is stamped
+     * when an instance's relay sends it, after the change was stored; one sent by an instance whose
+     * clock runs a little behind is still told. An event told twice only makes a console look again.
+     */
+    static final Duration RESUME_MARGIN = Duration.ofSeconds(2);
+
+    /** The longest the feed waits for the broker to say where to start again; it tries again after. */
+    private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final EventCodec codec;
@@ -55,6 +76,7 @@ class CaseChangeFeed implements SmartLifecycle {
     private final String groupId = "case-service-changes-" + UUID.randomUUID();
     private volatile boolean running;
     private volatile boolean ready;
+    private volatile boolean fetching;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -72,6 +94,11 @@ class CaseChangeFeed implements SmartLifecycle {
     /** Whether the feed has its partitions and knows where "latest" is: changes from now on will arrive. */
     boolean isReady() {
         return ready;
+    }
+
+    /** Whether the feed is fetching events (a stream is open here) rather than paused. */
+    boolean isFetching() {
+        return fetching;
     }
 
     @Override
@@ -109,8 +136,10 @@ class CaseChangeFeed implements SmartLifecycle {
                     ready = true;
                 }
             });
+            streams.onFirstStream(following::wakeup);
             while (running) {
                 try {
+                    fetchOnlyWhileWatched(following);
                     for (ConsumerRecord<String, byte[]> record : following.poll(Duration.ofSeconds(1))) {
                         tell(record);
                     }
@@ -123,8 +152,39 @@ class CaseChangeFeed implements SmartLifecycle {
         } catch (RuntimeException failure) {
             log.error("The case-change feed stopped: {}", failure.getMessage());
         } finally {
+            streams.onFirstStream(() -> { });
             ready = false;
+            fetching = false;
         }
+    }
+
+    /** Pauses the partitions while no stream is open; resumes them, a little before the first opened, when one is. */
+    private void fetchOnlyWhileWatched(Consumer<String, byte[]> following) {
+        Instant watchedSince = streams.watchedSince();
+        if (watchedSince == null) {
+            Set<TopicPartition> assigned = following.assignment();
+            if (following.paused().size() < assigned.size()) {
+                following.pause(assigned);
+            }
+            fetching = false;
+            return;
+        }
+        Set<TopicPartition> paused = following.paused();
+        if (!paused.isEmpty()) {
+            // The ends are read first: a partition with no event stamped since then starts at the end
+            // it had before the lookup, so nothing appended during the lookup is missed.
+            Map<TopicPartition, Long> ends = following.endOffsets(paused, LOOKUP_TIMEOUT);
+            long from = watchedSince.minus(RESUME_MARGIN).toEpochMilli();
+            Map<TopicPartition, Long> stamps = new HashMap<>();
+            paused.forEach(partition -> stamps.put(partition, from));
+            Map<TopicPartition, OffsetAndTimestamp> found = following.offsetsForTimes(stamps, LOOKUP_TIMEOUT);
+            for (TopicPartition partition : paused) {
+                OffsetAndTimestamp first = found.get(partition);
+                following.seek(partition, first != null ? first.offset() : ends.get(partition));
+            }
+            following.resume(paused);
+        }
+        fetching = true;
     }
 
     private void tell(ConsumerRecord<String, byte[]> record) {

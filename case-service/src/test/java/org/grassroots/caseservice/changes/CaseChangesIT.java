@@ -172,6 +172,30 @@ class CaseChangesIT {
                 .expectStatus().isUnauthorized();
     }
 
+    @Test
+    void givenNoStreamOpen_whenCasesChange_thenTheFeedFetchesNothingAndAStreamOpenedLaterGetsWhatHappensAfterIt()
+            throws Exception {
+        String community = street + "/chengnan";
+        String resident = TestTokens.resident("resident-" + UUID.randomUUID(), community).bearer();
+        String dispatcher = TestTokens.staff("dispatcher-chengnan", "community_staff", community).bearer();
+        await().atMost(Duration.ofSeconds(15)).until(() -> streams.openStreams() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !feed.isFetching());
+
+        String beforeTheStream = report(first, resident);
+        // Longer than the margin the feed goes back when it starts again.
+        Thread.sleep(CaseChangeFeed.RESUME_MARGIN.plusSeconds(1).toMillis());
+        assertThat(feed.isFetching()).isFalse();
+
+        try (EventStreamReader stream = open(first, dispatcher)) {
+            String afterTheStream = report(first, resident);
+            awaitChange(stream, afterTheStream, "org.grassroots.case.reported");
+            assertThat(feed.isFetching()).isTrue();
+            assertThat(caseIds(stream).toList()).doesNotContain(beforeTheStream);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> streams.openStreams() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !feed.isFetching());
+    }
+
     private EventStreamReader open(String instance, String bearer) throws Exception {
         EventStreamReader reader = EventStreamReader.open(instance + "/api/cases/changes", bearer);
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.comments().contains("connected"));

@@ -50,6 +50,8 @@ public class ChangeStreams implements SmartLifecycle, DisposableBean {
     private final ScheduledExecutorService heartbeats;
     private volatile boolean running;
     private volatile ScheduledFuture<?> beating;
+    private volatile Instant watchedSince;
+    private volatile Runnable onFirstStream = () -> { };
 
     ChangeStreams(CaseChangesProperties properties) {
         this.properties = properties;
@@ -90,7 +92,14 @@ public class ChangeStreams implements SmartLifecycle, DisposableBean {
         }
         SseEmitter emitter = new SseEmitter(Math.max(1_000, lifetime.toMillis()));
         Stream stream = new Stream(caller, emitter, new ArrayBlockingQueue<>(properties.queue()));
+        boolean first = open.isEmpty();
+        if (first) {
+            watchedSince = now;
+        }
         open.add(stream);
+        if (first) {
+            onFirstStream.run();
+        }
         emitter.onCompletion(stream::forget);
         emitter.onTimeout(stream::close);
         emitter.onError(failure -> stream.close());
@@ -104,6 +113,19 @@ public class ChangeStreams implements SmartLifecycle, DisposableBean {
 
     public boolean hasStreams() {
         return !open.isEmpty();
+    }
+
+    /**
+     * Since when streams have been open here without a break: no later than the moment the oldest
+     * open stream opened. Null while none is open.
+     */
+    public Instant watchedSince() {
+        return open.isEmpty() ? null : watchedSince;
+    }
+
+    /** Runs {@code wake} each time a stream opens where none was (on the opening request's thread). */
+    public void onFirstStream(Runnable wake) {
+        this.onFirstStream = wake;
     }
 
     /** Tells every stream whose caller is in {@code audience} about {@code change} ({@code eventId} is its SSE id). */
