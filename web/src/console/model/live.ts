@@ -23,13 +23,16 @@ const RETRY_MS = 5_000;
  * New work without a reload: reads the server-sent events stream of case changes in the caller's
  * scope. EventSource cannot send a bearer token, so the stream is read with fetch. Where the
  * stream does not exist (an older case-service: 404) or keeps failing, listeners are told every
- * 15 s instead (a change of undefined: "look again"), which is the polling fallback.
+ * 15 s instead (a change of undefined: "look again"), which is the polling fallback. A stream only
+ * tells what happens while it is open, so each time it opens again (it ends when the token expires,
+ * or the connection drops) listeners are told to look again for what happened in between.
  */
-class CaseChanges {
+export class CaseChanges {
   private listeners = new Set<Listener>();
   private modeListeners = new Set<ModeListener>();
   private started = false;
   private failures = 0;
+  private connectedBefore = false;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   mode: LiveMode = 'connecting';
 
@@ -94,6 +97,10 @@ class CaseChanges {
     }
     this.failures = 0;
     this.setMode('stream');
+    if (this.connectedBefore) {
+      this.emit(undefined);
+    }
+    this.connectedBefore = true;
     try {
       await this.read(response.body);
     } catch {
