@@ -181,9 +181,14 @@ class CaseChangesIT {
         await().atMost(Duration.ofSeconds(15)).until(() -> streams.openStreams() == 0);
         await().atMost(Duration.ofSeconds(5)).until(() -> !feed.isFetching());
 
-        String beforeTheStream = report(first, resident);
-        // Longer than the margin the feed goes back when it starts again.
-        Thread.sleep(CaseChangeFeed.RESUME_MARGIN.plusSeconds(1).toMillis());
+        String beforeTheStream;
+        try (EventStreamReader onTheOtherInstance = open(second, dispatcher)) {
+            beforeTheStream = report(first, resident);
+            // Its event is on the broker once the other instance's stream has it; then wait longer than
+            // the margin the feed goes back when it starts again.
+            awaitChange(onTheOtherInstance, beforeTheStream, "org.grassroots.case.reported");
+            Thread.sleep(CaseChangeFeed.RESUME_MARGIN.plusSeconds(1).toMillis());
+        }
         assertThat(feed.isFetching()).isFalse();
 
         try (EventStreamReader stream = open(first, dispatcher)) {
