@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -187,7 +188,9 @@ class CaseChangesIT {
             // Its event is on the broker once the other instance's stream has it; then wait longer than
             // the margin the feed goes back when it starts again.
             awaitChange(onTheOtherInstance, beforeTheStream, "org.grassroots.case.reported");
-            Thread.sleep(CaseChangeFeed.RESUME_MARGIN.plusSeconds(1).toMillis());
+            Instant onTheBroker = Instant.now();
+            await().atMost(CaseChangeFeed.RESUME_MARGIN.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Instant.now().isAfter(onTheBroker.plus(CaseChangeFeed.RESUME_MARGIN).plusSeconds(1)));
         }
         assertThat(feed.isFetching()).isFalse();
 
